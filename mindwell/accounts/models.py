@@ -1,0 +1,34 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+
+
+class User(AbstractUser):
+    """A member. `username` is the handle in URLs; the email address is private."""
+
+    email = models.EmailField("email address", unique=True)
+    email_confirmed = models.BooleanField(default=False)
+    display_name = models.CharField(
+        max_length=40, blank=True, help_text="Shown beside your posts instead of your username."
+    )
+    about = models.TextField(blank=True, max_length=2000)
+    about_html = models.TextField(blank=True)
+    points = models.IntegerField(default=0, help_text="Cached sum of the points ledger.")
+    is_moderator = models.BooleanField(default=False)
+    is_professional = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(Lower("username"), name="user_username_unique_ci"),
+        ]
+
+    def __str__(self) -> str:
+        return self.public_name
+
+    @property
+    def public_name(self) -> str:
+        return self.display_name or self.username
+
+    @property
+    def can_moderate(self) -> bool:
+        return self.is_moderator or self.is_staff

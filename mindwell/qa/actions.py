@@ -1,0 +1,452 @@
+"""Every change to questions, answers, comments and votes happens here.
+
+Each action validates the rules of the domain, owns its transaction, keeps the denormalised
+counters and the points ledger exact, and returns the changed object.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from mindwell.core.errors import ActionError
+from mindwell.core.markdown import render_markdown
+from mindwell.qa.models import (
+    BODY_MAX,
+    BODY_MIN,
+    COMMENT_MAX,
+    COMMENT_MIN,
+    GUEST_NAME_MAX,
+    TITLE_MAX,
+    TITLE_MIN,
+    Comment,
+    Post,
+    PostKind,
+    Revision,
+    Vote,
+)
+from mindwell.qa.ranking import hot_score
+from mindwell.reputation.actions import points_for, set_points, vote_points
+from mindwell.reputation.models import PointReason
+from mindwell.tags.actions import adjust_tag_counts, parse_tag_names, tags_for_names
+from mindwell.tags.models import Category
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from mindwell.accounts.models import User
+
+
+def _clean_text(value: str, *, field: str, label: str, minimum: int, maximum: int) -> str:
+    text = (value or "").strip()
+    if len(text) < minimum:
+        raise ActionError(
+            f"{label} is too short: write at least {minimum} characters.", field=field
+        )
+    if len(text) > maximum:
+        raise ActionError(
+            f"{label} is too long: {len(text):,} characters, at most {maximum:,}.", field=field
+        )
+    return text
+
+
+def _clean_identity(
+    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str
+) -> tuple[bool, str, str]:
+    """How the writer will be shown. Members may hide their name; guests may give one."""
+    if author is not None:
+        if not author.is_active:
+            raise ActionError("This account cannot post.", status=403)
+        return anonymous, "", ""
+    name = (guest_name or "").strip()
+    if len(name) > GUEST_NAME_MAX:
+        raise ActionError(
+            f"Your display name is too long: at most {GUEST_NAME_MAX} characters.",
+            field="guest_name",
+        )
+    email = (guest_email or "").strip()
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ActionError(
+                "Enter a valid email address, or leave it empty.", field="guest_email"
+            ) from None
+    return False, name, email
+
+
+def _refresh_hot_score(question: Post) -> None:
+    question.refresh_from_db(fields=["view_count", "answer_count", "score"])
+    question.hot_score = hot_score(
+        created_at=question.created_at,
+        views=question.view_count,
+        answers=question.answer_count,
+        score=question.score,
+    )
+    Post.objects.filter(pk=question.pk).update(hot_score=question.hot_score)
+
+
+def _lock(post_id: int) -> Post:
+    return Post.objects.select_for_update().get(pk=post_id)
+
+
+def ask_question(
+    *,
+    author: User | None,
+    title: str,
+    body: str,
+    category: Category,
+    tags: str | list[str],
+    anonymous: bool = False,
+    guest_name: str = "",
+    guest_email: str = "",
+    notify: bool = False,
+    now: datetime | None = None,
+) -> Post:
+    title = " ".join(
+        _clean_text(
+            title, field="title", label="The title", minimum=TITLE_MIN, maximum=TITLE_MAX
+        ).split()
+    )
+    body = _clean_text(body, field="body", label="The question", minimum=BODY_MIN, maximum=BODY_MAX)
+    tag_names = parse_tag_names(tags)
+    anonymous, guest_name, guest_email = _clean_identity(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
+    )
+    now = now or timezone.now()
+    with transaction.atomic():
+        category = Category.objects.select_for_update().get(pk=category.pk)
+        question = Post.objects.create(
+            kind=PostKind.QUESTION,
+            author=author,
+            anonymous=anonymous,
+            guest_name=guest_name,
+            guest_email=guest_email,
+            notify=notify and (author is not None or bool(guest_email)),
+            title=title,
+            slug=Post.slug_for(title),
+            body=body,
+            body_html=render_markdown(body),
+            category=category,
+            tag_names=" ".join(tag_names),
+            created_at=now,
+            last_activity_at=now,
+            hot_score=hot_score(created_at=now, views=0, answers=0, score=0),
+        )
+        question.tags.set(tags_for_names(tag_names))
+        adjust_tag_counts(tag_names, +1)
+        Category.objects.filter(pk=category.pk).update(question_count=F("question_count") + 1)
+        Revision.objects.create(
+            post=question, number=1, title=title, body=body, tag_names=question.tag_names,
+            editor=author, editor_anonymous=anonymous, created_at=now,
+        )  # fmt: skip
+        if author is not None:
+            set_points(
+                user_id=author.pk, reason=PointReason.ASKED, post_id=question.pk,
+                amount=points_for("ask_question"),
+            )  # fmt: skip
+    return question
+
+
+def post_answer(
+    *,
+    question: Post,
+    author: User | None,
+    body: str,
+    anonymous: bool = False,
+    guest_name: str = "",
+    guest_email: str = "",
+    notify: bool = False,
+    now: datetime | None = None,
+) -> Post:
+    body = _clean_text(body, field="body", label="The answer", minimum=BODY_MIN, maximum=BODY_MAX)
+    anonymous, guest_name, guest_email = _clean_identity(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
+    )
+    now = now or timezone.now()
+    with transaction.atomic():
+        question = _lock(question.pk)
+        if question.is_deleted or question.kind != PostKind.QUESTION:
+            raise ActionError("That question has been removed.", status=404)
+        answer = Post.objects.create(
+            kind=PostKind.ANSWER,
+            question=question,
+            author=author,
+            anonymous=anonymous,
+            guest_name=guest_name,
+            guest_email=guest_email,
+            notify=notify and (author is not None or bool(guest_email)),
+            body=body,
+            body_html=render_markdown(body),
+            created_at=now,
+            last_activity_at=now,
+        )
+        Revision.objects.create(
+            post=answer, number=1, body=body, editor=author, editor_anonymous=anonymous,
+            created_at=now,
+        )  # fmt: skip
+        Post.objects.filter(pk=question.pk).update(
+            answer_count=F("answer_count") + 1, last_activity_at=now
+        )
+        _refresh_hot_score(question)
+        if author is not None:
+            set_points(
+                user_id=author.pk, reason=PointReason.ANSWERED, post_id=answer.pk,
+                amount=points_for("post_answer"),
+            )  # fmt: skip
+    return answer
+
+
+def add_comment(
+    *,
+    post: Post,
+    author: User | None,
+    body: str,
+    anonymous: bool = False,
+    guest_name: str = "",
+    guest_email: str = "",
+    notify: bool = False,
+    now: datetime | None = None,
+) -> Comment:
+    body = _clean_text(
+        body, field="body", label="The comment", minimum=COMMENT_MIN, maximum=COMMENT_MAX
+    )
+    anonymous, guest_name, guest_email = _clean_identity(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
+    )
+    now = now or timezone.now()
+    with transaction.atomic():
+        post = _lock(post.pk)
+        if post.is_deleted:
+            raise ActionError("That post has been removed.", status=404)
+        comment = Comment.objects.create(
+            post=post,
+            author=author,
+            anonymous=anonymous,
+            guest_name=guest_name,
+            guest_email=guest_email,
+            notify=notify and (author is not None or bool(guest_email)),
+            body=body,
+            body_html=render_markdown(body),
+            created_at=now,
+        )
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        Post.objects.filter(pk=post.question_id or post.pk).update(last_activity_at=now)
+    return comment
+
+
+def edit_post(
+    *,
+    post: Post,
+    editor: User,
+    body: str,
+    title: str | None = None,
+    tags: str | list[str] | None = None,
+    category: Category | None = None,
+    reason: str = "",
+    now: datetime | None = None,
+) -> Post:
+    """Change a post's text and record the full new text as a revision. The caller has
+    checked, through access_post(for_write=True), that `editor` may edit it."""
+    body = _clean_text(body, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
+    reason = (reason or "").strip()
+    if len(reason) > 200:
+        raise ActionError("The edit summary is too long: at most 200 characters.", field="reason")
+    now = now or timezone.now()
+    with transaction.atomic():
+        post = _lock(post.pk)
+        if post.is_deleted:
+            raise ActionError("That post has been removed.", status=404)
+        old_tags = post.tag_list
+        old_category_id = post.category_id
+        before = (post.title, post.body, old_tags, old_category_id)
+        new_tags = old_tags
+        if post.is_question:
+            if title is not None:
+                post.title = " ".join(
+                    _clean_text(title, field="title", label="The title", minimum=TITLE_MIN,
+                                maximum=TITLE_MAX).split()
+                )  # fmt: skip
+                post.slug = Post.slug_for(post.title)
+            if tags is not None:
+                new_tags = parse_tag_names(tags)
+            if category is not None:
+                post.category = category
+        if (post.title, body, new_tags, post.category_id) == before:
+            raise ActionError("Nothing was changed.", field="body")
+        if post.category_id != old_category_id:
+            assert old_category_id is not None and post.category_id is not None
+            Category.objects.filter(id=old_category_id).update(
+                question_count=F("question_count") - 1
+            )
+            Category.objects.filter(id=post.category_id).update(
+                question_count=F("question_count") + 1
+            )
+        post.body = body
+        post.body_html = render_markdown(body)
+        post.tag_names = " ".join(new_tags)
+        post.revision_count = F("revision_count") + 1
+        post.last_editor = editor
+        post.last_edited_at = now
+        post.last_activity_at = now
+        post.save()
+        post.refresh_from_db(fields=["revision_count"])
+        if new_tags != old_tags:
+            post.tags.set(tags_for_names(new_tags))
+            adjust_tag_counts([t for t in old_tags if t not in new_tags], -1)
+            adjust_tag_counts([t for t in new_tags if t not in old_tags], +1)
+        Revision.objects.create(
+            post=post, number=post.revision_count, title=post.title, body=body,
+            tag_names=post.tag_names, editor=editor,
+            editor_anonymous=post.anonymous and post.author_id == editor.pk,
+            reason=reason, created_at=now,
+        )  # fmt: skip
+        if post.question_id:
+            Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
+    return post
+
+
+def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
+    """Remove a question or answer from view and take back the points it earned."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        post = _lock(post.pk)
+        if post.is_deleted:
+            return post
+        post.deleted_at = now
+        post.save(update_fields=["deleted_at"])
+        if post.is_question:
+            assert post.category_id is not None
+            Category.objects.filter(pk=post.category_id).update(
+                question_count=F("question_count") - 1
+            )
+            adjust_tag_counts(post.tag_list, -1)
+            reasons = [PointReason.ASKED, PointReason.VOTES_RECEIVED]
+        else:
+            question = _lock(post.question_id or 0)
+            if post.is_accepted:
+                _clear_accepted(question=question, answer=post)
+            Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
+            _refresh_hot_score(question)
+            reasons = [PointReason.ANSWERED, PointReason.VOTES_RECEIVED]
+        if post.author_id is not None:
+            for reason in reasons:
+                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
+    return post
+
+
+def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -> Comment:
+    now = now or timezone.now()
+    with transaction.atomic():
+        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
+            deleted_at=now
+        )
+        if updated:
+            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+    comment.deleted_at = now
+    return comment
+
+
+def cast_vote(*, user: User, post: Post, value: int) -> Post:
+    """Set `user`'s vote on `post` to +1, -1, or 0 (no vote). Returns the post with its new
+    counters. Concurrent votes stay exact: the post row is locked for the whole change."""
+    if value not in (Vote.UP, Vote.DOWN, 0):
+        raise ActionError("A vote is up, down or none.", field="value")
+    if post.author_id == user.pk:
+        raise ActionError("You cannot vote on your own post.", status=403)
+    with transaction.atomic():
+        post = _lock(post.pk)
+        if post.is_deleted:
+            raise ActionError("That post has been removed.", status=404)
+        current = Vote.objects.filter(user=user, post=post).first()
+        old_value = current.value if current else 0
+        if old_value == value:
+            return post
+        if current is not None and value == 0:
+            current.delete()
+        elif current is not None:
+            current.value = value
+            current.save(update_fields=["value"])
+        else:
+            try:
+                with transaction.atomic():
+                    Vote.objects.create(user=user, post=post, value=value)
+            except IntegrityError:
+                raise ActionError("Your vote was already counted.", status=409) from None
+        up_delta = (value == Vote.UP) - (old_value == Vote.UP)
+        down_delta = (value == Vote.DOWN) - (old_value == Vote.DOWN)
+        Post.objects.filter(pk=post.pk).update(
+            upvotes=F("upvotes") + up_delta,
+            downvotes=F("downvotes") + down_delta,
+            score=F("score") + up_delta - down_delta,
+        )
+        post.refresh_from_db(fields=["upvotes", "downvotes", "score"])
+        if post.is_question:
+            _refresh_hot_score(post)
+        if post.author_id is not None:
+            set_points(
+                user_id=post.author_id,
+                reason=PointReason.VOTES_RECEIVED,
+                post_id=post.pk,
+                amount=vote_points(
+                    is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
+                ),
+            )
+    return post
+
+
+def _clear_accepted(*, question: Post, answer: Post) -> None:
+    Post.objects.filter(pk=answer.pk).update(is_accepted=False)
+    Post.objects.filter(pk=question.pk).update(has_accepted_answer=False)
+    if answer.author_id is not None:
+        set_points(
+            user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
+            amount=0,
+        )  # fmt: skip
+    if question.author_id is not None:
+        set_points(
+            user_id=question.author_id, reason=PointReason.SELECTED_ANSWER, post_id=question.pk,
+            amount=0,
+        )  # fmt: skip
+
+
+def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
+    """Make `answer` the question's best answer, replacing any earlier choice; None clears it.
+    The caller has checked, through access_question(for_write=True), that `by` may choose."""
+    with transaction.atomic():
+        question = _lock(question.pk)
+        if answer is not None:
+            answer = _lock(answer.pk)
+            if answer.question_id != question.pk or answer.is_deleted:
+                raise ActionError("That answer does not belong to this question.", status=404)
+            if answer.is_accepted:
+                return answer
+        previous = Post.objects.filter(question=question, is_accepted=True).first()
+        if previous is not None:
+            _clear_accepted(question=question, answer=previous)
+        if answer is None:
+            return question
+        Post.objects.filter(pk=answer.pk).update(is_accepted=True)
+        Post.objects.filter(pk=question.pk).update(has_accepted_answer=True)
+        # Choosing your own answer earns nothing, as on Question2Answer.
+        if answer.author_id is not None and answer.author_id != question.author_id:
+            set_points(
+                user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
+                amount=points_for("answer_accepted"),
+            )  # fmt: skip
+            if question.author_id is not None:
+                set_points(
+                    user_id=question.author_id, reason=PointReason.SELECTED_ANSWER,
+                    post_id=question.pk, amount=points_for("select_accepted_answer"),
+                )  # fmt: skip
+        answer.is_accepted = True
+    return answer
+
+
+def record_view(*, question: Post) -> None:
+    Post.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)

@@ -1,0 +1,274 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Self
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.text import slugify
+
+if TYPE_CHECKING:
+    from mindwell.accounts.models import User
+
+TITLE_MIN, TITLE_MAX = 15, 150
+BODY_MIN, BODY_MAX = 20, 30_000
+COMMENT_MIN, COMMENT_MAX = 5, 600
+GUEST_NAME_MAX = 40
+
+
+class Authored(models.Model):
+    """Who wrote a post or comment, kept apart from how it is shown.
+
+    `author` is null for guests. `anonymous` hides a member's name from everyone but
+    moderators. The guest's email address is private: it is used only for notifications.
+    """
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    anonymous = models.BooleanField(default=False)
+    guest_name = models.CharField(max_length=GUEST_NAME_MAX, blank=True)
+    guest_email = models.EmailField(blank=True)
+    notify = models.BooleanField(default=False, help_text="Email the author about replies.")
+    body = models.TextField()
+    body_html = models.TextField()
+    created_at = models.DateTimeField()
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
+
+    @property
+    def is_guest(self) -> bool:
+        return self.author_id is None
+
+    @property
+    def shown_name(self) -> str:
+        """The name every reader sees."""
+        if self.author_id is None:
+            return self.guest_name or "Anonymous"
+        if self.anonymous:
+            return "Anonymous"
+        assert self.author is not None
+        return self.author.public_name
+
+    @property
+    def shown_author(self) -> User | None:
+        """The member whose profile and points may be shown, or None when hidden."""
+        return None if self.anonymous else self.author
+
+    def is_written_by(self, user: Any) -> bool:
+        return bool(user.is_authenticated and self.author_id == user.id)
+
+
+class PostKind(models.TextChoices):
+    QUESTION = "q", "Question"
+    ANSWER = "a", "Answer"
+
+
+class PostQuerySet(models.QuerySet["Post"]):
+    def alive(self) -> Self:
+        return self.filter(deleted_at__isnull=True)
+
+    def visible_to(self, user: Any) -> Self:
+        if getattr(user, "can_moderate", False):
+            return self
+        return self.alive()
+
+    def questions(self) -> Self:
+        return self.filter(kind=PostKind.QUESTION)
+
+    def answers(self) -> Self:
+        return self.filter(kind=PostKind.ANSWER)
+
+    def for_listing(self) -> Self:
+        """What a question list row shows, in one query."""
+        return self.select_related("author", "category").only(
+            "id", "kind", "title", "slug", "score", "answer_count", "view_count",
+            "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
+            "guest_name", "author_id", "deleted_at", "category__name", "category__slug",
+            "author__username", "author__display_name", "author__points",
+        )  # fmt: skip
+
+
+class Post(Authored):
+    """A question or an answer: one table, as votes, revisions and comments treat them alike."""
+
+    kind = models.CharField(max_length=1, choices=PostKind.choices)
+    question = models.ForeignKey(
+        "self", null=True, blank=True, related_name="answer_set", on_delete=models.CASCADE
+    )
+    # Question fields (empty on answers).
+    title = models.CharField(max_length=TITLE_MAX, blank=True)
+    slug = models.SlugField(max_length=80, blank=True, allow_unicode=False)
+    category = models.ForeignKey(
+        "tags.Category", null=True, blank=True, on_delete=models.PROTECT, related_name="questions"
+    )
+    tags = models.ManyToManyField("tags.Tag", blank=True, related_name="questions")
+    tag_names = models.CharField(max_length=200, blank=True, help_text="Space-separated copy.")
+    answer_count = models.PositiveIntegerField(default=0)
+    has_accepted_answer = models.BooleanField(default=False)
+    view_count = models.PositiveIntegerField(default=0)
+    hot_score = models.FloatField(default=0.0)
+    last_activity_at = models.DateTimeField()
+    # Answer field.
+    is_accepted = models.BooleanField(default=False)
+    # Shared counters.
+    score = models.IntegerField(default=0)
+    upvotes = models.PositiveIntegerField(default=0)
+    downvotes = models.PositiveIntegerField(default=0)
+    comment_count = models.PositiveIntegerField(default=0)
+    revision_count = models.PositiveIntegerField(default=1)
+    last_editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_edited_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PostQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind="q", question__isnull=True, category__isnull=False)
+                | Q(kind="a", question__isnull=False, is_accepted__in=[True, False]),
+                name="post_kind_shape",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind="a") | Q(is_accepted=False), name="post_only_answers_accepted"
+            ),
+            models.UniqueConstraint(
+                fields=["question"],
+                condition=Q(is_accepted=True),
+                name="post_one_accepted_answer_per_question",
+            ),
+            models.CheckConstraint(
+                condition=Q(score=models.F("upvotes") - models.F("downvotes")),
+                name="post_score_is_votes",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["-id"],
+                name="question_recent_idx",
+                condition=Q(kind="q", deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["-hot_score", "-id"],
+                name="question_hot_idx",
+                condition=Q(kind="q", deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["-score", "-id"],
+                name="question_votes_idx",
+                condition=Q(kind="q", deleted_at__isnull=True),
+            ),
+            models.Index(
+                fields=["-id"],
+                name="question_unanswered_idx",
+                condition=Q(kind="q", deleted_at__isnull=True, answer_count=0),
+            ),
+            models.Index(
+                fields=["category", "-id"],
+                name="question_category_idx",
+                condition=Q(kind="q", deleted_at__isnull=True),
+            ),
+            models.Index(fields=["question", "created_at"], name="answer_question_idx"),
+            models.Index(fields=["author", "kind", "-id"], name="post_author_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title or f"Answer {self.pk}"
+
+    def get_absolute_url(self) -> str:
+        if self.is_question:
+            return reverse("qa:question", kwargs={"question_id": self.pk, "slug": self.slug})
+        return f"{self.thread.get_absolute_url()}#a{self.pk}"
+
+    @property
+    def is_question(self) -> bool:
+        return self.kind == PostKind.QUESTION
+
+    @property
+    def tag_list(self) -> list[str]:
+        return self.tag_names.split()
+
+    @property
+    def thread(self) -> Post:
+        """The question this post belongs to (itself for a question)."""
+        if self.is_question:
+            return self
+        assert self.question is not None
+        return self.question
+
+    @staticmethod
+    def slug_for(title: str) -> str:
+        return slugify(title)[:80].strip("-") or "question"
+
+
+class Comment(Authored):
+    post = models.ForeignKey(Post, related_name="comments", on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["post", "id"], name="comment_post_idx")]
+
+    def __str__(self) -> str:
+        return self.body[:40]
+
+    def get_absolute_url(self) -> str:
+        return f"{self.post.thread.get_absolute_url()}#c{self.pk}"
+
+
+class Vote(models.Model):
+    UP, DOWN = 1, -1
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="votes")
+    value = models.SmallIntegerField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "post"], name="vote_one_per_member_and_post"),
+            models.CheckConstraint(condition=Q(value__in=[1, -1]), name="vote_value_up_or_down"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.value:+d} on {self.post_id}"
+
+
+class Revision(models.Model):
+    """The full text of a post after one edit (number 1 is the original)."""
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=TITLE_MAX, blank=True)
+    body = models.TextField()
+    tag_names = models.CharField(max_length=200, blank=True)
+    editor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    editor_anonymous = models.BooleanField(default=False)
+    reason = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["post", "number"], name="revision_number_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.post_id} r{self.number}"
+
+    @property
+    def shown_editor(self) -> str:
+        if self.editor_anonymous:
+            return "Anonymous"
+        if self.editor is None:
+            return self.post.guest_name or "Anonymous" if self.number == 1 else "a former member"
+        return self.editor.public_name

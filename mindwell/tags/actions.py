@@ -1,0 +1,46 @@
+import re
+
+from django.db.models import F
+
+from mindwell.core.errors import ActionError
+from mindwell.tags.models import MAX_TAGS_PER_QUESTION, TAG_PATTERN, Tag
+
+
+def parse_tag_names(raw: str | list[str]) -> list[str]:
+    """Split what a person typed into clean tag names, in order, without repeats.
+
+    Raises ActionError naming the first bad tag, or when there are too many.
+    """
+    words = raw if isinstance(raw, list) else re.split(r"[\s,]+", raw)
+    names: list[str] = []
+    for word in words:
+        name = word.strip().lower().lstrip("#")
+        if not name:
+            continue
+        if len(name) > 32 or not re.match(TAG_PATTERN, name):
+            raise ActionError(
+                f"“{name[:40]}” is not a valid tag: use lowercase letters, digits and single "
+                "hyphens, up to 32 characters.",
+                field="tags",
+            )
+        if name not in names:
+            names.append(name)
+    if len(names) > MAX_TAGS_PER_QUESTION:
+        raise ActionError(
+            f"Use at most {MAX_TAGS_PER_QUESTION} tags; you gave {len(names)}.", field="tags"
+        )
+    return names
+
+
+def tags_for_names(names: list[str]) -> list[Tag]:
+    """The Tag rows for these names, creating new ones; call inside the writing transaction."""
+    existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+    for name in names:
+        if name not in existing:
+            existing[name], _ = Tag.objects.get_or_create(name=name)
+    return [existing[name] for name in names]
+
+
+def adjust_tag_counts(names: list[str], delta: int) -> None:
+    if names and delta:
+        Tag.objects.filter(name__in=names).update(question_count=F("question_count") + delta)
