@@ -1,0 +1,83 @@
+"""Personas and helpers shared by the whole suite.
+
+The seed categories come from the migrations, so every test database has them.
+"""
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from mindwell.accounts.models import User
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+from mindwell.tags.models import Category
+
+PASSWORD = "a long Test passphrase 42"
+
+
+def make_member(username: str, **fields: Any) -> User:
+    fields.setdefault("email", f"{username}@example.org")
+    fields.setdefault("email_confirmed", True)
+    return User.objects.create_user(username=username, password=PASSWORD, **fields)
+
+
+@pytest.fixture
+def category(db: None) -> Category:
+    return Category.objects.get(slug="therapy-relationship")
+
+
+@pytest.fixture
+def maya(db: None) -> User:
+    """A member who asks questions and owns content."""
+    return make_member("maya", display_name="Maya")
+
+
+@pytest.fixture
+def dr_okafor(db: None) -> User:
+    """A trusted member, a professional who answers."""
+    return make_member("dr_okafor", display_name="Dr Okafor", is_professional=True)
+
+
+@pytest.fixture
+def newcomer(db: None) -> User:
+    """A member who has just joined and has no display name."""
+    return make_member("newcomer")
+
+
+@pytest.fixture
+def moderator(db: None) -> User:
+    return make_member("mod_jo", display_name="Jo (moderator)", is_moderator=True)
+
+
+@pytest.fixture
+def ask(category: Category) -> Callable[..., Post]:
+    """Ask a question through the action, with sensible defaults."""
+
+    def _ask(author: User | None, **fields: Any) -> Post:
+        fields.setdefault("title", "Is it normal to feel attached to my therapist?")
+        fields.setdefault(
+            "body", "I have been seeing my therapist for a year and think of her often."
+        )
+        fields.setdefault("category", category)
+        fields.setdefault("tags", "transference attachment")
+        return actions.ask_question(author=author, **fields)
+
+    return _ask
+
+
+@pytest.fixture
+def answer() -> Callable[..., Post]:
+    def _answer(question: Post, author: User | None, **fields: Any) -> Post:
+        fields.setdefault("body", "Yes, it is common and worth bringing up in a session with them.")
+        return actions.post_answer(question=question, author=author, **fields)
+
+    return _answer
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
