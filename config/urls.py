@@ -1,8 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from mindwell.core import views as core_views
+
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("mindwell.accounts.urls")),
+    path("help-now/", core_views.help_now, name="help_now"),
+    path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
 ]

@@ -3,7 +3,8 @@ from django.urls import path
 
 app_name = "accounts"
 
+# Mounted at the site root: every path here starts with "accounts/".
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]
