@@ -1,9 +1,28 @@
 from django.urls import path
 
-from mindwell.qa import views
+from mindwell.qa import profile, views
 
 app_name = "qa"
 
 urlpatterns = [
-    path("", views.question_list, name="home"),
+    path("", views.question_list, {"sort": "recent"}, name="home"),
+    path("questions/<str:sort>/", views.question_list, name="questions"),
+    path("categories/", views.category_index, name="categories"),
+    path("category/<slug:slug>/", views.category_questions, name="category"),
+    path("tags/", views.tag_index, name="tags"),
+    path("tags/autocomplete/", views.tag_autocomplete, name="tag_autocomplete"),
+    path("tag/<str:name>/", views.tag_questions, name="tag"),
+    path("ask/", views.ask, name="ask"),
+    path("preview/", views.preview, name="preview"),
+    path("q/<str:question_id>/", views.question_detail, name="question_short"),
+    path("q/<str:question_id>/<slug:slug>/", views.question_detail, name="question"),
+    path("q/<str:question_id>/answer", views.answer_create, name="answer"),
+    path("q/<str:question_id>/accept", views.accept, name="accept"),
+    path("post/<str:post_id>/vote", views.vote, name="vote"),
+    path("post/<str:post_id>/comment", views.comment_create, name="comment"),
+    path("post/<str:post_id>/edit/", views.post_edit, name="edit"),
+    path("post/<str:post_id>/delete", views.post_delete, name="delete"),
+    path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
+    path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
+    path("u/<str:username>/", profile.profile, name="profile"),
 ]

@@ -1,0 +1,6 @@
+# Placeholder; being written.
+from django.http import HttpRequest, HttpResponse
+
+
+def profile(request: HttpRequest, username: str) -> HttpResponse:
+    return HttpResponse("")
