@@ -20,7 +20,7 @@ def access_post(user: Any, post_id: int | str, *, for_write: bool = False) -> Po
         raise Http404(NOT_FOUND) from None
     post = (
         Post.objects.visible_to(user)
-        .select_related("author", "question", "category")
+        .select_related("author", "question", "category", "last_editor")
         .filter(pk=pk)
         .first()
     )

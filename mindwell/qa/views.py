@@ -1,11 +1,382 @@
-# Placeholder views; being written.
-from django.http import HttpRequest, HttpResponse
+"""Q&A pages. Each view parses, fetches through access_*, calls one action, and responds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Sum
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET, require_POST
+
+from mindwell.core.errors import ActionError
+from mindwell.core.markdown import render_markdown
+from mindwell.core.pagination import keyset_page
+from mindwell.qa import actions
+from mindwell.qa.access import access_comment, access_post, access_question
+from mindwell.qa.diff import word_diff
+from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
+from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
+from mindwell.tags.models import Category, Tag
+
+SORTS = {
+    "recent": ("Recent", None, int),
+    "hot": ("Hot", "hot_score", float),
+    "votes": ("Most votes", "score", int),
+    "unanswered": ("Unanswered", None, int),
+}
 
 
-def _todo(request: HttpRequest, *args: object, **kwargs: object) -> HttpResponse:
-    return HttpResponse("")
+def _wants_json(request: HttpRequest) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
 
 
-question_list = category_index = category_questions = tag_index = tag_autocomplete = _todo
-tag_questions = ask = preview = question_detail = answer_create = accept = vote = _todo
-comment_create = post_edit = post_delete = revisions = comment_delete = _todo
+def _member(request: HttpRequest) -> Any:
+    return request.user if request.user.is_authenticated else None
+
+
+def _error_response(request: HttpRequest, error: ActionError, back: str) -> HttpResponse:
+    if _wants_json(request):
+        return JsonResponse({"error": error.message}, status=error.status)
+    messages.error(request, error.message)
+    return redirect(back)
+
+
+# Lists ------------------------------------------------------------------------------------
+
+
+def _listing(
+    request: HttpRequest,
+    *,
+    queryset: Any,
+    sort: str,
+    total: int | None,
+    heading: str,
+    tab_url: Any,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    if sort not in SORTS:
+        raise Http404("There is no such list.")
+    label, field, cast = SORTS[sort]
+    queryset = queryset.questions().alive().for_listing()
+    if sort == "unanswered":
+        queryset, total = queryset.filter(answer_count=0), None
+    page = keyset_page(
+        queryset, request.GET, field=field, cast=cast, size=settings.MINDWELL_PAGE_SIZE,
+        total=total,
+    )  # fmt: skip
+    tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
+    context = {"page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs}
+    return render(request, "qa/question_list.html", {**context, **(extra or {})})
+
+
+@require_GET
+def question_list(request: HttpRequest, sort: str) -> HttpResponse:
+    total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
+
+    def tab_url(key: str) -> str:
+        return reverse("qa:home") if key == "recent" else reverse("qa:questions", args=[key])
+
+    heading = "Questions" if sort == "recent" else f"{SORTS.get(sort, ('',))[0]} questions"
+    return _listing(
+        request, queryset=Post.objects.all(), sort=sort, total=total, heading=heading,
+        tab_url=tab_url,
+    )  # fmt: skip
+
+
+@require_GET
+def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
+    category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
+    children = list(category.children.all())
+    ids = [category.pk, *(child.pk for child in children)]
+    total = category.question_count + sum(child.question_count for child in children)
+    sort = request.GET.get("sort", "recent")
+    base = reverse("qa:category", args=[slug])
+    return _listing(
+        request,
+        queryset=Post.objects.filter(category_id__in=ids),
+        sort=sort,
+        total=total,
+        heading=category.name,
+        tab_url=lambda key: base if key == "recent" else f"{base}?sort={key}",
+        extra={"category": category, "children": children},
+    )
+
+
+@require_GET
+def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
+    tag = get_object_or_404(Tag, name=name.lower())
+    sort = request.GET.get("sort", "recent")
+    base = reverse("qa:tag", args=[tag.name])
+    return _listing(
+        request,
+        queryset=Post.objects.filter(tags=tag),
+        sort=sort,
+        total=tag.question_count,
+        heading=f"Questions tagged “{tag.name}”",
+        tab_url=lambda key: base if key == "recent" else f"{base}?sort={key}",
+        extra={"tag": tag},
+    )
+
+
+@require_GET
+def category_index(request: HttpRequest) -> HttpResponse:
+    categories = list(Category.objects.all())
+    top = [c for c in categories if c.parent_id is None]
+    for parent in top:
+        parent.child_list = [c for c in categories if c.parent_id == parent.pk]  # type: ignore[attr-defined]
+        parent.total = parent.question_count + sum(c.question_count for c in parent.child_list)  # type: ignore[attr-defined]
+    return render(request, "qa/category_index.html", {"categories": top})
+
+
+@require_GET
+def tag_index(request: HttpRequest) -> HttpResponse:
+    page = keyset_page(
+        Tag.objects.filter(question_count__gt=0), request.GET, field="question_count",
+        size=60,
+    )  # fmt: skip
+    return render(request, "qa/tag_index.html", {"page": page})
+
+
+@require_GET
+def tag_autocomplete(request: HttpRequest) -> JsonResponse:
+    prefix = request.GET.get("q", "").strip().lower()[:32]
+    tags = (
+        Tag.objects.filter(name__startswith=prefix, question_count__gt=0)
+        .order_by("-question_count", "name")
+        .values("name", "question_count")[:10]
+        if prefix
+        else []
+    )
+    return JsonResponse({"tags": list(tags)})
+
+
+# Asking and the question page -------------------------------------------------------------
+
+
+def ask(request: HttpRequest) -> HttpResponse:
+    member = _member(request)
+    form = AskForm(request.POST or None, member=member is not None)
+    preview_html = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if "preview" in request.POST:
+            preview_html = render_markdown(data["body"])
+        else:
+            try:
+                question = actions.ask_question(
+                    author=member, title=data["title"], body=data["body"],
+                    category=data["category"], tags=data["tags"], **form.identity(),
+                )  # fmt: skip
+            except ActionError as error:
+                form.add_action_error(error)
+            else:
+                messages.success(request, "Your question is posted.")
+                return redirect(question)
+    status = 400 if form.errors else 200
+    return render(
+        request, "qa/ask.html", {"form": form, "preview_html": preview_html}, status=status
+    )
+
+
+@require_POST
+def preview(request: HttpRequest) -> JsonResponse:
+    body = request.POST.get("body", "")[:BODY_MAX]
+    return JsonResponse({"html": render_markdown(body)})
+
+
+def _question_page(
+    request: HttpRequest,
+    question: Post,
+    *,
+    answer_form: AnswerForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    user = request.user
+    member = _member(request)
+    answers = list(
+        Post.objects.visible_to(user)
+        .filter(question=question)
+        .select_related("author", "last_editor")
+        .order_by("-is_accepted", "-score", "created_at", "pk")
+    )
+    posts = [question, *answers]
+    comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
+    for comment in (
+        Comment.objects.filter(post__in=posts, deleted_at__isnull=True)
+        .select_related("author")
+        .order_by("pk")
+    ):
+        comments[comment.post_id].append(comment)
+    my_votes: dict[int, int] = {}
+    if member is not None:
+        my_votes = dict(
+            Vote.objects.filter(user=member, post__in=posts).values_list("post_id", "value")
+        )
+    for post in posts:
+        post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
+        post.my_vote = my_votes.get(post.pk, 0)  # type: ignore[attr-defined]
+    identity = {"member": member is not None}
+    context = {
+        "question": question,
+        "answers": answers,
+        "answer_form": answer_form or AnswerForm(**identity),
+        "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
+        "can_accept": question.is_written_by(user) or getattr(user, "can_moderate", False),
+    }
+    return render(request, "qa/question_detail.html", context, status=status)
+
+
+@require_GET
+def question_detail(
+    request: HttpRequest, question_id: str, slug: str | None = None
+) -> HttpResponse:
+    question = access_question(request.user, question_id)
+    if slug != question.slug:
+        return redirect(question, permanent=True)
+    actions.record_view(question=question)
+    return _question_page(request, question)
+
+
+@require_POST
+def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
+    question = access_question(request.user, question_id)
+    member = _member(request)
+    form = AnswerForm(request.POST, member=member is not None)
+    if form.is_valid():
+        try:
+            answer = actions.post_answer(
+                question=question, author=member, body=form.cleaned_data["body"],
+                **form.identity(),
+            )  # fmt: skip
+        except ActionError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, "Thank you: your answer is posted.")
+            return redirect(answer.get_absolute_url())
+    return _question_page(request, question, answer_form=form, status=400)
+
+
+@require_POST
+def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id)
+    member = _member(request)
+    form = CommentForm(request.POST, member=member is not None)
+    back = post.get_absolute_url()
+    if not form.is_valid():
+        first = next(iter(form.errors.values()))[0]
+        return _error_response(request, ActionError(f"Your comment was not posted: {first}"), back)
+    try:
+        comment = actions.add_comment(
+            post=post, author=member, body=form.cleaned_data["body"], **form.identity()
+        )
+    except ActionError as error:
+        return _error_response(request, error, back)
+    return redirect(comment.get_absolute_url())
+
+
+@require_POST
+def vote(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id)
+    back = post.get_absolute_url()
+    if not request.user.is_authenticated:
+        return _error_response(
+            request,
+            ActionError("Log in to vote.", status=401),
+            f"{reverse('accounts:login')}?next={back}",
+        )
+    value = {"up": Vote.UP, "down": Vote.DOWN, "none": 0}.get(request.POST.get("value", ""))
+    if value is None:
+        return _error_response(request, ActionError("A vote is up, down or none."), back)
+    try:
+        post = actions.cast_vote(user=request.user, post=post, value=value)
+    except ActionError as error:
+        return _error_response(request, error, back)
+    if _wants_json(request):
+        return JsonResponse({"score": post.score, "my_vote": value})
+    return redirect(back)
+
+
+@require_POST
+def accept(request: HttpRequest, question_id: str) -> HttpResponse:
+    question = access_question(request.user, question_id, for_write=True)
+    raw = request.POST.get("answer", "")
+    answer = None if raw == "none" else access_post(request.user, raw)
+    try:
+        result = actions.accept_answer(question=question, answer=answer, by=request.user)  # type: ignore[arg-type]
+    except ActionError as error:
+        return _error_response(request, error, question.get_absolute_url())
+    if _wants_json(request):
+        return JsonResponse({"accepted": None if answer is None else result.pk})
+    return redirect(question.get_absolute_url() if answer is None else answer.get_absolute_url())
+
+
+# Editing, deleting and history ------------------------------------------------------------
+
+
+@login_required
+def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id, for_write=True)
+    initial = {
+        "title": post.title, "body": post.body, "category": post.category_id,
+        "tags": post.tag_names,
+    }  # fmt: skip
+    form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            post = actions.edit_post(
+                post=post, editor=request.user, body=data["body"],  # type: ignore[arg-type]
+                title=data.get("title"), tags=data.get("tags"), category=data.get("category"),
+                reason=data["reason"],
+            )  # fmt: skip
+        except ActionError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, "Your edit is saved.")
+            return redirect(post.get_absolute_url())
+    return render(
+        request, "qa/edit.html", {"form": form, "post": post}, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+@login_required
+def post_delete(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id, for_write=True)
+    actions.delete_post(post=post, by=request.user)  # type: ignore[arg-type]
+    messages.success(request, "The post is deleted.")
+    return redirect(reverse("qa:home") if post.is_question else post.thread.get_absolute_url())
+
+
+@require_POST
+@login_required
+def comment_delete(request: HttpRequest, comment_id: str) -> HttpResponse:
+    comment = access_comment(request.user, comment_id, for_write=True)
+    actions.delete_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
+    messages.success(request, "The comment is deleted.")
+    return redirect(comment.post.thread.get_absolute_url())
+
+
+@require_GET
+def revisions(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id)
+    history = list(post.revisions.select_related("editor").order_by("number"))
+    rows = []
+    previous = None
+    for revision in history:
+        rows.append(
+            {
+                "revision": revision,
+                "title_diff": word_diff(previous.title if previous else "", revision.title),
+                "body_diff": word_diff(previous.body if previous else "", revision.body),
+                "tags_diff": word_diff(previous.tag_names if previous else "", revision.tag_names),
+            }
+        )
+        previous = revision
+    rows.reverse()
+    return render(request, "qa/revisions.html", {"post": post, "rows": rows})

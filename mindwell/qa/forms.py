@@ -1,0 +1,136 @@
+"""Parsing of the Q&A forms. The rules of the domain live in the actions; errors they raise
+are attached back to the field they name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from mindwell.core.forms import ActionForm
+from mindwell.qa.models import (
+    BODY_MAX,
+    COMMENT_MAX,
+    GUEST_NAME_MAX,
+    TITLE_MAX,
+)
+from mindwell.tags.models import Category
+
+ANONYMOUS_HELP = (
+    "Other members will see “Anonymous” instead of your name. Moderators can still see who "
+    "wrote it, so they can keep the community safe."
+)
+
+
+class IdentityForm(ActionForm):
+    """How the writer is shown: members may post anonymously, guests may give a name."""
+
+    anonymous = forms.BooleanField(
+        required=False, label="Post anonymously", help_text=ANONYMOUS_HELP
+    )
+    guest_name = forms.CharField(
+        required=False,
+        max_length=GUEST_NAME_MAX,
+        label="Your name to display (optional)",
+        help_text="Leave it empty to be shown as “Anonymous”.",
+    )
+    guest_email = forms.EmailField(
+        required=False,
+        label="Email address (optional)",
+        help_text="Used only for sending notifications. Never shown to anyone.",
+    )
+    notify = forms.BooleanField(required=False, label="Email me when someone replies")
+
+    def __init__(self, *args: Any, member: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.member = member
+        if member:
+            del self.fields["guest_name"], self.fields["guest_email"]
+        else:
+            del self.fields["anonymous"]
+
+    def identity(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        return {
+            "anonymous": data.get("anonymous", False),
+            "guest_name": data.get("guest_name", ""),
+            "guest_email": data.get("guest_email", ""),
+            "notify": data.get("notify", False),
+        }
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.parent.name} › {obj.name}" if obj.parent_id else obj.name
+
+
+def category_field(**kwargs: Any) -> CategoryChoiceField:
+    return CategoryChoiceField(
+        queryset=Category.objects.select_related("parent").order_by(
+            "parent__position", "parent__name", "position", "name"
+        ),
+        empty_label="Choose a category",
+        error_messages={"invalid_choice": "Choose one of the listed categories."},
+        **kwargs,
+    )
+
+
+class AskForm(IdentityForm):
+    field_order = ["title", "body", "category", "tags"]
+
+    title = forms.CharField(
+        max_length=TITLE_MAX,
+        help_text="Say what you want to know, as a question someone could answer.",
+    )
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 12}),
+        max_length=BODY_MAX,
+        label="Details",
+        help_text="Markdown works: *italic*, **bold**, lists, > quotes. Leave out names and "
+        "details that could identify you or others.",
+    )
+    category = category_field()
+    tags = forms.CharField(
+        required=False,
+        max_length=200,
+        help_text="Up to 5, separated by spaces, e.g. “anxiety sleep”.",
+    )
+
+
+class AnswerForm(IdentityForm):
+    field_order = ["body"]
+
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 10}),
+        max_length=BODY_MAX,
+        label="Your answer",
+        help_text="Markdown works. Be kind; share what helped you, not a diagnosis.",
+    )
+
+
+class CommentForm(IdentityForm):
+    field_order = ["body"]
+
+    body = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=COMMENT_MAX,
+        label="Your comment",
+    )
+
+
+class EditForm(ActionForm):
+    title = forms.CharField(max_length=TITLE_MAX)
+    body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), max_length=BODY_MAX)
+    category = category_field()
+    tags = forms.CharField(required=False, max_length=200)
+    reason = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Edit summary (optional)",
+        help_text="What did you change? Shown on the revisions page.",
+    )
+
+    def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not is_question:
+            del self.fields["title"], self.fields["category"], self.fields["tags"]
