@@ -1,0 +1,151 @@
+"""The demo content loads through the real actions and gives a believable, consistent site."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.db.models import Sum
+from django.test import Client, TestCase
+from django.utils import timezone
+
+from mindwell.accounts.models import User
+from mindwell.qa.demo_content import MEMBERS, QUESTIONS
+from mindwell.qa.models import Comment, Post, Vote
+from mindwell.qa.ranking import hot_score
+from mindwell.reputation.actions import rebuild_point_totals
+from mindwell.reputation.models import PointEvent
+from mindwell.tags.models import Category
+
+ANSWERS = sum(len(q["answers"]) for q in QUESTIONS)
+COMMENTS = sum(
+    len(q["comments"]) + sum(len(a["comments"]) for a in q["answers"]) for q in QUESTIONS
+)
+VOTES = sum(len(p["up"]) + len(p["down"]) for q in QUESTIONS for p in [q, *q["answers"]])
+
+
+def load_demo(*args: str) -> str:
+    out = StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+class TheDemoSite(TestCase):
+    """Loading takes a few seconds (every vote goes through cast_vote), so it happens once
+    for the class; each test runs in a transaction rolled back to the loaded state."""
+
+    output: str
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        cls.output = load_demo()
+
+    def test_it_loads_every_question_answer_comment_and_vote(self) -> None:
+        assert Post.objects.questions().count() == len(QUESTIONS)
+        assert Post.objects.answers().count() == ANSWERS
+        assert Comment.objects.count() == COMMENTS
+        assert Vote.objects.count() == VOTES
+        assert User.objects.count() == len(MEMBERS) + 1  # and the moderator
+        assert f"{len(QUESTIONS)} questions" in self.output
+        assert "mindwell-demo" in self.output
+
+    def test_every_category_without_subcategories_has_questions(self) -> None:
+        leaves = Category.objects.filter(children__isnull=True)
+        assert leaves.exists()
+        for category in leaves:
+            assert category.question_count > 0, category.slug
+            assert category.question_count == category.questions.count()
+
+    def test_the_hot_and_unanswered_lists_are_plausible(self) -> None:
+        questions = Post.objects.questions()
+
+        unanswered = questions.filter(answer_count=0).count()
+        assert unanswered == sum(1 for q in QUESTIONS if not q["answers"])
+        assert 0 < unanswered < len(QUESTIONS) / 2
+        for question in questions:
+            assert question.view_count > 0
+            assert question.hot_score == pytest.approx(
+                hot_score(
+                    created_at=question.created_at,
+                    views=question.view_count,
+                    answers=question.answer_count,
+                    score=question.score,
+                )
+            )
+        hot = list(questions.order_by("-hot_score", "-id").values_list("id", flat=True))
+        recent = list(questions.order_by("-id").values_list("id", flat=True))
+        assert hot != recent, "views, answers and votes should move questions in the hot list"
+
+    def test_history_is_in_the_past_and_in_order(self) -> None:
+        now = timezone.now()
+        by_id = list(Post.objects.questions().order_by("id"))
+        assert by_id == sorted(by_id, key=lambda q: q.created_at), "newest question, highest id"
+        for question in by_id:
+            answers = list(question.answer_set.all())
+            comments = list(Comment.objects.filter(post__in=[question, *answers]))
+            assert question.created_at <= now
+            assert all(question.created_at <= a.created_at <= now for a in answers)
+            assert all(c.post.created_at <= c.created_at <= now for c in comments)
+            latest = max(p.created_at for p in [question, *answers, *comments])
+            assert question.last_activity_at == latest
+
+    def test_accepted_answers_are_marked_on_answer_and_question(self) -> None:
+        accepted = sum(1 for q in QUESTIONS if any(a["accepted"] for a in q["answers"]))
+        assert accepted > 0
+        assert Post.objects.filter(is_accepted=True).count() == accepted
+        assert Post.objects.questions().filter(has_accepted_answer=True).count() == accepted
+
+    def test_points_totals_match_the_ledger(self) -> None:
+        assert rebuild_point_totals() == 0
+        ledger = dict(
+            PointEvent.objects.values_list("user_id").annotate(total=Sum("amount")).order_by()
+        )
+        for user in User.objects.all():
+            assert user.points == (ledger.get(user.pk) or 0), user.username
+        members = User.objects.filter(username__in=[m["username"] for m in MEMBERS])
+        points = [member.points for member in members]
+        assert max(points) > 100
+        assert min(points) < 30
+
+    def test_guest_and_anonymous_posts_are_shown_without_a_member_name(self) -> None:
+        questions = Post.objects.questions()
+        named_guest = questions.filter(author__isnull=True).exclude(guest_name="").first()
+        assert named_guest is not None
+        assert named_guest.shown_name == named_guest.guest_name
+        nameless_guest = questions.filter(author__isnull=True, guest_name="").first()
+        assert nameless_guest is not None
+        assert nameless_guest.shown_name == "Anonymous"
+        assert Post.objects.answers().filter(author__isnull=True).exists()
+        anonymous = Post.objects.filter(anonymous=True, author__isnull=False)
+        assert anonymous.exists()
+        assert all(p.shown_name == "Anonymous" and p.shown_author is None for p in anonymous)
+        assert Comment.objects.filter(anonymous=True).exists()
+
+    def test_members_professionals_and_the_moderator_can_log_in(self) -> None:
+        maya = User.objects.get(username="maya")
+        assert maya.email == "maya@example.invalid"
+        assert maya.email_confirmed
+        assert not maya.is_professional
+        assert User.objects.get(username="dr_okafor").is_professional
+        moderator = User.objects.get(username="moderator")
+        assert moderator.is_moderator and moderator.is_staff and moderator.is_superuser
+        assert Client().login(username="maya", password="mindwell-demo")
+        assert Client().login(username="moderator", password="mindwell-demo")
+
+    def test_a_second_run_changes_nothing(self) -> None:
+        counts = (Post.objects.count(), Comment.objects.count(), User.objects.count())
+
+        output = load_demo()
+
+        assert "already has questions" in output
+        assert (Post.objects.count(), Comment.objects.count(), User.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_the_password_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One question is enough to show the option; the full load is covered above.
+    monkeypatch.setattr("mindwell.qa.management.commands.load_demo.QUESTIONS", QUESTIONS[:1])
+
+    load_demo("--password", "another demo phrase")
+
+    assert Client().login(username="rosie", password="another demo phrase")
+    assert not Client().login(username="rosie", password="mindwell-demo")
