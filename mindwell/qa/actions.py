@@ -55,6 +55,14 @@ def _clean_text(value: str, *, field: str, label: str, minimum: int, maximum: in
     return text
 
 
+def _clean_title(value: str) -> str:
+    # Squeeze runs of spaces before measuring, so padding cannot stretch a short title.
+    return _clean_text(
+        " ".join((value or "").split()), field="title", label="The title", minimum=TITLE_MIN,
+        maximum=TITLE_MAX,
+    )  # fmt: skip
+
+
 def _clean_identity(
     *, author: User | None, anonymous: bool, guest_name: str, guest_email: str
 ) -> tuple[bool, str, str]:
@@ -108,11 +116,7 @@ def ask_question(
     notify: bool = False,
     now: datetime | None = None,
 ) -> Post:
-    title = " ".join(
-        _clean_text(
-            title, field="title", label="The title", minimum=TITLE_MIN, maximum=TITLE_MAX
-        ).split()
-    )
+    title = _clean_title(title)
     body = _clean_text(body, field="body", label="The question", minimum=BODY_MIN, maximum=BODY_MAX)
     tag_names = parse_tag_names(tags)
     anonymous, guest_name, guest_email = _clean_identity(
@@ -268,10 +272,7 @@ def edit_post(
         new_tags = old_tags
         if post.is_question:
             if title is not None:
-                post.title = " ".join(
-                    _clean_text(title, field="title", label="The title", minimum=TITLE_MIN,
-                                maximum=TITLE_MAX).split()
-                )  # fmt: skip
+                post.title = _clean_title(title)
                 post.slug = Post.slug_for(post.title)
             if tags is not None:
                 new_tags = parse_tag_names(tags)
@@ -315,6 +316,9 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
     """Remove a question or answer from view and take back the points it earned."""
     now = now or timezone.now()
     with transaction.atomic():
+        # Lock the question before the answer, the order accept_answer takes them in, so
+        # the two never wait on each other.
+        question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
         if post.is_deleted:
             return post
@@ -326,9 +330,9 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
                 question_count=F("question_count") - 1
             )
             adjust_tag_counts(post.tag_list, -1)
-            reasons = [PointReason.ASKED, PointReason.VOTES_RECEIVED]
+            reasons = [PointReason.ASKED, PointReason.VOTES_RECEIVED, PointReason.SELECTED_ANSWER]
         else:
-            question = _lock(post.question_id or 0)
+            assert question is not None
             if post.is_accepted:
                 _clear_accepted(question=question, answer=post)
             Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
