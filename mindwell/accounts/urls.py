@@ -1,10 +1,53 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import path, reverse_lazy
+
+from mindwell.accounts import views
+from mindwell.accounts.forms import LoginForm, ResetPasswordForm
 
 app_name = "accounts"
 
 # Mounted at the site root: every path here starts with "accounts/".
 urlpatterns = [
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/signup/", views.signup, name="signup"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=LoginForm, redirect_authenticated_user=True
+        ),
+        name="login",
+    ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
+    path("accounts/settings/", views.settings_view, name="settings"),
+    path("accounts/settings/email/", views.change_email, name="change_email"),
+    path(
+        "accounts/settings/resend-confirmation/",
+        views.resend_confirmation,
+        name="resend_confirmation",
+    ),
+    path("accounts/settings/password/", views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password-reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=ResetPasswordForm, success_url=reverse_lazy("accounts:password_reset_done")
+        ),
+        name="password_reset",
+    ),
+    path(
+        "accounts/password-reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            success_url=reverse_lazy("accounts:password_reset_complete")
+        ),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

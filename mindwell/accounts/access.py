@@ -1,0 +1,50 @@
+"""The one place that fetches a member for someone else: a public page or a link."""
+
+from django.http import Http404
+
+from mindwell.accounts.models import User
+from mindwell.accounts.tokens import ExpiredToken, InvalidToken, read_confirmation_token
+from mindwell.core.errors import ActionError
+
+NOT_FOUND = "There is no member with that name."
+
+
+def access_member(username: str) -> User:
+    """The active member with this username, in any letter case; 404 otherwise."""
+    member = User.objects.filter(username__iexact=username, is_active=True).first()
+    if member is None:
+        raise Http404(NOT_FOUND)
+    return member
+
+
+EXPIRED_LINK = (
+    "This confirmation link has expired. Log in and ask for a new one on your settings page."
+)
+INVALID_LINK = (
+    "This confirmation link is not valid. Check that you opened the whole link from the "
+    "email, or log in and ask for a new one on your settings page."
+)
+STALE_LINK = (
+    "This confirmation link is for an email address that is no longer on the account. "
+    "Use the link in the most recent email we sent, or ask for a new one on your settings page."
+)
+
+
+def access_confirmation(token: str, *, for_update: bool = False) -> User:
+    """The member a confirmation token speaks for; ActionError (400) when it does not hold.
+
+    With `for_update`, call inside the transaction that will confirm the address.
+    """
+    try:
+        claim = read_confirmation_token(token)
+    except ExpiredToken:
+        raise ActionError(EXPIRED_LINK) from None
+    except InvalidToken:
+        raise ActionError(INVALID_LINK) from None
+    members = User.objects.select_for_update() if for_update else User.objects.all()
+    member = members.filter(pk=claim.user_id, is_active=True).first()
+    if member is None:
+        raise ActionError(INVALID_LINK)
+    if not claim.matches(member.email):
+        raise ActionError(STALE_LINK)
+    return member

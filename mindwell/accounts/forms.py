@@ -1,0 +1,155 @@
+"""Forms parse what a person typed; the rules of the domain live in actions.py."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+
+from mindwell.accounts import emails
+from mindwell.accounts.actions import ABOUT_MAX, DISPLAY_NAME_MAX, USERNAME_MAX
+from mindwell.accounts.models import User
+from mindwell.core.forms import ActionForm
+from mindwell.core.mail import send_email_after_commit
+
+
+def _text(*, autocomplete: str, **attrs: str) -> forms.TextInput:
+    return forms.TextInput(attrs={"autocomplete": autocomplete, **attrs})
+
+
+def _password(autocomplete: str) -> forms.PasswordInput:
+    return forms.PasswordInput(attrs={"autocomplete": autocomplete})
+
+
+_HANDLE_ATTRS = {"autocapitalize": "none", "spellcheck": "false"}
+
+
+class SignupForm(ActionForm):
+    username = forms.CharField(
+        max_length=USERNAME_MAX,
+        help_text=(
+            "3 to 30 letters, digits or underscores. It appears in your profile's web address."
+        ),
+        widget=_text(autocomplete="username", **_HANDLE_ATTRS),
+    )
+    email = forms.EmailField(
+        label="Email address",
+        help_text="Private: never shown to anyone. We send a link to confirm it.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", **_HANDLE_ATTRS}),
+    )
+    password = forms.CharField(
+        strip=False,
+        help_text="At least 8 characters; a few unrelated words make a strong password.",
+        widget=_password("new-password"),
+    )
+    password_again = forms.CharField(
+        label="Password again", strip=False, widget=_password("new-password")
+    )
+    display_name = forms.CharField(
+        required=False,
+        max_length=DISPLAY_NAME_MAX,
+        help_text="Shown beside your posts instead of your username. You can change it later.",
+        widget=_text(autocomplete="nickname"),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if (
+            data.get("password")
+            and data.get("password_again") is not None
+            and data["password"] != data["password_again"]
+        ):
+            self.add_error("password_again", "The two passwords are not the same.")
+        return data
+
+
+class LoginForm(AuthenticationForm):
+    """Log in with a username, in any letter case, or with the email address."""
+
+    username = forms.CharField(
+        label="Username or email address",
+        max_length=254,
+        widget=_text(autocomplete="username", autofocus="", **_HANDLE_ATTRS),
+    )
+    password = forms.CharField(strip=False, widget=_password("current-password"))
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": (
+            "That username or email address and password do not match an account. "
+            "Passwords are case-sensitive."
+        ),
+    }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Django sizes this field for usernames; email addresses may be longer.
+        self.fields["username"].widget.attrs["maxlength"] = 254
+
+    def clean(self) -> dict[str, Any]:
+        identifier = (self.cleaned_data.get("username") or "").strip()
+        if identifier:
+            lookup = {"email__iexact" if "@" in identifier else "username__iexact": identifier}
+            stored = User.objects.filter(**lookup).values_list("username", flat=True).first()
+            # An unknown name is passed on unchanged: authentication then fails as usual.
+            self.cleaned_data["username"] = stored or identifier
+        return super().clean()
+
+
+class ResetPasswordForm(PasswordResetForm):
+    """Django's reset form, sending our plain-text email through the task queue."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email", **_HANDLE_ATTRS}),
+    )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        subject, body = emails.password_reset_email(
+            user=context["user"], uidb64=context["uid"], token=context["token"]
+        )
+        send_email_after_commit(to=to_email, subject=subject, body=body)
+
+
+class ProfileForm(ActionForm):
+    display_name = forms.CharField(
+        required=False,
+        max_length=DISPLAY_NAME_MAX,
+        help_text=(
+            "Shown beside your posts instead of your username. Leave empty to use your username."
+        ),
+        widget=_text(autocomplete="nickname"),
+    )
+    about = forms.CharField(
+        label="About you",
+        required=False,
+        max_length=ABOUT_MAX,
+        help_text=(
+            "Shown on your public profile. Markdown works. "
+            "Think twice before sharing details that could identify you."
+        ),
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+
+class EmailChangeForm(ActionForm):
+    new_email = forms.EmailField(
+        label="New email address",
+        help_text=(
+            "We send a link to the new address; until you open it, the address is unconfirmed."
+        ),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", **_HANDLE_ATTRS}),
+    )
+    password = forms.CharField(
+        label="Your current password", strip=False, widget=_password("current-password")
+    )

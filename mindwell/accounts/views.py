@@ -1,0 +1,173 @@
+"""Account pages. Each view parses its input, calls one action, then renders or redirects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.messages.views import SuccessMessageMixin
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render, resolve_url
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+
+from mindwell.accounts import actions
+from mindwell.accounts.access import access_confirmation
+from mindwell.accounts.forms import EmailChangeForm, ProfileForm, SignupForm
+from mindwell.accounts.models import User
+from mindwell.core.errors import ActionError
+
+_MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def _member(request: HttpRequest) -> User:
+    """The logged-in member; call only behind login_required."""
+    assert isinstance(request.user, User)
+    return request.user
+
+
+def _next_url(request: HttpRequest) -> str:
+    """Where to go after signing up: a local `next` if given, else the usual landing page."""
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return resolve_url(settings.LOGIN_REDIRECT_URL)
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(_next_url(request))
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = actions.sign_up(
+                username=data["username"],
+                email=data["email"],
+                password=data["password"],
+                display_name=data["display_name"],
+            )
+        except ActionError as error:
+            form.add_action_error(error)
+        else:
+            login(request, user, backend=_MODEL_BACKEND)
+            messages.success(
+                request,
+                f"Welcome to {settings.SITE_NAME}, {user.public_name}. We have sent you an "
+                "email with a link to confirm your address.",
+            )
+            return redirect(_next_url(request))
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    # GET only shows a button: mail scanners that open links must not confirm anything.
+    try:
+        if request.method == "POST":
+            member = actions.confirm_email(token=token)
+        else:
+            member = access_confirmation(token)
+    except ActionError as error:
+        return render(
+            request,
+            "accounts/confirm_email_invalid.html",
+            {"message": error.message},
+            status=error.status,
+        )
+    if request.method == "GET":
+        return render(request, "accounts/confirm_email.html", {"member": member, "token": token})
+    messages.success(request, "Thank you: your email address is confirmed.")
+    if request.user.is_authenticated:
+        return redirect("accounts:settings")
+    return redirect("accounts:login")
+
+
+def _render_settings(
+    request: HttpRequest,
+    *,
+    profile_form: ProfileForm | None = None,
+    email_form: EmailChangeForm | None = None,
+) -> HttpResponse:
+    member = _member(request)
+    if profile_form is None:
+        profile_form = ProfileForm(
+            initial={"display_name": member.display_name, "about": member.about}
+        )
+    context: dict[str, Any] = {
+        "member": member,
+        "profile_form": profile_form,
+        "email_form": email_form or EmailChangeForm(),
+    }
+    return render(request, "accounts/settings.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def settings_view(request: HttpRequest) -> HttpResponse:
+    if request.method == "GET":
+        return _render_settings(request)
+    form = ProfileForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.update_profile(
+                user=_member(request),
+                display_name=form.cleaned_data["display_name"],
+                about=form.cleaned_data["about"],
+            )
+        except ActionError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(request, "Your profile is saved.")
+            return redirect("accounts:settings")
+    return _render_settings(request, profile_form=form)
+
+
+@login_required
+@require_POST
+def change_email(request: HttpRequest) -> HttpResponse:
+    form = EmailChangeForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.change_email(
+                user=_member(request),
+                new_email=form.cleaned_data["new_email"],
+                password=form.cleaned_data["password"],
+            )
+        except ActionError as error:
+            form.add_action_error(error)
+        else:
+            messages.success(
+                request,
+                "Your email address is changed. We have sent a link to the new address: "
+                "open it to confirm the address.",
+            )
+            return redirect("accounts:settings")
+    return _render_settings(request, email_form=form)
+
+
+@login_required
+@require_POST
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    try:
+        actions.resend_confirmation(user=_member(request))
+    except ActionError as error:
+        messages.info(request, error.message)
+    else:
+        messages.success(request, "We have sent you a new confirmation link.")
+    return redirect("accounts:settings")
+
+
+class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
+    template_name = "registration/password_change_form.html"
+    success_url = reverse_lazy("accounts:settings")
+    success_message = "Your password is changed."
