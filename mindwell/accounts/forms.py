@@ -35,6 +35,7 @@ class SignupForm(ActionForm):
     )
     email = forms.EmailField(
         label="Email address",
+        max_length=254,
         help_text="Private: never shown to anyone. We send a link to confirm it.",
         widget=forms.EmailInput(attrs={"autocomplete": "email", **_HANDLE_ATTRS}),
     )
@@ -145,6 +146,7 @@ class ProfileForm(ActionForm):
 class EmailChangeForm(ActionForm):
     new_email = forms.EmailField(
         label="New email address",
+        max_length=254,
         help_text=(
             "We send a link to the new address; until you open it, the address is unconfirmed."
         ),
