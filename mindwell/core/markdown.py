@@ -18,8 +18,10 @@ _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
-    "th": {"align"},
-    "td": {"align"},
+    # markdown-it writes a table column's alignment as style="text-align:..."; only that one
+    # property is kept (see filter_style_properties below).
+    "th": {"align", "style"},
+    "td": {"align", "style"},
 }
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
@@ -32,5 +34,6 @@ def render_markdown(text: str) -> str:
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_SAFE_SCHEMES,
+        filter_style_properties={"text-align"},
         link_rel="nofollow ugc noopener noreferrer",
     )
