@@ -8,7 +8,8 @@ class EnvError(ValueError):
 
 
 def env_str(name: str, default: str) -> str:
-    return os.environ.get(name, default)
+    # Empty means unset, as for the other readers: DATABASE_URL= must not become "".
+    return os.environ.get(name) or default
 
 
 def env_bool(name: str, default: bool) -> bool:
