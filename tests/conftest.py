@@ -12,6 +12,7 @@ from django.test import Client
 from mindwell.accounts.models import User
 from mindwell.qa import actions
 from mindwell.qa.models import Post
+from mindwell.qa.view_counts import discard_pending_views
 from mindwell.tags.models import Category
 
 PASSWORD = "a long Test passphrase 42"
@@ -81,3 +82,9 @@ def client_for(user: User | None) -> Client:
     if user is not None:
         client.force_login(user)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _no_views_carried_between_tests():
+    yield
+    discard_pending_views()

@@ -31,6 +31,7 @@ from mindwell.qa.models import (
     Vote,
 )
 from mindwell.qa.ranking import hot_score
+from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
 from mindwell.reputation.models import PointReason
 from mindwell.tags.actions import adjust_tag_counts, parse_tag_names, tags_for_names
@@ -453,4 +454,5 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
 
 
 def record_view(*, question: Post) -> None:
-    Post.objects.filter(pk=question.pk).update(view_count=F("view_count") + 1)
+    """Count one view; it reaches the database with the next batch (see view_counts)."""
+    count_view(question.pk)
