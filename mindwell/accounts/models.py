@@ -20,6 +20,7 @@ class User(AbstractUser):
     class Meta:
         constraints = [
             models.UniqueConstraint(Lower("username"), name="user_username_unique_ci"),
+            models.UniqueConstraint(Lower("email"), name="user_email_unique_ci"),
         ]
 
     def __str__(self) -> str:
