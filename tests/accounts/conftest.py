@@ -18,7 +18,7 @@ def only_email_to(address: str) -> mail.EmailMessage:
 
 def link_in(message: mail.EmailMessage) -> str:
     """The path of the one absolute site link in a plain-text email."""
-    links = _LINK.findall(message.body)
+    links = _LINK.findall(str(message.body))
     assert len(links) == 1, links
     assert links[0].startswith(settings.SITE_URL + "/"), links[0]
     return links[0].removeprefix(settings.SITE_URL)

@@ -1,5 +1,7 @@
 """Resetting a forgotten password through the emailed link."""
 
+from typing import Any
+
 import pytest
 from django.core import mail
 from django.test import Client
@@ -13,7 +15,7 @@ pytestmark = pytest.mark.django_db
 NEW_PASSWORD = "seven green kettles sing"
 
 
-def request_reset(client: Client, email: str, capture) -> object:
+def request_reset(client: Client, email: str, capture) -> Any:
     with capture(execute=True):
         return client.post(reverse("accounts:password_reset"), {"email": email})
 
