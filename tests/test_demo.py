@@ -15,6 +15,7 @@ from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import rebuild_point_totals
 from mindwell.reputation.models import PointEvent
 from mindwell.tags.models import Category
+from tests.conftest import make_member
 
 ANSWERS = sum(len(q["answers"]) for q in QUESTIONS)
 COMMENTS = sum(
@@ -138,6 +139,17 @@ class TheDemoSite(TestCase):
 
         assert "already has questions" in output
         assert (Post.objects.count(), Comment.objects.count(), User.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_it_leaves_a_site_alone_when_a_demo_username_is_taken() -> None:
+    make_member("maya")
+
+    output = load_demo()
+
+    assert "not loaded" in output
+    assert User.objects.count() == 1
+    assert not Post.objects.exists()
 
 
 @pytest.mark.django_db

@@ -50,10 +50,15 @@ class Command(BaseCommand):
             User.objects.filter(username__in=usernames).values_list("username", flat=True)
         )
         if taken:
-            raise CommandError(
-                f"The site has no questions but already has members named {', '.join(taken)}; "
-                "load the demo into an empty database."
+            # Not an error: ./run calls this on every start, and a new site may have members
+            # before its first question.
+            self.stdout.write(
+                self.style.WARNING(
+                    f"The site already has members named {', '.join(taken)}; the demo content "
+                    "was not loaded. Load it into an empty database."
+                )
             )
+            return
         loader = DemoLoader(password=options["password"], now=timezone.now())
         with transaction.atomic():
             try:
