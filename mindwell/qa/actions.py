@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
 from mindwell.qa.models import (
@@ -34,13 +35,16 @@ from mindwell.qa.ranking import hot_score
 from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
 from mindwell.reputation.models import PointReason
-from mindwell.tags.actions import adjust_tag_counts, parse_tag_names, tags_for_names
+from mindwell.tags.actions import (
+    adjust_tag_counts,
+    change_tag_counts,
+    parse_tag_names,
+    tags_for_names,
+)
 from mindwell.tags.models import Category
 
 if TYPE_CHECKING:
     from datetime import datetime
-
-    from mindwell.accounts.models import User
 
 
 def _clean_text(value: str, *, field: str, label: str, minimum: int, maximum: int) -> str:
@@ -102,6 +106,15 @@ def _refresh_hot_score(question: Post) -> None:
 
 def _lock(post_id: int) -> Post:
     return Post.objects.select_for_update().get(pk=post_id)
+
+
+def _lock_members(*user_ids: int | None) -> None:
+    """Lock the members whose point totals the caller will change, in id order, so that two
+    actions that each change several totals never hold one another's member."""
+    ids = sorted({user_id for user_id in user_ids if user_id is not None})
+    if len(ids) > 1:
+        locked = User.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+        list(locked.values_list("pk", flat=True))
 
 
 def ask_question(
@@ -283,12 +296,11 @@ def edit_post(
             raise ActionError("Nothing was changed.", field="body")
         if post.category_id != old_category_id:
             assert old_category_id is not None and post.category_id is not None
-            Category.objects.filter(id=old_category_id).update(
-                question_count=F("question_count") - 1
-            )
-            Category.objects.filter(id=post.category_id).update(
-                question_count=F("question_count") + 1
-            )
+            # In id order, so two questions moved opposite ways at once never deadlock.
+            for category_id, delta in sorted([(old_category_id, -1), (post.category_id, 1)]):
+                Category.objects.filter(id=category_id).update(
+                    question_count=F("question_count") + delta
+                )
         post.body = body
         post.body_html = render_markdown(body)
         post.tag_names = " ".join(new_tags)
@@ -300,8 +312,11 @@ def edit_post(
         post.refresh_from_db(fields=["revision_count"])
         if new_tags != old_tags:
             post.tags.set(tags_for_names(new_tags))
-            adjust_tag_counts([t for t in old_tags if t not in new_tags], -1)
-            adjust_tag_counts([t for t in new_tags if t not in old_tags], +1)
+            # One call, so the rows are changed in one order (see change_tag_counts).
+            change_tag_counts(
+                {t: -1 for t in old_tags if t not in new_tags}
+                | {t: +1 for t in new_tags if t not in old_tags}
+            )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
             tag_names=post.tag_names, editor=editor,
@@ -335,6 +350,7 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         else:
             assert question is not None
             if post.is_accepted:
+                _lock_members(post.author_id, question.author_id)
                 _clear_accepted(question=question, answer=post)
             Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
             _refresh_hot_score(question)
@@ -432,6 +448,11 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
             if answer.is_accepted:
                 return answer
         previous = Post.objects.filter(question=question, is_accepted=True).first()
+        _lock_members(
+            question.author_id,
+            previous.author_id if previous else None,
+            answer.author_id if answer else None,
+        )
         if previous is not None:
             _clear_accepted(question=question, answer=previous)
         if answer is None:

@@ -35,12 +35,21 @@ def parse_tag_names(raw: str | list[str]) -> list[str]:
 def tags_for_names(names: list[str]) -> list[Tag]:
     """The Tag rows for these names, creating new ones; call inside the writing transaction."""
     existing = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
-    for name in names:
+    # New tags are made in name order, so two writers making the same new tags never each
+    # wait for the other's uncommitted row.
+    for name in sorted(names):
         if name not in existing:
             existing[name], _ = Tag.objects.get_or_create(name=name)
     return [existing[name] for name in names]
 
 
 def adjust_tag_counts(names: list[str], delta: int) -> None:
-    if names and delta:
-        Tag.objects.filter(name__in=names).update(question_count=F("question_count") + delta)
+    change_tag_counts(dict.fromkeys(names, delta))
+
+
+def change_tag_counts(changes: dict[str, int]) -> None:
+    """Add each tag's delta to its question count. The rows are changed one at a time in name
+    order, the same order in every transaction, so concurrent writers never deadlock."""
+    for name in sorted(changes):
+        if changes[name]:
+            Tag.objects.filter(name=name).update(question_count=F("question_count") + changes[name])

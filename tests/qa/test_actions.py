@@ -13,6 +13,7 @@ from mindwell.core.errors import ActionError
 from mindwell.qa import actions
 from mindwell.qa.models import BODY_MAX, TITLE_MAX, Comment, Post, Revision
 from mindwell.qa.ranking import hot_score
+from mindwell.qa.view_counts import flush_views
 from mindwell.reputation.models import PointEvent, PointReason
 from mindwell.tags.models import Category, Tag
 from tests.qa.conftest import counters
@@ -766,10 +767,16 @@ def test_the_database_refuses_an_accepted_question(maya: User, ask: Ask) -> None
 # record_view ------------------------------------------------------------------------------
 
 
-def test_recording_a_view_counts_it(maya: User, ask: Ask) -> None:
+def test_recorded_views_are_counted_when_the_batch_is_written(maya: User, ask: Ask) -> None:
     question = ask(maya)
+    flush_views()
 
     actions.record_view(question=question)
     actions.record_view(question=question)
+    flush_views()
 
-    assert fresh(question).view_count == 2
+    question = fresh(question)
+    assert question.view_count == 2
+    assert question.hot_score == pytest.approx(
+        hot_score(created_at=question.created_at, views=2, answers=0, score=0)
+    )

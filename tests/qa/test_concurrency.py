@@ -6,13 +6,14 @@ keep the results exact.
 """
 
 import threading
+import time
 from collections.abc import Callable
 from functools import partial
 from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connections
+from django.db import connection, connections, models, transaction
 from django.db.models import Sum
 from pytest_django.fixtures import Settings as SettingsWrapper
 
@@ -21,6 +22,7 @@ from mindwell.core.errors import ActionError
 from mindwell.qa import actions
 from mindwell.qa.models import Post, Vote
 from mindwell.reputation.models import PointEvent
+from mindwell.tags.models import Category, Tag
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -52,6 +54,55 @@ def run_at_once(jobs: list[Callable[[], Any]]) -> list[BaseException]:
     threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
     for thread in threads:
         thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
+    return errors
+
+
+def wait_until_blocked(count: int) -> None:
+    """Wait until `count` connections are waiting for a lock (PostgreSQL); on SQLite, where
+    a writer waits for the whole database, wait a moment."""
+    if connection.vendor != "postgresql":
+        time.sleep(0.3)
+        return
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_stat_clear_snapshot()")
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+            )
+            row = cursor.fetchone()
+        if row and row[0] >= count:
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"{count} connection(s) never waited for a lock")
+
+
+def run_queued_behind_a_lock(
+    model: type[models.Model], pk: int, first: Callable[[], Any], second: Callable[[], Any]
+) -> list[BaseException]:
+    """Hold a lock on one row while `first` and then `second` start and queue for it, then let
+    go. If the two take their locks in opposite orders, this ends in a deadlock every time."""
+    errors: list[BaseException] = []
+
+    def run(job: Callable[[], Any]) -> None:
+        try:
+            job()
+        except BaseException as exc:
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(job,)) for job in (first, second)]
+    with transaction.atomic():
+        model._default_manager.select_for_update().filter(pk=pk).exists()
+        threads[0].start()
+        wait_until_blocked(1)
+        threads[1].start()
+        wait_until_blocked(2)
     for thread in threads:
         thread.join(timeout=60)
     assert not any(thread.is_alive() for thread in threads), "a thread never finished"
@@ -228,3 +279,68 @@ def test_deleting_an_answer_while_it_is_accepted_does_not_deadlock(
     assert User.objects.get(pk=dr_okafor.pk).points == 0
     assert User.objects.get(pk=maya.pk).points == points("ask_question")
     assert_ledger_matches_totals()
+
+
+def test_members_accepting_each_others_answers_at_once_do_not_deadlock(
+    maya: User, dr_okafor: User, ask: Ask, answer: Answer
+) -> None:
+    low, high = sorted([maya, dr_okafor], key=lambda member: member.pk)
+    # Each acceptance changes two totals: the answerer's and the asker's.
+    high_asks = ask(high, title="A question the other member answers")
+    low_answers = answer(high_asks, low)
+    low_asks = ask(low, title="And a question the first member answers")
+    high_answers = answer(low_asks, high)
+
+    errors = run_queued_behind_a_lock(
+        User,
+        low.pk,
+        partial(actions.accept_answer, question=high_asks, answer=low_answers, by=high),
+        partial(actions.accept_answer, question=low_asks, answer=high_answers, by=low),
+    )
+
+    assert errors == [], [str(e) for e in errors]
+    assert Post.objects.filter(is_accepted=True).count() == 2
+    both = points("ask_question") + points("post_answer") + points("answer_accepted")
+    both += points("select_accepted_answer")
+    assert set(User.objects.filter(pk__in=[low.pk, high.pk]).values_list("points", flat=True)) == {
+        both
+    }
+    assert_ledger_matches_totals()
+
+
+def test_questions_moved_between_two_categories_at_once_do_not_deadlock(
+    maya: User, ask: Ask
+) -> None:
+    low, high = Category.objects.order_by("pk")[:2]
+    from_low = ask(maya, title="A question moving to the second category", category=low)
+    from_high = ask(maya, title="A question moving to the first category", category=high)
+    counts = dict(Category.objects.values_list("pk", "question_count"))
+
+    errors = run_queued_behind_a_lock(
+        Category,
+        low.pk,
+        partial(actions.edit_post, post=from_low, editor=maya, body=from_low.body, category=high),
+        partial(actions.edit_post, post=from_high, editor=maya, body=from_high.body, category=low),
+    )
+
+    assert errors == [], [str(e) for e in errors]
+    assert dict(Category.objects.values_list("pk", "question_count")) == counts
+    assert Post.objects.get(pk=from_low.pk).category_id == high.pk
+    assert Post.objects.get(pk=from_high.pk).category_id == low.pk
+
+
+def test_questions_swapping_tags_at_once_do_not_deadlock(maya: User, ask: Ask) -> None:
+    tagged_a = ask(maya, title="A question tagged alpha at first", tags="alpha")
+    tagged_b = ask(maya, title="A question tagged beta at first", tags="beta")
+    alpha = Tag.objects.get(name="alpha")
+
+    errors = run_queued_behind_a_lock(
+        Tag,
+        alpha.pk,
+        partial(actions.edit_post, post=tagged_a, editor=maya, body=tagged_a.body, tags="beta"),
+        partial(actions.edit_post, post=tagged_b, editor=maya, body=tagged_b.body, tags="alpha"),
+    )
+
+    assert errors == [], [str(e) for e in errors]
+    assert dict(Tag.objects.values_list("name", "question_count")) == {"alpha": 1, "beta": 1}
+    assert Post.objects.get(pk=tagged_a.pk).tag_names == "beta"
