@@ -45,6 +45,13 @@ def rebuild_point_totals() -> int:
     totals were wrong."""
     changed = 0
     with transaction.atomic():
+        # Lock every member before reading the ledger. An action that is changing a total
+        # has then either committed (and its line is summed here) or waits for this commit
+        # and then moves the rebuilt total by its own difference. Without the locks a total
+        # could be overwritten with a sum that missed that action's line.
+        members = User.objects.select_for_update(no_key=True).order_by("pk")
+        for _ in members.values_list("pk", flat=True).iterator():
+            pass
         sums = dict(
             PointEvent.objects.values_list("user_id").annotate(total=Sum("amount")).order_by()
         )

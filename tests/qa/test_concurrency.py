@@ -6,14 +6,11 @@ keep the results exact.
 """
 
 import threading
-import time
 from collections.abc import Callable
 from functools import partial
-from typing import Any
 
 import pytest
 from django.conf import settings
-from django.db import connection, connections, models, transaction
 from django.db.models import Sum
 from pytest_django.fixtures import Settings as SettingsWrapper
 
@@ -23,6 +20,7 @@ from mindwell.qa import actions
 from mindwell.qa.models import Post, Vote
 from mindwell.reputation.models import PointEvent
 from mindwell.tags.models import Category, Tag
+from tests.qa.threads import in_thread, join_all, run_at_once, run_queued_behind_a_lock
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -35,78 +33,6 @@ THREADS = 8
 
 def points(event: str) -> int:
     return int(settings.MINDWELL_POINTS[event])
-
-
-def run_at_once(jobs: list[Callable[[], Any]]) -> list[BaseException]:
-    """Run each job in its own thread, released together; return what they raised."""
-    barrier = threading.Barrier(len(jobs))
-    errors: list[BaseException] = []
-
-    def run(job: Callable[[], Any]) -> None:
-        try:
-            barrier.wait(timeout=30)
-            job()
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return errors
-
-
-def wait_until_blocked(count: int) -> None:
-    """Wait until `count` connections are waiting for a lock (PostgreSQL); on SQLite, where
-    a writer waits for the whole database, wait a moment."""
-    if connection.vendor != "postgresql":
-        time.sleep(0.3)
-        return
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_stat_clear_snapshot()")
-            cursor.execute(
-                "SELECT count(*) FROM pg_stat_activity"
-                " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-            )
-            row = cursor.fetchone()
-        if row and row[0] >= count:
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"{count} connection(s) never waited for a lock")
-
-
-def run_queued_behind_a_lock(
-    model: type[models.Model], pk: int, first: Callable[[], Any], second: Callable[[], Any]
-) -> list[BaseException]:
-    """Hold a lock on one row while `first` and then `second` start and queue for it, then let
-    go. If the two take their locks in opposite orders, this ends in a deadlock every time."""
-    errors: list[BaseException] = []
-
-    def run(job: Callable[[], Any]) -> None:
-        try:
-            job()
-        except BaseException as exc:
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(job,)) for job in (first, second)]
-    with transaction.atomic():
-        model._default_manager.select_for_update().filter(pk=pk).exists()
-        threads[0].start()
-        wait_until_blocked(1)
-        threads[1].start()
-        wait_until_blocked(2)
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not any(thread.is_alive() for thread in threads), "a thread never finished"
-    return errors
 
 
 def assert_ledger_matches_totals() -> None:
@@ -243,30 +169,18 @@ def test_deleting_an_answer_while_it_is_accepted_does_not_deadlock(
     monkeypatch.setattr(actions, "_lock", lock_and_linger)
     errors: list[BaseException] = []
 
-    def run(name: str, job: Callable[[], Any]) -> threading.Thread:
-        def target() -> None:
-            try:
-                job()
-            except BaseException as exc:
-                errors.append(exc)
-            finally:
-                connections.close_all()
-
-        return threading.Thread(target=target, name=name)
-
-    deleter = run("deleter", lambda: actions.delete_post(post=reply, by=dr_okafor))
+    deleter = in_thread(
+        partial(actions.delete_post, post=reply, by=dr_okafor), errors, name="deleter"
+    )
 
     def accept_once_the_answer_is_held() -> None:
         deleter_holds_answer.wait(timeout=5)
         actions.accept_answer(question=question, answer=reply, by=maya)
 
-    accepter = run("accepter", accept_once_the_answer_is_held)
+    accepter = in_thread(accept_once_the_answer_is_held, errors, name="accepter")
     deleter.start()
     accepter.start()
-    deleter.join(timeout=60)
-    accepter.join(timeout=60)
-
-    assert not deleter.is_alive() and not accepter.is_alive()
+    join_all(deleter, accepter)
     # Accepting may lose the race (the answer is gone: 404); nothing else may fail.
     outcomes = [(type(e), getattr(e, "status", None)) for e in errors]
     assert outcomes in ([], [(ActionError, 404)]), [str(e) for e in errors]

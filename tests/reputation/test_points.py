@@ -7,6 +7,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import transaction
 from django.db.models import Sum
 from pytest_django.fixtures import Settings as SettingsWrapper
 
@@ -17,6 +18,7 @@ from mindwell.qa.models import Post, Vote
 from mindwell.reputation.actions import rebuild_point_totals, set_points, vote_points
 from mindwell.reputation.models import PointEvent, PointReason
 from tests.conftest import make_member
+from tests.qa.threads import in_thread, join_all, wait_until_blocked
 
 pytestmark = pytest.mark.django_db
 
@@ -248,3 +250,26 @@ def test_vote_points_cap_each_direction_separately(
     is_question: bool, upvotes: int, downvotes: int, expected: int
 ) -> None:
     assert vote_points(is_question=is_question, upvotes=upvotes, downvotes=downvotes) == expected
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_rebuild_points_beside_an_action_that_earns_points_stays_exact(
+    maya: User, dr_okafor: User, newcomer: User, ask: Ask, answer: Answer
+) -> None:
+    reply = answer(ask(maya), dr_okafor)
+    User.objects.filter(pk=dr_okafor.pk).update(points=999)  # a total for the rebuild to repair
+    errors: list[BaseException] = []
+    rebuild = in_thread(rebuild_point_totals, errors)
+
+    with transaction.atomic():
+        # The vote's ledger line and total change are written but not yet committed when the
+        # rebuild starts.
+        actions.cast_vote(user=newcomer, post=reply, value=Vote.UP)
+        rebuild.start()
+        wait_until_blocked(1)
+    join_all(rebuild)
+
+    assert errors == []
+    dr_okafor.refresh_from_db()
+    assert dr_okafor.points == points("post_answer") + points("answer_upvote")
+    assert_totals_match_the_ledger()
