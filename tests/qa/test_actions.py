@@ -16,6 +16,7 @@ from mindwell.qa.ranking import hot_score
 from mindwell.qa.view_counts import flush_views
 from mindwell.reputation.models import PointEvent, PointReason
 from mindwell.tags.models import Category, Tag
+from tests.conftest import make_member
 from tests.qa.conftest import counters
 
 pytestmark = pytest.mark.django_db
@@ -267,6 +268,20 @@ def test_a_failure_late_in_asking_leaves_nothing_half_written(
     monkeypatch.setattr(actions, step, fail)
     with pytest.raises(RuntimeError):
         ask(maya, tags="brand-new-tag transference")
+
+    assert counters() == before
+    assert not Tag.objects.filter(name="brand-new-tag").exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_asking_from_an_account_deleted_meanwhile_writes_nothing(ask: Ask) -> None:
+    # The foreign keys are checked when the transaction commits, after every row is written.
+    gone = make_member("gone")
+    User.objects.filter(pk=gone.pk).delete()
+    before = counters()
+
+    with pytest.raises(IntegrityError):
+        ask(gone, tags="brand-new-tag transference")
 
     assert counters() == before
     assert not Tag.objects.filter(name="brand-new-tag").exists()
