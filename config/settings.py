@@ -6,7 +6,7 @@ from typing import Any
 
 import dj_database_url
 
-from mindwell.core.env import EnvError, env_bool, env_int, env_list, env_str
+from mindwell.core.env import EnvError, env_bool, env_email, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("MINDWELL_VAR_DIR", str(BASE_DIR / "var")))
@@ -151,13 +151,8 @@ STORAGES = {
     },
 }
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend")
-EMAIL_FILE_PATH = VAR_DIR / "sent-mail"
-EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
-EMAIL_PORT = env_int("EMAIL_PORT", 25)
-EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# How email leaves: by default each message is written to var/sent-mail/.
+globals().update(env_email("EMAIL_URL", f"file://{VAR_DIR / 'sent-mail'}"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Mindwell <no-reply@mindwell.local>")
 
 SESSION_COOKIE_HTTPONLY = True
