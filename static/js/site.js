@@ -5,15 +5,23 @@
     var input = form.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
   }
-  function post(form) {
+  function post(form, data) {
     return fetch(form.action, {
       method: "POST",
-      body: new FormData(form),
+      body: data || new FormData(form),
       headers: { Accept: "application/json", "X-CSRFToken": csrf(form) },
       credentials: "same-origin",
+    }).then(function (response) {
+      // Not logged in (401) or an unexpected answer: fall back to the plain form post.
+      if (response.status === 401 || !(response.headers.get("Content-Type") || "").includes("json")) {
+        form.submit();
+        return null;
+      }
+      return response.json().then(function (body) { return { ok: response.ok, data: body }; });
     });
   }
-  function announce(box, text) {
+  // One polite live region for the page: screen readers hear what changed without a reload.
+  function announce(text) {
     var live = document.getElementById("live-status");
     if (!live) {
       live = document.createElement("p");
@@ -22,8 +30,21 @@
       live.setAttribute("role", "status");
       document.body.appendChild(live);
     }
-    live.textContent = text;
+    live.textContent = "";
+    setTimeout(function () { live.textContent = text; }, 50);
   }
+  function feedback(article, text) {
+    var out = article && article.querySelector(".post-feedback");
+    if (out) out.textContent = text;
+  }
+  function icon(path) {
+    return '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="' + path +
+      '" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>';
+  }
+
+  // A form sent back with errors: move to the summary, which links to each field.
+  var summary = document.querySelector(".error-summary");
+  if (summary) summary.focus();
 
   // Voting without a reload.
   document.querySelectorAll(".vote-box").forEach(function (box) {
@@ -31,12 +52,11 @@
       var form = event.target;
       if (!form.classList.contains("vote-form")) return;
       event.preventDefault();
-      post(form).then(function (response) {
-        if (response.status === 401) { form.submit(); return null; }
-        return response.json().then(function (data) { return { ok: response.ok, data: data }; });
-      }).then(function (result) {
+      var article = box.closest("article");
+      post(form).then(function (result) {
         if (!result) return;
-        if (!result.ok) { announce(box, result.data.error); alert(result.data.error); return; }
+        if (!result.ok) { feedback(article, result.data.error); announce(result.data.error); return; }
+        feedback(article, "");
         box.querySelector(".score").textContent = result.data.score;
         var forms = box.querySelectorAll(".vote-form");
         [[forms[0], 1, "up"], [forms[1], -1, "down"]].forEach(function (item) {
@@ -46,50 +66,97 @@
           item[0].querySelector("input[name=value]").value = pressed ? "none" : item[2];
           button.setAttribute("aria-label", "Vote " + item[2] + (pressed ? " (your vote; press to undo)" : ""));
         });
-        announce(box, "Vote saved. Score is now " + result.data.score + ".");
+        announce((result.data.my_vote ? "Vote saved." : "Vote removed.") + " Score is now " + result.data.score + ".");
       });
     });
   });
 
-  // Live Markdown preview beside the body field.
+  // Choosing the best answer without a reload. The order of answers stays as it is until the
+  // next visit, so nothing jumps under the reader.
+  var acceptForms = document.querySelectorAll(".accept-form");
+  acceptForms.forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var article = form.closest("article");
+      post(form).then(function (result) {
+        if (!result) return;
+        if (!result.ok) { feedback(article, result.data.error); announce(result.data.error); return; }
+        var accepted = result.data.accepted === null ? null : String(result.data.accepted);
+        acceptForms.forEach(function (other) {
+          var id = other.dataset.answer, on = id === accepted, post = other.closest("article");
+          var button = other.querySelector("button");
+          other.querySelector("input[name=answer]").value = on ? "none" : id;
+          button.textContent = on ? "Unselect best answer" : "Select as best answer";
+          button.setAttribute("aria-pressed", on ? "true" : "false");
+          post.classList.toggle("accepted", on);
+          var label = post.querySelector(".accepted-label");
+          if (on && !label) {
+            label = document.createElement("p");
+            label.className = "accepted-label";
+            label.innerHTML = icon("M5 12.5l4.5 4.5L19 7.5") + "Best answer, chosen by the asker";
+            post.querySelector(".post-body").before(label);
+          } else if (!on && label) {
+            label.remove();
+          }
+        });
+        feedback(article, "");
+        announce(accepted ? "Marked as the best answer." : "Best answer unselected.");
+        form.querySelector("button").focus();
+      });
+    });
+  });
+
+  // A draft of the ask form that survives a reload; cleared once the question is sent.
+  document.querySelectorAll("form[data-draft]").forEach(function (form) {
+    var key = "mindwell-draft-" + form.dataset.draft;
+    var fields = ["title", "body", "category", "tags"];
+    var status = form.querySelector(".draft-status");
+    var saved = null;
+    try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
+    var restored = false;
+    fields.forEach(function (name) {
+      var el = form.elements[name];
+      if (el && saved && saved[name] && !el.value) { el.value = saved[name]; restored = true; }
+    });
+    if (restored && status) status.textContent = "Your unsent draft is back.";
+    function save() {
+      var draft = {};
+      fields.forEach(function (name) { if (form.elements[name]) draft[name] = form.elements[name].value; });
+      try { localStorage.setItem(key, JSON.stringify(draft)); } catch (e) { /* storage full or off */ }
+    }
+    form.addEventListener("input", save);
+    form.addEventListener("change", save);
+    form.addEventListener("submit", function (event) {
+      if (!event.submitter || event.submitter.name !== "preview") {
+        try { localStorage.removeItem(key); } catch (e) { /* storage off */ }
+      }
+    });
+    // Sent back with errors: keep what is in the form as the draft again.
+    if (form.querySelector(".field-error")) save();
+  });
+
+  // Live Markdown preview under the body field (rendered and sanitised by the server).
   document.querySelectorAll("form[data-preview-url]").forEach(function (form) {
     var body = form.querySelector("textarea[name=body]");
-    var out = form.querySelector(".live-preview");
-    if (!body || !out) return;
-    var timer = null;
+    var box = form.querySelector(".live-preview");
+    if (!body || !box) return;
+    var out = box.querySelector(".post-body");
+    var timer = null, sent = 0;
     function render() {
       var data = new FormData();
       data.append("body", body.value);
+      var mine = ++sent;
       fetch(form.dataset.previewUrl, {
         method: "POST", body: data, credentials: "same-origin",
         headers: { "X-CSRFToken": csrf(form), Accept: "application/json" },
       }).then(function (r) { return r.json(); }).then(function (d) {
-        out.innerHTML = d.html;  // sanitised on the server
-        out.hidden = !body.value.trim();
-      });
+        if (mine !== sent) return;  // an older answer arriving late
+        out.innerHTML = d.html;
+        box.hidden = !body.value.trim();
+      }).catch(function () { /* offline: the Preview button still works */ });
     }
     body.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(render, 300); });
     if (body.value.trim()) render();
-  });
-
-  // A draft of the ask form that survives a reload; cleared once posted.
-  document.querySelectorAll("form[data-draft]").forEach(function (form) {
-    var key = "mindwell-draft-" + form.dataset.draft;
-    var fields = ["title", "body", "tags"];
-    var saved = null;
-    try { saved = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { saved = null; }
-    fields.forEach(function (name) {
-      var el = form.elements[name];
-      if (el && saved && saved[name] && !el.value) el.value = saved[name];
-    });
-    form.addEventListener("input", function () {
-      var draft = {};
-      fields.forEach(function (name) { if (form.elements[name]) draft[name] = form.elements[name].value; });
-      try { localStorage.setItem(key, JSON.stringify(draft)); } catch (e) { /* storage full or off */ }
-    });
-    form.addEventListener("submit", function (event) {
-      if (!event.submitter || event.submitter.name !== "preview") localStorage.removeItem(key);
-    });
   });
 
   // Tag suggestions for the last word typed.

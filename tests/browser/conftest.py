@@ -1,0 +1,96 @@
+"""Fixtures of the browser tests: one Chromium for the session, a fresh browser context per
+visitor, against pytest-django's live server (which serves /static/ through the staticfiles
+finders, so pages get the CSS and JS of the work tree)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connections
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from mindwell.accounts.models import User
+from tests.browser.support import AXE_JS, CHROMIUM, CHROMIUM_ARGS
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """One Chromium for the browser tests; stopped after them, so that the rest of the suite
+    runs without Playwright's event loop."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: ./test installs it (apt-get install chromium).")
+    if not AXE_JS.exists():
+        pytest.fail(f"{AXE_JS} is missing: ./test installs it (npm ci).")
+    # Playwright's sync API marks an event loop as running in this thread between its calls.
+    # Django would then refuse the ORM calls the tests make to set up and check data (they
+    # are plain blocking calls), and asgiref hands this thread a second set of database
+    # connections, which lack the snapshot that serialized_rollback restores: copy it over.
+    snapshots = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            for alias, snapshot in snapshots.items():
+                if snapshot is not None:
+                    connections[alias]._test_serialized_contents = snapshot  # type: ignore[attr-defined]
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+            connections.close_all()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site_url(live_server: Any) -> str:
+    # Cached pages of an earlier test must not outlive its flushed database.
+    cache.clear()
+    return str(live_server.url)
+
+
+@pytest.fixture
+def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
+    """visitor(user=None, width=1280, height=900, dark=False) -> a page in a new context:
+    its own cookies, so each visitor is a separate person. A user is logged in by session
+    cookie. Any JavaScript error on any page fails the test."""
+    contexts: list[BrowserContext] = []
+    errors: list[str] = []
+
+    def open_page(
+        user: User | None = None, *, width: int = 1280, height: int = 900, dark: bool = False
+    ) -> Page:
+        context = browser.new_context(
+            base_url=site_url,
+            viewport={"width": width, "height": height},
+            color_scheme="dark" if dark else "light",
+            reduced_motion="reduce",
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        if user is not None:
+            client = Client()
+            client.force_login(user)
+            session = client.cookies[settings.SESSION_COOKIE_NAME].value
+            context.add_cookies(
+                [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_url}]
+            )
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        return page
+
+    yield open_page
+    for context in contexts:
+        context.close()
+    assert not errors, f"JavaScript errors: {errors}"

@@ -1,0 +1,140 @@
+"""What the browser tests share: launching Chromium, axe-core, page weight, screenshots and
+keyboard moves. Fixtures built on these live in conftest.py."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, Response
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = Path("/usr/bin/chromium")
+# Debian's Chromium, quiet and offline: no sandbox (root in CI), no GPU, no calls home.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WEIGHT_BUDGET = 50 * 1024  # bytes of our own CSS and JS per page, gzip-compressed
+# WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best practices (landmarks, one h1, ...).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now; return every violation, any impact."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_JS.read_text())
+    result = page.evaluate(
+        """(tags) => axe.run(document, {
+            runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
+        })""",
+        AXE_TAGS,
+    )
+    return list(result["violations"])
+
+
+def describe_violations(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        lines.append(f"[{v['impact']}] {v['id']}: {v['help']}")
+        for node in v["nodes"][:3]:
+            lines.append(f"    {json.dumps(node['target'])}: {node['html'][:160]}")
+            if node.get("failureSummary"):
+                lines.append(f"      {node['failureSummary'].splitlines()[-1].strip()[:200]}")
+    return "\n".join(lines)
+
+
+def blocking(violations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [v for v in violations if v["impact"] in BLOCKING_IMPACTS]
+
+
+class WeightMeter:
+    """Records the stylesheets and scripts a page loads from our /static/; `measure` fetches
+    each again, adds the inline ones and returns {name: gzip-compressed bytes}."""
+
+    def __init__(self, page: Page, static_url: str) -> None:
+        self.static_url = static_url
+        self.urls: set[str] = set()
+        page.on("response", self._record)
+
+    def _record(self, response: Response) -> None:
+        if response.url.startswith(self.static_url) and response.request.resource_type in (
+            "script",
+            "stylesheet",
+        ):
+            self.urls.add(response.url)
+
+    def reset(self) -> None:
+        self.urls.clear()
+
+    def measure(self, page: Page) -> dict[str, int]:
+        sizes = {}
+        for url in sorted(self.urls):
+            body = page.request.get(url).body()
+            sizes[url.removeprefix(self.static_url)] = len(gzip.compress(body, 9))
+        inline = page.evaluate(
+            """() => [...document.querySelectorAll("script:not([src]), style")]
+                .map((el) => el.textContent).join("\\n")"""
+        )
+        if inline:
+            sizes["(inline)"] = len(gzip.compress(inline.encode(), 9))
+        return sizes
+
+
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """Save what the page shows now into test-artifacts/ (kept by CI, ignored by git)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def has_horizontal_scroll(page: Page) -> bool:
+    return bool(page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth + 1"))
+
+
+def focused(page: Page) -> dict[str, Any]:
+    """What has the keyboard focus: tag, text, name, accessible label, and whether it shows."""
+    return dict(
+        page.evaluate(
+            """() => {
+                const el = document.activeElement;
+                const style = getComputedStyle(el);
+                const box = el.getBoundingClientRect();
+                return {
+                    tag: el.tagName.toLowerCase(), text: (el.innerText || "").trim(),
+                    name: el.getAttribute("name") || "", id: el.id,
+                    label: el.getAttribute("aria-label") || (el.labels && el.labels[0]
+                        ? el.labels[0].innerText.trim() : ""),
+                    outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
+                    width: box.width, height: box.height,
+                };
+            }"""
+        )
+    )
+
+
+def tab_to(page: Page, matches: Any, *, limit: int = 120, backwards: bool = False) -> dict:
+    """Press Tab (or Shift+Tab) until `matches(focused(page))` is true; fail after `limit`
+    presses. Every element reached on the way must show a visible focus outline."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        now = focused(page)
+        seen.append(now["text"] or now["label"] or now["name"] or now["tag"])
+        if now["tag"] != "body":
+            assert now["outline"], f"no visible focus on {now}"
+        if matches(now):
+            return now
+    raise AssertionError(f"never reached the element after {limit} Tabs; passed: {seen}")

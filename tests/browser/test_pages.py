@@ -1,0 +1,115 @@
+"""Every page type, as a guest and as a member, in the light and the dark theme: axe-core
+finds no serious or critical problem, and no page ships more than 50 KB of our own CSS and
+JavaScript (gzip-compressed). The demo content makes the pages realistic."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import Page
+
+from mindwell.accounts.models import User
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+from mindwell.tags.models import Category, Tag
+from tests.browser.support import (
+    ARTIFACTS,
+    WEIGHT_BUDGET,
+    WeightMeter,
+    axe_violations,
+    blocking,
+    describe_violations,
+    screenshot,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def submit_empty_ask_form(page: Page) -> None:
+    page.get_by_role("button", name="Post your question").click()
+    page.wait_for_load_state()
+
+
+def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
+    visitor: Callable[..., Page], site_url: str
+) -> None:
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    maya = User.objects.get(username="maya")
+    question = (
+        Post.objects.questions().filter(has_accepted_answer=True).order_by("-answer_count").first()
+    )
+    assert question is not None
+    answer = Post.objects.answers().filter(question=question, is_accepted=True).get()
+    actions.edit_post(
+        post=answer, editor=answer.author, body=answer.body + "\n\nEdited: a line added.",  # type: ignore[arg-type]
+        reason="Added a line",
+    )  # fmt: skip
+    category = Category.objects.filter(question_count__gt=0).first()
+    tag = Tag.objects.order_by("-question_count").first()
+    assert category is not None and tag is not None
+
+    guest, member = visitor(), visitor(maya)
+    no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
+    pages: list[tuple[str, Page, str, Callable[[Page], None]]] = [
+        ("home", guest, "/", no_action),
+        ("home-member", member, "/", no_action),
+        ("hot", guest, "/questions/hot/", no_action),
+        ("category", guest, category.get_absolute_url(), no_action),
+        ("tag", guest, tag.get_absolute_url(), no_action),
+        ("categories", guest, "/categories/", no_action),
+        ("tags", guest, "/tags/", no_action),
+        ("question", guest, question.get_absolute_url(), no_action),
+        ("question-member", member, question.get_absolute_url(), no_action),
+        ("revisions", guest, f"/post/{answer.pk}/revisions/", no_action),
+        ("ask", guest, "/ask/", no_action),
+        ("ask-errors", guest, "/ask/", submit_empty_ask_form),
+        ("ask-member", member, "/ask/", no_action),
+        ("edit", member, f"/post/{Post.objects.filter(author=maya).first().pk}/edit/", no_action),  # type: ignore[union-attr]
+        ("login", guest, reverse("accounts:login"), no_action),
+        ("signup", guest, reverse("accounts:signup"), no_action),
+        ("password-reset", guest, reverse("accounts:password_reset"), no_action),
+        ("settings", member, reverse("accounts:settings"), no_action),
+        ("profile", guest, "/u/dr_okafor/", no_action),
+        ("profile-self", member, "/u/maya/", no_action),
+        ("help-now", guest, "/help-now/", no_action),
+        ("404", guest, "/no-such-page/", no_action),
+    ]
+    meters = {id(page): WeightMeter(page, f"{site_url}/static/") for page in (guest, member)}
+    report: dict[str, Any] = {}
+    failures = []
+    for name, page, path, then in pages:
+        meter = meters[id(page)]
+        meter.reset()
+        page.emulate_media(color_scheme="light")
+        response = page.goto(path)
+        assert response is not None
+        then(page)
+        expected = 404 if name == "404" else 200
+        if name != "ask-errors":
+            assert response.status == expected, (name, response.status)
+        weights = meter.measure(page)
+        assert any(k.endswith(".css") for k in weights), f"{name}: no stylesheet loaded"
+        entry: dict[str, Any] = {"path": path, "weights": weights, "total": sum(weights.values())}
+        for theme in ("light", "dark"):
+            page.emulate_media(color_scheme=theme)
+            violations = axe_violations(page)
+            entry[theme] = [f"{v['impact']} {v['id']}" for v in violations]
+            if blocking(violations):
+                failures.append(
+                    f"{name} ({theme}, {path}):\n{describe_violations(blocking(violations))}"
+                )
+        if entry["total"] > WEIGHT_BUDGET:
+            failures.append(f"{name}: {entry['total']} bytes of CSS and JS > {WEIGHT_BUDGET}")
+        report[name] = entry
+        screenshot(page, f"page-{name}-dark", full_page=False)
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "pages-report.json").write_text(json.dumps(report, indent=2))
+    assert not failures, "\n\n".join(failures)
