@@ -235,9 +235,10 @@ def _question_page(
 def question_detail(
     request: HttpRequest, question_id: str, slug: str | None = None
 ) -> HttpResponse:
-    question = access_question(request.user, question_id)
-    if slug != question.slug:
-        return redirect(question, permanent=True)
+    question = access_post(request.user, question_id)
+    if slug != question.slug or not question.is_question:
+        # Old or shortened links, and links to an answer, go to the canonical address.
+        return redirect(question.get_absolute_url(), permanent=True)
     actions.record_view(question=question)
     return _question_page(request, question)
 

@@ -296,3 +296,13 @@ def test_the_email_address_never_appears_on_a_page(maya, dr_okafor, ask, answer)
         for viewer in (None, maya, dr_okafor):
             page = client_for(viewer).get(url).content.decode()
             assert "@example.org" not in page, url
+
+
+def test_short_and_outdated_links_redirect_to_the_canonical_address(maya, dr_okafor, ask, answer):
+    question = ask(maya)
+    reply = answer(question, dr_okafor)
+    for url in [f"/q/{question.pk}/", f"/q/{question.pk}/old-title/", f"/q/{reply.pk}/"]:
+        response = Client().get(url)
+        assert response.status_code == 301, url
+    assert Client().get(f"/q/{question.pk}/").url == question.get_absolute_url()
+    assert Client().get(f"/q/{reply.pk}/").url == question.get_absolute_url() + f"#a{reply.pk}"
