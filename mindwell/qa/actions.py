@@ -6,7 +6,7 @@ counters and the points ledger exact, and returns the changed object.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -68,14 +68,16 @@ def _clean_title(value: str) -> str:
     )  # fmt: skip
 
 
-def _clean_identity(
-    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str
-) -> tuple[bool, str, str]:
-    """How the writer will be shown. Members may hide their name; guests may give one."""
+def _clean_writer(
+    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str, notify: bool
+) -> dict[str, Any]:
+    """The authorship fields of a new post or comment. Members may hide their name; guests
+    may give one, and an email address only for notifications."""
     if author is not None:
         if not author.is_active:
             raise ActionError("This account cannot post.", status=403)
-        return anonymous, "", ""
+        return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": "",
+                "notify": notify}  # fmt: skip
     name = (guest_name or "").strip()
     if len(name) > GUEST_NAME_MAX:
         raise ActionError(
@@ -90,7 +92,8 @@ def _clean_identity(
             raise ActionError(
                 "Enter a valid email address, or leave it empty.", field="guest_email"
             ) from None
-    return False, name, email
+    return {"author": None, "anonymous": False, "guest_name": name, "guest_email": email,
+            "notify": notify and bool(email)}  # fmt: skip
 
 
 def _refresh_hot_score(question: Post) -> None:
@@ -133,19 +136,16 @@ def ask_question(
     title = _clean_title(title)
     body = _clean_text(body, field="body", label="The question", minimum=BODY_MIN, maximum=BODY_MAX)
     tag_names = parse_tag_names(tags)
-    anonymous, guest_name, guest_email = _clean_identity(
-        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
-    )
+    writer = _clean_writer(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
+    )  # fmt: skip
     now = now or timezone.now()
     with transaction.atomic():
         category = Category.objects.select_for_update().get(pk=category.pk)
         question = Post.objects.create(
             kind=PostKind.QUESTION,
-            author=author,
-            anonymous=anonymous,
-            guest_name=guest_name,
-            guest_email=guest_email,
-            notify=notify and (author is not None or bool(guest_email)),
+            **writer,
             title=title,
             slug=Post.slug_for(title),
             body=body,
@@ -161,7 +161,7 @@ def ask_question(
         Category.objects.filter(pk=category.pk).update(question_count=F("question_count") + 1)
         Revision.objects.create(
             post=question, number=1, title=title, body=body, tag_names=question.tag_names,
-            editor=author, editor_anonymous=anonymous, created_at=now,
+            editor=author, editor_anonymous=writer["anonymous"], created_at=now,
         )  # fmt: skip
         if author is not None:
             set_points(
@@ -183,9 +183,10 @@ def post_answer(
     now: datetime | None = None,
 ) -> Post:
     body = _clean_text(body, field="body", label="The answer", minimum=BODY_MIN, maximum=BODY_MAX)
-    anonymous, guest_name, guest_email = _clean_identity(
-        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
-    )
+    writer = _clean_writer(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
+    )  # fmt: skip
     now = now or timezone.now()
     with transaction.atomic():
         question = _lock(question.pk)
@@ -194,18 +195,14 @@ def post_answer(
         answer = Post.objects.create(
             kind=PostKind.ANSWER,
             question=question,
-            author=author,
-            anonymous=anonymous,
-            guest_name=guest_name,
-            guest_email=guest_email,
-            notify=notify and (author is not None or bool(guest_email)),
+            **writer,
             body=body,
             body_html=render_markdown(body),
             created_at=now,
             last_activity_at=now,
         )
         Revision.objects.create(
-            post=answer, number=1, body=body, editor=author, editor_anonymous=anonymous,
+            post=answer, number=1, body=body, editor=author, editor_anonymous=writer["anonymous"],
             created_at=now,
         )  # fmt: skip
         Post.objects.filter(pk=question.pk).update(
@@ -234,9 +231,10 @@ def add_comment(
     body = _clean_text(
         body, field="body", label="The comment", minimum=COMMENT_MIN, maximum=COMMENT_MAX
     )
-    anonymous, guest_name, guest_email = _clean_identity(
-        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email
-    )
+    writer = _clean_writer(
+        author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
+    )  # fmt: skip
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(post.pk)
@@ -244,11 +242,7 @@ def add_comment(
             raise ActionError("That post has been removed.", status=404)
         comment = Comment.objects.create(
             post=post,
-            author=author,
-            anonymous=anonymous,
-            guest_name=guest_name,
-            guest_email=guest_email,
-            notify=notify and (author is not None or bool(guest_email)),
+            **writer,
             body=body,
             body_html=render_markdown(body),
             created_at=now,
