@@ -62,20 +62,26 @@ def site_url(live_server: Any) -> str:
 
 @pytest.fixture
 def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
-    """visitor(user=None, width=1280, height=900, dark=False) -> a page in a new context:
-    its own cookies, so each visitor is a separate person. A user is logged in by session
-    cookie. Any JavaScript error on any page fails the test."""
+    """visitor(user=None, width=1280, height=900, dark=False, javascript=True) -> a page in
+    a new browser context: its own cookies, so each visitor is a separate person. A user is
+    logged in by session cookie. Any JavaScript error on any page fails the test."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
 
     def open_page(
-        user: User | None = None, *, width: int = 1280, height: int = 900, dark: bool = False
+        user: User | None = None,
+        *,
+        width: int = 1280,
+        height: int = 900,
+        dark: bool = False,
+        javascript: bool = True,
     ) -> Page:
         context = browser.new_context(
             base_url=site_url,
             viewport={"width": width, "height": height},
             color_scheme="dark" if dark else "light",
             reduced_motion="reduce",
+            java_script_enabled=javascript,
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
