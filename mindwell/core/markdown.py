@@ -1,5 +1,8 @@
 """Markdown to safe HTML, done once when a post is written; pages show the stored result."""
 
+from html import escape
+from typing import Any
+
 import nh3
 from markdown_it import MarkdownIt
 
@@ -9,14 +12,24 @@ _parser = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographe
     ["table", "strikethrough"]
 )
 
+
+def _image_as_link(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> str:
+    # An image from another site would tell that site who is reading which post, so images
+    # become plain links the reader may choose to follow.
+    token = tokens[idx]
+    alt = self.renderInline(token.children or [], options, env) or "image"
+    return f'<a href="{escape(token.attrGet("src") or "")}">{alt} (image)</a>'
+
+
+_parser.add_render_rule("image", _image_as_link)
+
 _ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
-    "table", "thead", "tbody", "tr", "th", "td", "img",
+    "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
-    "img": {"src", "alt", "title"},
     "ol": {"start"},
     # markdown-it writes a table column's alignment as style="text-align:..."; only that one
     # property is kept (see filter_style_properties below).

@@ -1,5 +1,6 @@
 """The one place that fetches posts for a person. Missing and not-allowed give the same 404."""
 
+import re
 from typing import Any
 
 from django.http import Http404
@@ -7,6 +8,16 @@ from django.http import Http404
 from mindwell.qa.models import Comment, Post, PostKind
 
 NOT_FOUND = "That post does not exist or has been removed."
+_ID = re.compile(r"[0-9]{1,18}")
+
+
+def parse_id(raw: int | str) -> int:
+    """A database id from a URL or form: plain ASCII digits only (int() would also take
+    "1_0", " 12 " or other scripts' digits)."""
+    text = str(raw)
+    if not _ID.fullmatch(text):
+        raise Http404(NOT_FOUND)
+    return int(text)
 
 
 def _can_write(user: Any, authored: Post | Comment) -> bool:
@@ -14,10 +25,7 @@ def _can_write(user: Any, authored: Post | Comment) -> bool:
 
 
 def access_post(user: Any, post_id: int | str, *, for_write: bool = False) -> Post:
-    try:
-        pk = int(post_id)
-    except (TypeError, ValueError):
-        raise Http404(NOT_FOUND) from None
+    pk = parse_id(post_id)
     post = (
         Post.objects.visible_to(user)
         .select_related("author", "question", "category", "last_editor")
@@ -43,10 +51,7 @@ def access_question(user: Any, question_id: int | str, *, for_write: bool = Fals
 
 
 def access_comment(user: Any, comment_id: int | str, *, for_write: bool = False) -> Comment:
-    try:
-        pk = int(comment_id)
-    except (TypeError, ValueError):
-        raise Http404(NOT_FOUND) from None
+    pk = parse_id(comment_id)
     comment = Comment.objects.select_related("post").filter(pk=pk, deleted_at__isnull=True).first()
     if comment is None or (for_write and not _can_write(user, comment)):
         raise Http404(NOT_FOUND)

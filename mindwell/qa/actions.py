@@ -142,7 +142,9 @@ def ask_question(
     )  # fmt: skip
     now = now or timezone.now()
     with transaction.atomic():
-        category = Category.objects.select_for_update().get(pk=category.pk)
+        category = Category.objects.select_for_update().filter(pk=category.pk).first()
+        if category is None:
+            raise ActionError("Choose one of the listed categories.", field="category")
         question = Post.objects.create(
             kind=PostKind.QUESTION,
             **writer,
@@ -376,7 +378,10 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         raise ActionError("You cannot vote on your own post.", status=403)
     with transaction.atomic():
         post = _lock(post.pk)
-        if post.is_deleted:
+        if post.is_deleted or (
+            post.question_id is not None
+            and Post.objects.filter(pk=post.question_id, deleted_at__isnull=False).exists()
+        ):
             raise ActionError("That post has been removed.", status=404)
         current = Vote.objects.filter(user=user, post=post).first()
         old_value = current.value if current else 0
@@ -435,6 +440,8 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
     The caller has checked, through access_question(for_write=True), that `by` may choose."""
     with transaction.atomic():
         question = _lock(question.pk)
+        if question.is_deleted:
+            raise ActionError("That question has been removed.", status=404)
         if answer is not None:
             answer = _lock(answer.pk)
             if answer.question_id != question.pk or answer.is_deleted:

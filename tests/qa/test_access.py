@@ -9,7 +9,7 @@ from django.http import Http404
 
 from mindwell.accounts.models import User
 from mindwell.qa import actions
-from mindwell.qa.access import access_comment, access_post, access_question
+from mindwell.qa.access import access_comment, access_post, access_question, parse_id
 from mindwell.qa.models import Comment, Post
 
 pytestmark = pytest.mark.django_db
@@ -154,3 +154,9 @@ def test_a_comment_on_a_deleted_post_is_not_found(
     with pytest.raises(Http404):
         access_comment(newcomer, comment.pk, for_write=True)
     assert access_comment(moderator, comment.pk) == comment
+
+
+@pytest.mark.parametrize("raw", ["1_0", " 12 ", "١٢", "+5", "-1", "9" * 19])
+def test_ids_must_be_plain_ascii_digits(raw: str) -> None:
+    with pytest.raises(Http404):
+        parse_id(raw)

@@ -249,9 +249,10 @@ def test_an_unknown_category_writes_nothing(maya: User, ask: Ask) -> None:
     before = counters()
     gone = Category(pk=987_654, slug="gone", name="Gone")
 
-    with pytest.raises(Category.DoesNotExist):
+    with pytest.raises(ActionError) as error:
         ask(maya, category=gone)
 
+    assert error.value.field == "category"
     assert counters() == before
 
 
@@ -795,3 +796,19 @@ def test_recorded_views_are_counted_when_the_batch_is_written(maya: User, ask: A
     assert question.hot_score == pytest.approx(
         hot_score(created_at=question.created_at, views=2, answers=0, score=0)
     )
+
+
+def test_votes_and_best_answers_are_refused_under_a_deleted_question(
+    maya: User, dr_okafor: User, newcomer: User, ask: Ask, answer: Answer
+) -> None:
+    question = ask(maya)
+    reply = answer(question, dr_okafor)
+    actions.delete_post(post=question, by=maya)
+
+    with pytest.raises(ActionError) as vote_error:
+        actions.cast_vote(user=newcomer, post=reply, value=1)
+    with pytest.raises(ActionError) as accept_error:
+        actions.accept_answer(question=question, answer=reply, by=maya)
+
+    assert vote_error.value.status == accept_error.value.status == 404
+    assert fresh(reply).score == 0 and not fresh(reply).is_accepted
