@@ -142,9 +142,10 @@ def ask_question(
     )  # fmt: skip
     now = now or timezone.now()
     with transaction.atomic():
-        category = Category.objects.select_for_update().filter(pk=category.pk).first()
-        if category is None:
+        locked = Category.objects.select_for_update().filter(pk=category.pk).first()
+        if locked is None:
             raise ActionError("Choose one of the listed categories.", field="category")
+        category = locked
         question = Post.objects.create(
             kind=PostKind.QUESTION,
             **writer,
