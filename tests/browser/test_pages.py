@@ -95,6 +95,10 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         expected = 404 if name == "404" else 200
         if name != "ask-errors":
             assert response.status == expected, (name, response.status)
+        # Every page is named "<page> · Mindwell", even where Django's auth views pass their
+        # own site_name, and has one h1.
+        assert page.title().endswith(" · Mindwell"), (name, page.title())
+        assert page.locator("h1").count() == 1, name
         weights = meter.measure(page)
         assert any(k.endswith(".css") for k in weights), f"{name}: no stylesheet loaded"
         entry: dict[str, Any] = {"path": path, "weights": weights, "total": sum(weights.values())}
