@@ -331,3 +331,27 @@ def test_on_a_phone_the_home_question_and_ask_pages_fit_without_sideways_scrolli
         assert not small, f"{name}: targets under 24px: {small}"
         screenshot(page, f"journey-5-phone-{name}")
     expect(page.get_by_role("link", name="Ask a question")).to_be_in_viewport()
+
+
+def test_a_form_sent_back_with_errors_announces_them_and_ties_each_to_its_field(
+    visitor: Visitor,
+) -> None:
+    page = visitor()
+    page.goto("/ask/")
+    page.get_by_label("Tags").fill("panic work")
+    page.get_by_role("button", name="Post your question").click()
+
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()
+    expect(summary).to_contain_text("Please correct 3 problems; nothing you wrote is lost.")
+    expect(page.get_by_label("Tags")).to_have_value("panic work")  # kept
+    title = page.get_by_role("textbox", name="Title")
+    expect(title).to_have_attribute("aria-invalid", "true")
+    # The error is part of the field's description, so a screen reader reads it with the field.
+    described_by = (title.get_attribute("aria-describedby") or "").split()
+    assert "id_title_error" in described_by
+    expect(page.locator("#id_title_error")).to_contain_text("This field is required.")
+    # Each line of the summary leads to its field.
+    summary.get_by_role("link", name="Details").click()
+    expect(page.get_by_role("textbox", name="Details")).to_be_focused()
+    screenshot(page, "ask-form-errors")
