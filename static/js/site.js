@@ -42,6 +42,11 @@
       '" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>';
   }
 
+  // A wide table in a post scrolls sideways; let the keyboard reach it too.
+  document.querySelectorAll(".post-body table").forEach(function (table) {
+    if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
+  });
+
   // A form sent back with errors: move to the summary, which links to each field.
   var summary = document.querySelector(".error-summary");
   if (summary) summary.focus();

@@ -64,9 +64,11 @@ def site_url(live_server: Any) -> str:
 def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     """visitor(user=None, width=1280, height=900, dark=False, javascript=True) -> a page in
     a new browser context: its own cookies, so each visitor is a separate person. A user is
-    logged in by session cookie. Any JavaScript error on any page fails the test."""
+    logged in by session cookie. Any JavaScript error, or any request to another site, fails
+    the test."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
+    outside: list[str] = []
 
     def open_page(
         user: User | None = None,
@@ -92,6 +94,15 @@ def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
             context.add_cookies(
                 [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site_url}]
             )
+        # Nothing leaves the site: no fonts, scripts or trackers from anywhere else.
+        context.on(
+            "request",
+            lambda request: (
+                None
+                if request.url.startswith((site_url, "data:", "about:"))
+                else outside.append(request.url)
+            ),
+        )
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         return page
@@ -100,3 +111,4 @@ def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
     for context in contexts:
         context.close()
     assert not errors, f"JavaScript errors: {errors}"
+    assert not outside, f"requests to other sites: {outside}"

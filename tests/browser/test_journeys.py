@@ -13,7 +13,15 @@ from mindwell.accounts.models import User
 from mindwell.qa import actions
 from mindwell.qa.models import Post, Revision, Vote
 from mindwell.tags.models import Category
-from tests.browser.support import focused, has_horizontal_scroll, screenshot, tab_to
+from tests.browser.support import (
+    axe_violations,
+    blocking,
+    describe_violations,
+    focused,
+    has_horizontal_scroll,
+    screenshot,
+    tab_to,
+)
 from tests.conftest import PASSWORD, make_member
 
 pytestmark = [
@@ -308,7 +316,9 @@ def test_on_a_phone_the_home_question_and_ask_pages_fit_without_sideways_scrolli
         User.objects.get(username="maya"),
         title="A question with a very long link and a line of code in it",
         body="See https://example.org/" + "a-very-long-path-segment-" * 8 + " and\n\n"
-        "    " + "x = 'a long line of code that does not wrap at all' " * 3,
+        "    " + "x = 'a long line of code that does not wrap at all' " * 3 + "\n\n"
+        "| day | mood | sleep | notes |\n|---|---|---|---|\n"
+        "| Monday | low | 5 hours | " + "woke-at-four-and-could-not-get-back " * 3 + "|",
     )
     page = visitor(width=360, height=740)
     for name, path in [
@@ -329,6 +339,8 @@ def test_on_a_phone_the_home_question_and_ask_pages_fit_without_sideways_scrolli
                 .map(([t, r]) => `${t} ${r.width}x${r.height}`)"""
         )
         assert not small, f"{name}: targets under 24px: {small}"
+        problems = blocking(axe_violations(page))
+        assert not problems, f"{name} at 360px:\n{describe_violations(problems)}"
         screenshot(page, f"journey-5-phone-{name}")
     expect(page.get_by_role("link", name="Ask a question")).to_be_in_viewport()
 
