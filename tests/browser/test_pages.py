@@ -99,6 +99,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         # own site_name, and has one h1.
         assert page.title().endswith(" · Mindwell"), (name, page.title())
         assert page.locator("h1").count() == 1, name
+        if name == "404":
+            assert "It may have been removed" in page.content()
+            assert "Resolver404" not in page.content()
         weights = meter.measure(page)
         assert any(k.endswith(".css") for k in weights), f"{name}: no stylesheet loaded"
         entry: dict[str, Any] = {"path": path, "weights": weights, "total": sum(weights.values())}
