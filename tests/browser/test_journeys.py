@@ -147,6 +147,12 @@ def test_a_member_answers_anonymously_another_votes_it_up_without_a_reload_and_t
     article = page.locator(f"#a{reply.pk}")
     expect(article.locator(".byline .anon-badge")).to_have_text("Anonymous")
     expect(article.locator(".byline")).not_to_contain_text("answerer")
+    # Voting on your own answer is refused in place, and said where the reader is.
+    mark_document(page)
+    article.get_by_role("button", name="Vote up").click()
+    expect(article.get_by_role("status")).to_have_text("You cannot vote on your own post.")
+    expect(article.locator(".score")).to_have_text("0")
+    assert same_document(page)
 
     # Another member votes it up; the page stays where it is.
     page = visitor(voter)
