@@ -38,6 +38,14 @@ def submit_empty_ask_form(page: Page) -> None:
     page.wait_for_load_state()
 
 
+def log_in_with_a_wrong_password(page: Page) -> None:
+    page.get_by_label("Username or email address").fill("maya")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+
+
 def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     visitor: Callable[..., Page], site_url: str
 ) -> None:
@@ -75,7 +83,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("edit", member, f"/post/{Post.objects.filter(author=maya).first().pk}/edit/", no_action),  # type: ignore[union-attr]
         ("login", guest, reverse("accounts:login"), no_action),
         ("signup", guest, reverse("accounts:signup"), no_action),
+        ("login-errors", guest, reverse("accounts:login"), log_in_with_a_wrong_password),
         ("password-reset", guest, reverse("accounts:password_reset"), no_action),
+        ("password-change", member, reverse("accounts:password_change"), no_action),
         ("settings", member, reverse("accounts:settings"), no_action),
         ("profile", guest, "/u/dr_okafor/", no_action),
         ("profile-self", member, "/u/maya/", no_action),
@@ -93,7 +103,7 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         assert response is not None
         then(page)
         expected = 404 if name == "404" else 200
-        if name != "ask-errors":
+        if not name.endswith("-errors"):
             assert response.status == expected, (name, response.status)
         # Every page is named "<page> · Mindwell", even where Django's auth views pass their
         # own site_name, and has one h1.
