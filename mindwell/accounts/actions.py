@@ -20,6 +20,7 @@ from mindwell.accounts.tokens import make_confirmation_token
 from mindwell.core.errors import ActionError
 from mindwell.core.mail import send_email_after_commit
 from mindwell.core.markdown import render_markdown
+from mindwell.core.pagecache import LISTS, bump_after_commit, member_key
 
 USERNAME_MIN, USERNAME_MAX = 3, 30
 DISPLAY_NAME_MAX = 40
@@ -158,6 +159,8 @@ def update_profile(*, user: User, display_name: str, about: str) -> User:
         user.about = about
         user.about_html = render_markdown(about) if about else ""
         user.save(update_fields=["display_name", "about", "about_html"])
+        # The name shows on every page with the member's posts, and in the lists.
+        bump_after_commit(member_key(user.pk), LISTS)
     return user
 
 

@@ -17,6 +17,7 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
+from mindwell.core.pagecache import LISTS, bump_after_commit, member_key, question_key
 from mindwell.qa.models import (
     BODY_MAX,
     BODY_MIN,
@@ -107,6 +108,14 @@ def _refresh_hot_score(question: Post) -> None:
     Post.objects.filter(pk=question.pk).update(hot_score=question.hot_score)
 
 
+def _pages_change(thread_id: int | None, *member_ids: int | None, lists: bool = True) -> None:
+    """Tell the anonymous page cache, after commit, which pages this change shows on: the
+    question's page, the lists, and every page showing a member whose points changed."""
+    names = [question_key(thread_id)] if thread_id else []
+    names += [member_key(pk) for pk in member_ids if pk is not None]
+    bump_after_commit(*names, *([LISTS] if lists else []))
+
+
 def _lock(post_id: int) -> Post:
     return Post.objects.select_for_update().get(pk=post_id)
 
@@ -171,6 +180,7 @@ def ask_question(
                 user_id=author.pk, reason=PointReason.ASKED, post_id=question.pk,
                 amount=points_for("ask_question"),
             )  # fmt: skip
+        _pages_change(None, question.author_id)
     return question
 
 
@@ -217,6 +227,7 @@ def post_answer(
                 user_id=author.pk, reason=PointReason.ANSWERED, post_id=answer.pk,
                 amount=points_for("post_answer"),
             )  # fmt: skip
+        _pages_change(question.pk, answer.author_id)
     return answer
 
 
@@ -252,6 +263,7 @@ def add_comment(
         )
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         Post.objects.filter(pk=post.question_id or post.pk).update(last_activity_at=now)
+        _pages_change(post.question_id or post.pk, lists=False)
     return comment
 
 
@@ -322,6 +334,7 @@ def edit_post(
         )  # fmt: skip
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
+        _pages_change(post.question_id or post.pk, lists=post.is_question)
     return post
 
 
@@ -355,6 +368,9 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         if post.author_id is not None:
             for reason in reasons:
                 set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
+        _pages_change(
+            post.question_id or post.pk, post.author_id, question.author_id if question else None
+        )
     return post
 
 
@@ -366,6 +382,7 @@ def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -
         )
         if updated:
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
+            _pages_change(comment.post.question_id or comment.post_id, lists=False)
     comment.deleted_at = now
     return comment
 
@@ -418,6 +435,7 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
                     is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
                 ),
             )
+        _pages_change(post.question_id or post.pk, post.author_id)
     return post
 
 
@@ -455,6 +473,10 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
             previous.author_id if previous else None,
             answer.author_id if answer else None,
         )
+        _pages_change(
+            question.pk, question.author_id, previous.author_id if previous else None,
+            answer.author_id if answer else None,
+        )  # fmt: skip
         if previous is not None:
             _clear_accepted(question=question, answer=previous)
         if answer is None:

@@ -31,6 +31,7 @@ from django.utils.text import slugify
 
 from mindwell.accounts.models import User
 from mindwell.core.markdown import render_markdown
+from mindwell.core.pagecache import SITE, bump_now
 from mindwell.qa.models import Comment, Post, Revision, Vote
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import points_for, vote_points
@@ -259,6 +260,7 @@ def generate_site(
         gen.run_sqlite()
     else:
         gen.run_postgresql()
+    bump_now(SITE)  # pages cached before (in Redis, say) show none of this
     gen.counts.seconds = time.monotonic() - started
     return gen.counts
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
+from mindwell.core.pagecache import LISTS, cache_for_anonymous, member_key, question_key
 from mindwell.core.pagination import keyset_page
 from mindwell.qa import actions
 from mindwell.qa.access import access_comment, access_post, access_question
@@ -71,6 +72,7 @@ def _listing(
     )  # fmt: skip
     tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
     context = {"page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs}
+    cache_for_anonymous(request, [LISTS])
     return render(request, "qa/question_list.html", {**context, **(extra or {})})
 
 
@@ -130,6 +132,7 @@ def category_index(request: HttpRequest) -> HttpResponse:
     for parent in top:
         parent.child_list = [c for c in categories if c.parent_id == parent.pk]  # type: ignore[attr-defined]
         parent.total = parent.question_count + sum(c.question_count for c in parent.child_list)  # type: ignore[attr-defined]
+    cache_for_anonymous(request, [LISTS])
     return render(request, "qa/category_index.html", {"categories": top})
 
 
@@ -139,6 +142,7 @@ def tag_index(request: HttpRequest) -> HttpResponse:
         Tag.objects.filter(question_count__gt=0), request.GET, field="question_count",
         size=60,
     )  # fmt: skip
+    cache_for_anonymous(request, [LISTS])
     return render(request, "qa/tag_index.html", {"page": page})
 
 
@@ -228,6 +232,15 @@ def _question_page(
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
         "can_accept": question.is_written_by(user) or getattr(user, "can_moderate", False),
     }
+    # Anonymous readers may get this page from the cache until the question or a member
+    # whose name or points it shows changes.
+    shown: set[int] = {pk for p in posts for pk in (p.author_id, p.last_editor_id) if pk}
+    shown |= {c.author_id for cs in comments.values() for c in cs if c.author_id}
+    cache_for_anonymous(
+        request,
+        [question_key(question.pk), *(member_key(pk) for pk in sorted(shown))],
+        on_hit=("question_view", question.pk),
+    )
     return render(request, "qa/question_detail.html", context, status=status)
 
 

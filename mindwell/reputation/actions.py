@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 
 from mindwell.accounts.models import User
+from mindwell.core.pagecache import SITE, bump_after_commit
 from mindwell.reputation.models import PointEvent, PointReason
 
 
@@ -60,4 +61,6 @@ def rebuild_point_totals() -> int:
             if points != exact:
                 User.objects.filter(pk=user_id).update(points=exact)
                 changed += 1
+        if changed:
+            bump_after_commit(SITE)  # points show on nearly every page
     return changed

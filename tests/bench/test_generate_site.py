@@ -1,3 +1,4 @@
+# mypy: disable-error-code="attr-defined,union-attr"
 """The site generator: its counters, ledger and choices agree with the rows it writes."""
 
 from datetime import UTC, datetime

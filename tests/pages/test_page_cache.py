@@ -1,0 +1,237 @@
+# mypy: disable-error-code="union-attr"
+"""The anonymous page cache, through two real granian processes sharing one database.
+
+A change made in one process (or by an action in this one) is seen at once by a reader of
+the other; members and visitors with messages always get Django; every visitor gets their
+own CSRF token; hits still count views.
+"""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.db import connection
+from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
+from django.test import Client
+
+from mindwell.core import pagecache
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _database_url():
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Server:
+    def __init__(self, env):
+        self.port = _free_port()
+        granian = Path(sys.executable).with_name("granian")
+        self.proc = subprocess.Popen(
+            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
+             str(self.port), "--workers", "1", "--blocking-threads", "2",
+             "config.wsgi:application"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.proc.stderr.read().decode()) from None
+                time.sleep(0.1)
+        raise RuntimeError("granian did not start")
+
+    def request(self, method, path, *, cookie=None, body=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {"Host": "127.0.0.1"}
+        if cookie:
+            headers["Cookie"] = cookie
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        conn.close()
+        return response, data.decode()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(params=["file"])
+def servers(request, tmp_path, settings):
+    """Two single-worker granian processes; versions in a shared file, or in Redis."""
+    versions_file = tmp_path / "page-versions.bin"
+    settings.MINDWELL_PAGE_VERSIONS_FILE = str(versions_file)
+    redis_url = REDIS_URL if request.param == "redis" else ""
+    if redis_url:
+        import redis
+
+        try:
+            redis.Redis.from_url(redis_url).flushdb()
+        except redis.ConnectionError:
+            pytest.skip(f"Redis is not running at {redis_url}")
+    settings.REDIS_URL = redis_url
+    pagecache.reset_stores()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": _database_url(),
+        "DB_CONN_MAX_AGE": "0",
+        "MINDWELL_PAGE_VERSIONS_FILE": str(versions_file),
+        "MINDWELL_VIEW_FLUSH_SECONDS": "0",
+        "SECRET_KEY": settings.SECRET_KEY,  # so the sessions made here are valid there
+        "REDIS_URL": redis_url,
+    }
+    pair = [Server(env), Server(env)]
+    yield pair
+    for server in pair:
+        server.stop()
+    pagecache.reset_stores()
+
+
+def token_in(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def cookie_value(response, name):
+    for header in response.headers.get_all("Set-Cookie") or []:
+        if header.startswith(f"{name}="):
+            return header.split(";")[0].split("=", 1)[1]
+    return None
+
+
+@pytest.mark.parametrize("servers", ["file", "redis"], indirect=True)
+def test_a_change_in_one_process_is_seen_at_once_by_a_reader_of_another(
+    servers, maya, dr_okafor, newcomer, ask, answer
+):
+    a, b = servers
+    question = ask(maya)
+    answer(question, dr_okafor, body="Talking to them about it helped me a great deal.")
+    url = question.get_absolute_url()
+    first, _ = a.request("GET", url)
+    assert first.status == 200 and first.headers["X-Page-Cache"] == "miss"
+    second, html = a.request("GET", url)
+    assert second.headers["X-Page-Cache"] == "hit"
+    assert "Talking to them" in html
+    # A guest answers through the other process, with the token that process gave them.
+    got, form_html = b.request("GET", url)
+    secret = cookie_value(got, "csrftoken")
+    assert secret
+    body = (
+        f"csrfmiddlewaretoken={token_in(form_html)}&body=A+guest+answer+written+through+B."
+        "&guest_name=Sam"
+    )
+    posted, _ = b.request(
+        "POST", f"/q/{question.pk}/answer", cookie=f"csrftoken={secret}", body=body
+    )
+    assert posted.status == 302
+    after, html = a.request("GET", url)
+    assert after.headers["X-Page-Cache"] == "miss"
+    assert "A guest answer written through B." in html
+    # An action in this process: a vote changes the score shown, and dr_okafor's points.
+    _, html = a.request("GET", url)
+    reply = Post.objects.answers().get(author=dr_okafor)
+    actions.cast_vote(user=newcomer, post=reply, value=1)
+    dr_okafor.refresh_from_db()
+    fresh, html = a.request("GET", url)
+    assert fresh.headers["X-Page-Cache"] == "miss"
+    assert f"({dr_okafor.points} points)" in html
+    # The lists too.
+    a.request("GET", "/")
+    listed, html = a.request("GET", "/")
+    assert listed.headers["X-Page-Cache"] == "hit"
+    actions.ask_question(
+        author=newcomer, title="A brand new question about sleep", body="I wake at 4am every day.",
+        category=question.category, tags="sleep",
+    )  # fmt: skip
+    relisted, html = a.request("GET", "/")
+    assert relisted.headers["X-Page-Cache"] == "miss" and "A brand new question" in html
+    # A change to a member's name shows on a page of another question they answered.
+    other = ask(newcomer, title="Another question that dr okafor answers")
+    answer(other, dr_okafor)
+    a.request("GET", other.get_absolute_url())
+    from mindwell.accounts.actions import update_profile
+
+    update_profile(user=dr_okafor, display_name="Dr Ada Okafor", about="")
+    renamed, html = a.request("GET", other.get_absolute_url())
+    assert renamed.headers["X-Page-Cache"] == "miss" and "Dr Ada Okafor" in html
+
+
+def test_each_visitor_gets_their_own_token_and_no_cookie_is_stored(servers, maya, ask):
+    a, _ = servers
+    url = ask(maya).get_absolute_url()
+    a.request("GET", url)
+    one, html_one = a.request("GET", url)
+    two, html_two = a.request("GET", url)
+    assert one.headers["X-Page-Cache"] == two.headers["X-Page-Cache"] == "hit"
+    secret_one, secret_two = cookie_value(one, "csrftoken"), cookie_value(two, "csrftoken")
+    assert secret_one and secret_two and secret_one != secret_two
+    assert _unmask_cipher_token(token_in(html_one)) == secret_one
+    assert _unmask_cipher_token(token_in(html_two)) == secret_two
+    assert pagecache.placeholder() not in html_one
+    assert "Cookie" in one.headers["Vary"]
+    # A returning visitor keeps their cookie: no new one, and the page carries their secret.
+    mine = "A" * 32
+    back, html = a.request("GET", url, cookie=f"csrftoken={mine}")
+    assert back.headers["X-Page-Cache"] == "hit" and cookie_value(back, "csrftoken") is None
+    assert _unmask_cipher_token(token_in(html)) == mine
+    assert len({token_in(html), token_in(html_one), token_in(html_two)}) == 3
+
+
+def test_members_and_visitors_with_messages_are_never_served_from_the_cache(
+    servers, maya, dr_okafor, ask
+):
+    a, _ = servers
+    url = ask(maya).get_absolute_url()
+    client = Client()
+    client.force_login(dr_okafor)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    a.request("GET", url)
+    a.request("GET", url)
+    member, html = a.request("GET", url, cookie=f"sessionid={session}")
+    assert "X-Page-Cache" not in member.headers
+    assert "Log out" in html and "Dr Okafor" in html
+    anonymous, html = a.request("GET", url)
+    assert anonymous.headers["X-Page-Cache"] == "hit" and "Log out" not in html
+    with_message, _ = a.request("GET", url, cookie="messages=abc")
+    assert "X-Page-Cache" not in with_message.headers
+    # Pages that are not declared cacheable (here the log-in form) are never stored.
+    login, _ = a.request("GET", "/accounts/login/")
+    assert login.status == 200 and "X-Page-Cache" not in login.headers
+
+
+def test_views_are_still_counted_on_cache_hits(servers, maya, ask):
+    a, _ = servers
+    question = ask(maya)
+    for _ in range(4):
+        a.request("GET", question.get_absolute_url())
+    question.refresh_from_db()
+    assert question.view_count == 4
