@@ -5,7 +5,10 @@
     var input = form.querySelector("input[name=csrfmiddlewaretoken]");
     return input ? input.value : "";
   }
+  // Send a form in the background; a second press while it is on its way does nothing.
   function post(form, data) {
+    if (form.dataset.busy) return Promise.resolve(null);
+    form.dataset.busy = "1";
     return fetch(form.action, {
       method: "POST",
       body: data || new FormData(form),
@@ -18,7 +21,10 @@
         return null;
       }
       return response.json().then(function (body) { return { ok: response.ok, data: body }; });
-    });
+    }).catch(function () {
+      form.submit();  // offline or a broken answer: let the browser send it the plain way
+      return null;
+    }).finally(function () { delete form.dataset.busy; });
   }
   // One polite live region for the page: screen readers hear what changed without a reload.
   function announce(text) {

@@ -16,7 +16,7 @@ from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from mindwell.accounts.models import User
-from tests.browser.support import AXE_JS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.support import ARTIFACTS, AXE_JS, CHROMIUM, CHROMIUM_ARGS
 
 
 @pytest.fixture(scope="package")
@@ -60,8 +60,17 @@ def site_url(live_server: Any) -> str:
     return str(live_server.url)
 
 
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    report = yield
+    setattr(item, f"report_{report.when}", report)  # read by `visitor` to keep evidence
+    return report
+
+
 @pytest.fixture
-def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
+def visitor(
+    browser: Browser, site_url: str, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., Page]]:
     """visitor(user=None, width=1280, height=900, dark=False, javascript=True) -> a page in
     a new browser context: its own cookies, so each visitor is a separate person. A user is
     logged in by session cookie. Any JavaScript error, or any request to another site, fails
@@ -108,6 +117,13 @@ def visitor(browser: Browser, site_url: str) -> Iterator[Callable[..., Page]]:
         return page
 
     yield open_page
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        # What each visitor saw when the test failed, for CI's artefacts.
+        ARTIFACTS.mkdir(exist_ok=True)
+        for n, context in enumerate(contexts):
+            for page in context.pages:
+                page.screenshot(path=str(ARTIFACTS / f"failed-{request.node.name}-{n}.png"))
     for context in contexts:
         context.close()
     assert not errors, f"JavaScript errors: {errors}"
