@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from mindwell.accounts.models import User
 from tests.browser.support import ARTIFACTS, AXE_JS, CHROMIUM, CHROMIUM_ARGS
@@ -35,6 +35,8 @@ def browser() -> Iterator[Browser]:
         alias: getattr(connections[alias], "_test_serialized_contents", None)
         for alias in connections
     }
+    # Generous waits: CI machines are small and may be busy; a passing check returns at once.
+    expect.set_options(timeout=15_000)
     previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
@@ -94,7 +96,7 @@ def visitor(
             reduced_motion="reduce",
             java_script_enabled=javascript,
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(15_000)
         contexts.append(context)
         if user is not None:
             client = Client()
