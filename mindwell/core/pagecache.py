@@ -99,10 +99,14 @@ def mask_secret(secret: str) -> str:
 class FileVersions:
     """Versions in a memory-mapped file of 8-byte slots, shared by every process on a machine.
 
-    Slot 0 holds the global sequence; a name lives in slot 1 + crc32(name) % (slots - 1).
-    Two names may share a slot: a bump of one then also invalidates pages of the other,
-    which costs a re-render, never correctness. Readers take a shared flock and writers an
-    exclusive one, so a read never sees half a write.
+    Slot 0 is a sequence lock, slot 1 the global sequence, and a name lives in slot
+    2 + crc32(name) % (slots - 2). Two names may share a slot: a bump of one then also
+    invalidates pages of the other, which costs a re-render, never correctness.
+
+    Writers (bumps, rare) take an exclusive flock among themselves and make the sequence
+    lock odd while they write. Readers (every cache hit) take no lock at all: they read the
+    sequence lock, the slots, and the sequence lock again, and retry if it was odd or
+    moved. A shared flock per read would starve the writers under a stream of readers.
     """
 
     def __init__(self, path: Path, slots: int = 1 << 20) -> None:
@@ -119,30 +123,55 @@ class FileVersions:
         self.lock_fd = os.open(path, os.O_RDWR)
 
     def _slot(self, name: str) -> int:
-        return 8 * (1 + zlib.crc32(name.encode()) % (self.slots - 1))
+        return 8 * (2 + zlib.crc32(name.encode()) % (self.slots - 2))
 
-    def seq(self) -> int:
-        fcntl.flock(self.lock_fd, fcntl.LOCK_SH)
-        try:
-            return int(struct.unpack_from("<q", self.map, 0)[0])
-        finally:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
+    def _read(self, offsets: Sequence[int]) -> tuple[int, ...]:
+        unpack, m = struct.unpack_from, self.map
+        tries = 0
+        while True:
+            before = unpack("<q", m, 0)[0]
+            if before % 2 == 0:
+                values = tuple(unpack("<q", m, offset)[0] for offset in offsets)
+                if unpack("<q", m, 0)[0] == before:
+                    return values
+            tries += 1
+            if tries % 1000 == 0:
+                self._repair()
+            time.sleep(0)  # a bump is being written: let it finish
 
-    def get(self, names: Sequence[str]) -> tuple[int, ...]:
-        unpack, m, slot = struct.unpack_from, self.map, self._slot
-        fcntl.flock(self.lock_fd, fcntl.LOCK_SH)
-        try:
-            return tuple(unpack("<q", m, slot(name))[0] for name in names)
-        finally:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
-
-    def bump(self, names: Iterable[str]) -> None:
+    def _repair(self) -> None:
+        """Make the sequence lock even again if a writer died half-way. A live writer holds
+        the flock until its counter is even, so taking the flock waits for it instead."""
         fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
         try:
-            value = struct.unpack_from("<q", self.map, 0)[0] + 1
-            struct.pack_into("<q", self.map, 0, value)
-            for name in names:
-                struct.pack_into("<q", self.map, self._slot(name), value)
+            lock = struct.unpack_from("<q", self.map, 0)[0]
+            if lock % 2:
+                struct.pack_into("<q", self.map, 0, lock + 1)
+                # Whatever it was writing may be half-written: move every page on.
+                value = struct.unpack_from("<q", self.map, 8)[0] + 1
+                struct.pack_into("<q", self.map, 8, value)
+                struct.pack_into("<q", self.map, self._slot(SITE), value)
+        finally:
+            fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
+
+    def seq(self) -> int:
+        return self._read((8,))[0]
+
+    def get(self, names: Sequence[str]) -> tuple[int, ...]:
+        return self._read([self._slot(name) for name in names])
+
+    def bump(self, names: Iterable[str]) -> None:
+        offsets = [self._slot(name) for name in names]
+        fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
+        try:
+            m, pack, unpack = self.map, struct.pack_into, struct.unpack_from
+            lock = unpack("<q", m, 0)[0]
+            pack("<q", m, 0, lock + 1)  # odd: readers wait
+            value = unpack("<q", m, 8)[0] + 1
+            pack("<q", m, 8, value)
+            for offset in offsets:
+                pack("<q", m, offset, value)
+            pack("<q", m, 0, lock + 2)
         finally:
             fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
 
