@@ -305,4 +305,6 @@ def test_short_and_outdated_links_redirect_to_the_canonical_address(maya, dr_oka
         response = Client().get(url)
         assert response.status_code == 301, url
     assert Client().get(f"/q/{question.pk}/")["Location"] == question.get_absolute_url()
-    assert Client().get(f"/q/{reply.pk}/")["Location"] == question.get_absolute_url() + f"#a{reply.pk}"
+    assert (
+        Client().get(f"/q/{reply.pk}/")["Location"] == question.get_absolute_url() + f"#a{reply.pk}"
+    )
