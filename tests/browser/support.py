@@ -119,6 +119,7 @@ def focused(page: Page) -> dict[str, Any]:
                         ? el.labels[0].innerText.trim() : ""),
                     outline: style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2,
                     width: box.width, height: box.height,
+                    focusVisible: el.matches(":focus-visible"),
                 };
             }"""
         )
