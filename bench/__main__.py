@@ -1,0 +1,507 @@
+"""The benchmark suite: python -m bench [--sizes 10000,100000] [--databases sqlite,postgresql]
+
+For each database and size it generates a site (once; kept in bench/var/ or a PostgreSQL
+database named bench_<size>), starts the site as ./run does (granian, WSGI, one worker per
+core, at least 2, four threads each) on loopback with bench.settings (which add the plain
+reference views), starts Debian's nginx serving static files of the same sizes as the
+pages, and drives each with wrk for a bounded time. Every figure is printed beside its
+reference from the same run, as a ratio, and everything is written to bench/results/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR = ROOT / "bench" / "var"
+RESULTS = ROOT / "bench" / "results"
+PYTHON = sys.executable
+PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+MEMBER_PASSWORD = "mindwell-bench"
+WORKERS = max(2, os.cpu_count() or 1)
+THREADS = 4
+BACKPRESSURE = 128  # as ./run, which explains why
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            if proc.poll() is not None:
+                raise RuntimeError(f"process exited with {proc.returncode}") from None
+            time.sleep(0.1)
+    raise RuntimeError(f"nothing listens on port {port}")
+
+
+def ensure_tools() -> None:
+    missing = [tool for tool in ("nginx", "wrk") if not shutil.which(tool)]
+    if not missing:
+        return
+    if os.geteuid() != 0:
+        sys.exit(f"The bench needs {' and '.join(missing)}: apt-get install -y nginx wrk")
+    log(f"installing {' '.join(missing)} from Debian")
+    subprocess.run(["apt-get", "update", "-q"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-q", *missing],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+    )
+
+
+# --- the database ------------------------------------------------------------------------
+
+
+def site_env(database: str, size: int) -> dict[str, str]:
+    var = VAR / f"{database}-{size}"
+    var.mkdir(parents=True, exist_ok=True)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings",
+        "MINDWELL_VAR_DIR": str(var),
+        "SECRET_KEY": "bench-secret-key-not-for-production-0123456789abcdef",
+        "REDIS_URL": "",
+        "LOG_LEVEL": "ERROR",
+        "PYTHONPATH": str(ROOT),
+    }
+    if database == "postgresql":
+        parsed = urllib.parse.urlsplit(PG_URL)
+        env["DATABASE_URL"] = urllib.parse.urlunsplit(parsed._replace(path=f"/bench_{size}"))
+    else:
+        env.pop("DATABASE_URL", None)
+    return env
+
+
+def manage(env: dict[str, str], *args: str) -> str:
+    done = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True,
+        text=True,
+    )  # fmt: skip
+    return done.stdout
+
+
+def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None]:
+    """A generated site of `size` questions; returns its environment and the generation time
+    (None when an earlier run's site was reused)."""
+    env = site_env(database, size)
+    stamp = Path(env["MINDWELL_VAR_DIR"]) / "generated"
+    if stamp.exists():
+        return env, None
+    if database == "postgresql":
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS bench_{size} WITH (FORCE)")
+            conn.execute(f"CREATE DATABASE bench_{size}")
+    else:
+        for leftover in Path(env["MINDWELL_VAR_DIR"]).glob("mindwell.sqlite3*"):
+            leftover.unlink()
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    log(f"generating {size:,} questions on {database}")
+    started = time.monotonic()
+    out = manage(env, "generate_site", "--questions", str(size), "--seed", "1", "--verbosity", "0")
+    seconds = time.monotonic() - started
+    log(out.strip().splitlines()[0])
+    stamp.write_text(f"{seconds:.1f}\n")
+    return env, seconds
+
+
+# --- servers -----------------------------------------------------------------------------
+
+
+class Site:
+    def __init__(self, env: dict[str, str]) -> None:
+        self.port = free_port()
+        granian = Path(PYTHON).with_name("granian")
+        self.proc = subprocess.Popen(
+            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
+             str(self.port), "--workers", str(WORKERS), "--blocking-threads", str(THREADS),
+             "--backpressure", str(BACKPRESSURE), "--log-level", "error", "config.wsgi:application"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for_port(self.port, self.proc)
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def request(
+        self, method: str, path: str, *, cookie: str = "", body: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes, list[str]]:
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        headers = {"Host": f"127.0.0.1:{self.port}"}
+        if cookie:
+            headers["Cookie"] = cookie
+        data = None
+        if body is not None:
+            data = urllib.parse.urlencode(body)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=data, headers=headers)
+        response = conn.getresponse()
+        content = response.read()
+        cookies = response.headers.get_all("Set-Cookie") or []
+        conn.close()
+        return response.status, dict(response.headers), content, cookies
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+class Nginx:
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self.dir = Path(tempfile.mkdtemp(prefix="mindwell-nginx-"))
+        root = self.dir / "root"
+        root.mkdir()
+        for name, content in files.items():
+            (root / name).write_bytes(content)
+        self.port = free_port()
+        conf = self.dir / "nginx.conf"
+        conf.write_text(
+            f"""worker_processes {WORKERS};
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log error;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    sendfile on;
+    keepalive_requests 1000000;
+    types {{ text/html html; }}
+    client_body_temp_path {self.dir}/body;
+    proxy_temp_path {self.dir}/proxy;
+    fastcgi_temp_path {self.dir}/fastcgi;
+    uwsgi_temp_path {self.dir}/uwsgi;
+    scgi_temp_path {self.dir}/scgi;
+    server {{
+        listen 127.0.0.1:{self.port};
+        root {root};
+    }}
+}}
+"""
+        )
+        self.proc = subprocess.Popen(
+            ["nginx", "-c", str(conf), "-p", str(self.dir), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for_port(self.port, self.proc)
+
+    def url(self, name: str) -> str:
+        return f"http://127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+# --- wrk ---------------------------------------------------------------------------------
+
+
+def wrk(url: str, *, duration: int, connections: int, cookie: str = "") -> dict[str, float]:
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)\b", out)
+    scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)  # fmt: skip
+    return {
+        "rps": rps,
+        "p99_ms": float(p99.group(1)) * scale[p99.group(2)] if p99 else float("nan"),
+        "non_2xx": int(errors.group(1)) if errors else 0,
+        "socket_errors": sum(int(x) for x in socket_errors.groups()) if socket_errors else 0,
+    }
+
+
+# --- members -----------------------------------------------------------------------------
+
+
+def log_in(site: Site, username: str) -> str:
+    """A member's Cookie header, by the real log-in form."""
+    status, _, _, cookies = site.request("GET", "/accounts/login/")
+    csrf = next(c.split(";")[0] for c in cookies if c.startswith("csrftoken="))
+    secret = csrf.split("=", 1)[1]
+    status, _, _, cookies = site.request(
+        "POST", "/accounts/login/", cookie=csrf,
+        body={"csrfmiddlewaretoken": secret, "username": username, "password": MEMBER_PASSWORD},
+    )  # fmt: skip
+    session = next((c.split(";")[0] for c in cookies if c.startswith("sessionid=")), None)
+    if status != 302 or session is None:
+        raise RuntimeError(f"could not log in as {username} (HTTP {status})")
+    new_csrf = next((c.split(";")[0] for c in cookies if c.startswith("csrftoken=")), csrf)
+    return f"{session}; {new_csrf}"
+
+
+def pick_pages(env: dict[str, str]) -> dict[str, object]:
+    """A typical question (3 answers, some comments, recent) and members to act as."""
+    script = (
+        "import json, django; django.setup()\n"
+        "from mindwell.qa.models import Post\n"
+        "from mindwell.accounts.models import User\n"
+        "q = Post.objects.questions().filter(answer_count=3, comment_count__gte=1, "
+        "author__isnull=False, anonymous=False).order_by('-id').first()\n"
+        "recent = list(Post.objects.questions().order_by('-id').values_list('id', flat=True)[:200])\n"
+        "answers = list(Post.objects.answers().filter(question_id__in=recent).values_list('id', flat=True))\n"
+        "members = list(User.objects.order_by('id').values_list('username', flat=True)[:9])\n"
+        "print(json.dumps({'question': q.pk, 'url': q.get_absolute_url(), 'recent': recent, "
+        "'answers': answers, 'members': members}))\n"
+    )  # fmt: skip
+    out = subprocess.run(
+        [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+# --- writes under readers ----------------------------------------------------------------
+
+
+def writes_under_readers(
+    site: Site, pages: dict[str, object], members: list[str], *, duration: int, connections: int
+) -> dict[str, float]:
+    """Members post answers and vote (one thread each) while wrk reads the home page and
+    the question pages as anonymous readers."""
+    latencies: list[float] = []
+    errors = [0]
+    lock = threading.Lock()
+    cookies = [log_in(site, m) for m in members]
+    stop = time.monotonic() + duration
+    recent = list(pages["recent"])  # type: ignore[call-overload]
+    answers = list(pages["answers"])  # type: ignore[call-overload]
+
+    def writer(cookie: str, seed: int) -> None:
+        rng = random.Random(seed)
+        secret = cookie.split("csrftoken=")[1]
+        n = 0
+        while time.monotonic() < stop:
+            n += 1
+            if n % 3 == 0:
+                path = f"/q/{rng.choice(recent)}/answer"
+                body = {"csrfmiddlewaretoken": secret,
+                        "body": f"A benchmark answer number {n}: it helped me to talk about it."}  # fmt: skip
+            else:
+                path = f"/post/{rng.choice(answers)}/vote"
+                body = {"csrfmiddlewaretoken": secret, "value": rng.choice(["up", "none"])}
+            started = time.perf_counter()
+            try:
+                status, _, _, _ = site.request("POST", path, cookie=cookie, body=body)
+                ok = status in (302, 200) or (status == 403 and "vote" in path)
+            except OSError:
+                ok = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                if not ok:
+                    errors[0] += 1
+
+    threads = [threading.Thread(target=writer, args=(c, i)) for i, c in enumerate(cookies)]
+    reader: dict[str, float] = {}
+
+    def read() -> None:
+        reader.update(wrk(site.url("/"), duration=duration, connections=connections))
+
+    reading = threading.Thread(target=read)
+    reading.start()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    reading.join()
+    latencies.sort()
+    p99 = latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
+    return {
+        "writes_per_s": len(latencies) / duration,
+        "write_p99_ms": p99,
+        "write_errors": errors[0],
+        "writers": len(cookies),
+        "reads_per_s": reader.get("rps", 0.0),
+        "read_p99_ms": reader.get("p99_ms", 0.0),
+        "read_errors": reader.get("non_2xx", 0) + reader.get("socket_errors", 0),
+    }
+
+
+# --- one database at one size ------------------------------------------------------------
+
+
+def measure(database: str, size: int, *, duration: int, connections: int) -> dict[str, object]:
+    env, generated = prepare_site(database, size)
+    pages = pick_pages(env)
+    site = Site(env)
+    nginx = None
+    try:
+        question_url = str(pages["url"])
+        # Warm up: fill the page cache and the database's own caches.
+        for path in (question_url, "/", f"/reference/q/{pages['question']}/", "/reference/"):
+            site.request("GET", path)
+        _, _, question_body, _ = site.request("GET", question_url)
+        _, _, home_body, _ = site.request("GET", "/")
+        nginx = Nginx({"question.html": question_body, "home.html": home_body})
+        members = list(pages["members"])  # type: ignore[call-overload]
+        member = log_in(site, members[0])
+        _, _, member_page, _ = site.request("GET", question_url, cookie=member)
+        _, _, reference_page, _ = site.request(
+            "GET", f"/reference/q/{pages['question']}/", cookie=member
+        )
+        _, _, member_home, _ = site.request("GET", "/", cookie=member)
+        _, _, reference_home, _ = site.request("GET", "/reference/", cookie=member)
+        run = {"duration": duration, "connections": connections}
+        cases: list[dict[str, object]] = []
+
+        def case(name: str, ours: dict[str, float], ref_name: str, ref: dict[str, float],
+                 target: str, sizes: tuple[int, int]) -> None:  # fmt: skip
+            ratio = ours["rps"] / ref["rps"] if ref["rps"] else float("nan")
+            cases.append({
+                "case": name, "rps": ours["rps"], "p99_ms": ours["p99_ms"],
+                "errors": ours["non_2xx"] + ours["socket_errors"], "reference": ref_name,
+                "reference_rps": ref["rps"], "ratio": ratio, "target": target,
+                "bytes": sizes[0], "reference_bytes": sizes[1],
+            })  # fmt: skip
+            log(f"{database} {size:,} {name}: {ours['rps']:,.0f}/s vs {ref['rps']:,.0f}/s = {ratio:.2f}")  # fmt: skip
+
+        log(f"{database} {size:,}: wrk {duration}s x {connections} connections per case")
+        anon_q = wrk(site.url(question_url), **run)
+        static_q = wrk(nginx.url("question.html"), **run)
+        case("anonymous question page", anon_q, "nginx, same bytes", static_q, ">= 0.25",
+             (len(question_body), len(question_body)))  # fmt: skip
+        anon_h = wrk(site.url("/"), **run)
+        static_h = wrk(nginx.url("home.html"), **run)
+        case("anonymous home page", anon_h, "nginx, same bytes", static_h, ">= 0.25",
+             (len(home_body), len(home_body)))  # fmt: skip
+        member_q = wrk(site.url(question_url), cookie=member, **run)
+        ref_q = wrk(site.url(f"/reference/q/{pages['question']}/"), cookie=member, **run)
+        case("member question page", member_q, "plain Django view", ref_q, ">= 2.0",
+             (len(member_page), len(reference_page)))  # fmt: skip
+        member_h = wrk(site.url("/"), cookie=member, **run)
+        ref_h = wrk(site.url("/reference/"), cookie=member, **run)
+        case("member home page", member_h, "plain Django view", ref_h, ">= 2.0",
+             (len(member_home), len(reference_home)))  # fmt: skip
+        writes = writes_under_readers(
+            site, pages, members[1:9], duration=duration, connections=connections
+        )
+        log(f"{database} {size:,} writes: {writes}")
+        return {
+            "database": database, "size": size, "generated_seconds": generated,
+            "question_url": question_url, "cases": cases, "writes": writes,
+        }  # fmt: skip
+    finally:
+        site.stop()
+        if nginx is not None:
+            nginx.stop()
+
+
+# --- the report --------------------------------------------------------------------------
+
+
+def table(results: list[dict[str, object]]) -> str:
+    lines = [
+        "| database | questions | page | ours (req/s) | reference | reference (req/s) | ratio | target |",
+        "|---|---:|---|---:|---|---:|---:|---|",
+    ]
+    for result in results:
+        for c in result["cases"]:  # type: ignore[attr-defined]
+            met = "met" if _met(c["ratio"], c["target"]) else "NOT met"
+            lines.append(
+                f"| {result['database']} | {result['size']:,} | {c['case']} | {c['rps']:,.0f} "
+                f"| {c['reference']} | {c['reference_rps']:,.0f} | {c['ratio']:.2f} "
+                f"| {c['target']} ({met}) |"
+            )
+    sizes = sorted({r["size"] for r in results})  # type: ignore[type-var]
+    if len(sizes) > 1:
+        lines += ["", f"| database | page | req/s at {sizes[0]:,} | req/s at {sizes[-1]:,} | slow-down | target |", "|---|---|---:|---:|---:|---|"]  # fmt: skip
+        for database in dict.fromkeys(r["database"] for r in results):
+            small = next(r for r in results if r["database"] == database and r["size"] == sizes[0])
+            large = next((r for r in results if r["database"] == database and r["size"] == sizes[-1]), None)  # fmt: skip
+            if large is None:
+                continue
+            for a, b in zip(small["cases"], large["cases"], strict=True):  # type: ignore[call-overload]
+                slow = a["rps"] / b["rps"] if b["rps"] else float("nan")
+                met = "met" if slow <= 1.2 else "NOT met"
+                lines.append(
+                    f"| {database} | {a['case']} | {a['rps']:,.0f} | {b['rps']:,.0f} "
+                    f"| {slow:.2f} | <= 1.2 ({met}) |"
+                )
+    lines += ["", "| database | questions | writes/s | write p99 (ms) | write errors | reads/s meanwhile | read p99 (ms) | read errors |", "|---|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+    for result in results:
+        w = result["writes"]
+        lines.append(
+            f"| {result['database']} | {result['size']:,} | {w['writes_per_s']:.0f} "  # type: ignore[index]
+            f"| {w['write_p99_ms']:.0f} | {w['write_errors']} | {w['reads_per_s']:,.0f} "  # type: ignore[index]
+            f"| {w['read_p99_ms']:.0f} | {w['read_errors']:.0f} |"  # type: ignore[index]
+        )
+    return "\n".join(lines)
+
+
+def _met(ratio: float, target: str) -> bool:
+    op, value = target.split()
+    return ratio >= float(value) if op == ">=" else ratio <= float(value)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="questions, comma-separated")
+    parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--out", default=str(RESULTS / "latest.json"))
+    args = parser.parse_args()
+    ensure_tools()
+    results = []
+    for database in args.databases.split(","):
+        for size in (int(s) for s in args.sizes.split(",")):
+            results.append(
+                measure(database, size, duration=args.duration, connections=args.connections)
+            )
+    report = {
+        "command": "python -m bench " + " ".join(sys.argv[1:]),
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "system": platform.platform(),
+        },
+        "server": f"granian WSGI, {WORKERS} workers x {THREADS} threads, backpressure {BACKPRESSURE} (as ./run)",
+        "results": results,
+    }
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2) + "\n")
+    text = table(results)
+    out.with_suffix(".md").write_text(text + "\n")
+    print(text)
+    print(f"\nWritten to {out} and {out.with_suffix('.md')}")
+
+
+if __name__ == "__main__":
+    main()
