@@ -1,36 +1,46 @@
 """The reference: the same pages written plainly, the way a first Django version would be.
 
-Django templates, the ORM with select_related and prefetch_related, no caching of any
-kind, the same rows as the real pages. Mounted only by bench/settings.py.
+Django templates (the site's own, so the page has the same markup and size), the ORM with
+select_related and prefetch_related, Django's Paginator, no caching of any kind, the same
+rows as the real pages. Mounted only by bench/settings.py.
 """
 
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from types import SimpleNamespace
 
+from django.conf import settings
+from django.db.models import Prefetch, Sum
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from mindwell.qa.forms import AnswerForm, CommentForm
 from mindwell.qa.models import Comment, Post, Vote
+from mindwell.tags.models import Category
+
+PAGE_SIZE = settings.MINDWELL_PAGE_SIZE
+TABS = [("recent", "Recent"), ("hot", "Hot"), ("votes", "Most votes"), ("unanswered", "Unanswered")]
 
 
 def question(request, question_id):
+    comments = Prefetch(
+        "comments",
+        queryset=Comment.objects.filter(deleted_at__isnull=True)
+        .select_related("author")
+        .order_by("pk"),
+        to_attr="comment_list",
+    )
     question = get_object_or_404(
-        Post.objects.select_related("author", "category", "category__parent", "last_editor"),
+        Post.objects.select_related(
+            "author", "category", "category__parent", "last_editor"
+        ).prefetch_related(comments),
         pk=question_id,
         kind="q",
         deleted_at__isnull=True,
     )
-    comments = Prefetch(
-        "comments",
-        queryset=Comment.objects.filter(deleted_at__isnull=True).select_related("author"),
-    )
-    question = (
-        Post.objects.prefetch_related(comments)
-        .select_related("author", "category", "category__parent", "last_editor")
-        .get(pk=question.pk)
-    )
-    answers = (
+    answers = list(
         Post.objects.filter(question=question, deleted_at__isnull=True)
         .select_related("author", "last_editor")
         .prefetch_related(comments)
-        .order_by("-is_accepted", "-score", "created_at")
+        .order_by("-is_accepted", "-score", "created_at", "pk")
     )
     votes = {}
     if request.user.is_authenticated:
@@ -39,17 +49,40 @@ def question(request, question_id):
                 "post_id", "value"
             )
         )
-    for post in [question, *answers]:
-        post.my_vote = votes.get(post.pk, 0)
-    return render(
-        request, "bench/reference_question.html", {"question": question, "answers": answers}
-    )
+    member = request.user.is_authenticated
+    context = {
+        "question": question,
+        "answers": answers,
+        "my_votes": votes,
+        "answer_form": AnswerForm(member=member),
+        "comment_form": CommentForm(member=member, auto_id="id_comment_%s"),
+    }
+    return render(request, "qa/question_detail.html", context)
 
 
 def question_list(request):
-    questions = (
+    """The first page of recent questions. The total comes from the categories' counters, as
+    on the real page: a COUNT over every question would make the reference slow in a way no
+    one would ship."""
+    questions = list(
         Post.objects.filter(kind="q", deleted_at__isnull=True)
         .select_related("author", "category")
-        .order_by("-id")[:20]
+        .order_by("-id")[:PAGE_SIZE]
     )
-    return render(request, "bench/reference_list.html", {"questions": questions})
+    total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
+    context = {
+        "heading": "Questions",
+        "sort": "recent",
+        "tabs": [(key, name, reverse("qa:questions", args=[key])) for key, name in TABS],
+        "page": SimpleNamespace(
+            items=questions,
+            number=1,
+            page_count=-(-total // PAGE_SIZE),
+            total=total,
+            first_index=1 if questions else 0,
+            last_index=len(questions),
+            previous_query=None,
+            next_query=f"?after={questions[-1].pk}" if len(questions) == PAGE_SIZE else None,
+        ),
+    }
+    return render(request, "qa/question_list.html", context)

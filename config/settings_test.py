@@ -10,6 +10,9 @@ from config.settings import DATABASES, STATIC_ROOT, VAR_DIR
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MINDWELL_VIEW_FLUSH_SECONDS = 0  # tests read view counts at once; tests of batching raise it
+# Nothing is stored in the page caches: a test's transaction never commits, so the versions
+# that keep stored pages fresh never move. The tests of the caches turn them on.
+MINDWELL_PAGE_CACHE = False
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

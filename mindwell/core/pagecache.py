@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import functools
 import hashlib
 import mmap
 import os
@@ -38,7 +39,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from django.conf import settings
 from django.db import transaction
@@ -52,6 +53,7 @@ from django.middleware.csrf import (  # type: ignore[attr-defined]
 )
 from django.utils.http import http_date
 
+T = TypeVar("T")
 ENVIRON_KEY = "mindwell.page_cache"
 SITE = "site"
 LISTS = "lists"
@@ -71,29 +73,48 @@ def member_key(user_id: int) -> str:
 # rest of a cache hit together. These draw from os.urandom with rejection (bytes 248-255
 # are dropped so that byte % 62 is uniform), so the tokens are as random, and the masking
 # is Django's: cipher[i] = chars[(secret[i] + mask[i]) % 62], token = mask + cipher.
+# The sum is done for all characters at once: as one big integer of character indexes each
+# below 62, two of them add up byte by byte without a carry.
 
 _N = len(CSRF_ALLOWED_CHARS)
 _LIMIT = 256 - 256 % _N
-_TO_CHAR = bytes(ord(CSRF_ALLOWED_CHARS[b % _N]) for b in range(256))
 _REJECT = bytes(range(_LIMIT, 256))
-_INDEX = {c: i for i, c in enumerate(CSRF_ALLOWED_CHARS)}
+_TO_INDEX = bytes(b % _N for b in range(256))
+_INDEX_TO_CHAR = bytes(ord(CSRF_ALLOWED_CHARS[b % _N]) for b in range(256))
+_CHAR_TO_INDEX = bytes(
+    CSRF_ALLOWED_CHARS.index(chr(b)) if chr(b) in CSRF_ALLOWED_CHARS else 0 for b in range(256)
+)
+
+
+def _random_indexes(length: int) -> bytes:
+    out = b""
+    while len(out) < length:
+        out += os.urandom(length + 16).translate(_TO_INDEX, _REJECT)
+    return out[:length]
 
 
 def random_chars(length: int = 32) -> str:
-    out = b""
-    while len(out) < length:
-        out += os.urandom(length + 16).translate(_TO_CHAR, _REJECT)
-    return out[:length].decode()
+    return _random_indexes(length).translate(_INDEX_TO_CHAR).decode()
 
 
 def mask_secret(secret: str) -> str:
-    mask = random_chars(len(secret))
-    chars, index = CSRF_ALLOWED_CHARS, _INDEX
-    cipher = "".join(chars[(index[x] + index[y]) % _N] for x, y in zip(secret, mask, strict=True))
-    return mask + cipher
+    """A masked token for a secret of CSRF_ALLOWED_CHARS, as Django's get_token makes it."""
+    length = len(secret)
+    mask = _random_indexes(length)
+    sums = int.from_bytes(secret.encode().translate(_CHAR_TO_INDEX)) + int.from_bytes(mask)
+    cipher = sums.to_bytes(length).translate(_INDEX_TO_CHAR)
+    return (mask.translate(_INDEX_TO_CHAR) + cipher).decode()
 
 
 # --- versions --------------------------------------------------------------------------------
+
+
+_INT64 = struct.Struct("<q")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _slot_offset(name: str, slots: int) -> int:
+    return 8 * (2 + zlib.crc32(name.encode()) % (slots - 2))
 
 
 class FileVersions:
@@ -123,16 +144,16 @@ class FileVersions:
         self.lock_fd = os.open(path, os.O_RDWR)
 
     def _slot(self, name: str) -> int:
-        return 8 * (2 + zlib.crc32(name.encode()) % (self.slots - 2))
+        return _slot_offset(name, self.slots)
 
     def _read(self, offsets: Sequence[int]) -> tuple[int, ...]:
-        unpack, m = struct.unpack_from, self.map
+        unpack, m = _INT64.unpack_from, self.map
         tries = 0
         while True:
-            before = unpack("<q", m, 0)[0]
+            before = unpack(m, 0)[0]
             if before % 2 == 0:
-                values = tuple(unpack("<q", m, offset)[0] for offset in offsets)
-                if unpack("<q", m, 0)[0] == before:
+                values = tuple([unpack(m, offset)[0] for offset in offsets])
+                if unpack(m, 0)[0] == before:
                     return values
             tries += 1
             if tries % 1000 == 0:
@@ -159,6 +180,13 @@ class FileVersions:
 
     def get(self, names: Sequence[str]) -> tuple[int, ...]:
         return self._read([self._slot(name) for name in names])
+
+    def probe(self, names: Sequence[str]) -> Any:
+        """What `read` needs to get these names' versions again and again, fast."""
+        return tuple([self._slot(name) for name in names])
+
+    def read(self, probe: Any) -> tuple[int, ...]:
+        return self._read(probe)
 
     def bump(self, names: Iterable[str]) -> None:
         offsets = [self._slot(name) for name in names]
@@ -188,8 +216,13 @@ class RedisVersions:
         return int(self.client.get(self.seq_key) or 0)
 
     def get(self, names: Sequence[str]) -> tuple[int, ...]:
-        values = self.client.mget([f"{self.prefix}v:{n}" for n in names])
-        return tuple(int(v or 0) for v in values)
+        return self.read(self.probe(names))
+
+    def probe(self, names: Sequence[str]) -> Any:
+        return [f"{self.prefix}v:{n}" for n in names]
+
+    def read(self, probe: Any) -> tuple[int, ...]:
+        return tuple(int(v or 0) for v in self.client.mget(probe))
 
     def bump(self, names: Iterable[str]) -> None:
         value = self.client.incr(self.seq_key)
@@ -239,6 +272,14 @@ def reset_stores() -> None:
         _versions = None
         _redis = None
     _local.clear()
+
+
+def current_versions(entry: Any) -> tuple[int, ...]:
+    """The current versions of a stored page's `deps` (pages here and in memberpages.py)."""
+    store = versions()
+    if entry.probe is None:
+        entry.probe = store.probe(entry.deps)
+    return store.read(entry.probe)
 
 
 def bump_after_commit(*names: str) -> None:
@@ -311,23 +352,23 @@ class Entry:
     headers: list[tuple[str, str]]
     parts: list[bytes]  # the body split at the CSRF placeholder
     on_hit: tuple[str, int] | None
+    probe: Any = None  # versions().probe(deps), made on first use
 
 
-class LocalPages:
+class LocalPages(Generic[T]):
     """A bounded, least-recently-stored map of pages in this process."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.size = 0
-        self.items: OrderedDict[str, tuple[Entry, int]] = OrderedDict()
+        self.items: OrderedDict[str, tuple[T, int]] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, key: str) -> Entry | None:
+    def get(self, key: str) -> T | None:
         item = self.items.get(key)
         return item[0] if item else None
 
-    def put(self, key: str, entry: Entry) -> None:
-        size = sum(len(p) for p in entry.parts) + 200
+    def put(self, key: str, entry: T, size: int) -> None:
         with self.lock:
             old = self.items.pop(key, None)
             if old:
@@ -344,7 +385,7 @@ class LocalPages:
             self.size = 0
 
 
-_local = LocalPages(64 << 20)
+_local: LocalPages[Entry] = LocalPages(64 << 20)
 
 
 # --- the WSGI layer --------------------------------------------------------------------------
@@ -418,7 +459,7 @@ class PageCacheApp:
     def _fresh(self, entry: Entry | None) -> bool:
         if entry is None or time.time() - entry.stored_at > self.ttl:
             return False
-        return versions().get(entry.deps) == entry.versions
+        return current_versions(entry) == entry.versions
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD")
@@ -433,7 +474,7 @@ class PageCacheApp:
             entry = self._shared_get(key)
             if entry is not None:
                 if self._fresh(entry):
-                    _local.put(key, entry)
+                    _local.put(key, entry, _size(entry))
                 else:
                     entry = None
         if entry is not None:
@@ -518,7 +559,7 @@ class PageCacheApp:
             # the page was being rendered: it may show the old data, so it is not stored.
             if max(current, default=0) <= marker.started_seq:
                 entry.versions = current
-                _local.put(key, entry)
+                _local.put(key, entry, _size(entry))
                 self._shared_put(key, entry)
         # This visitor's own response, with any cookie Django set (such a page is not stored).
         cookies = [(k, v) for k, v in headers if k.lower() == "set-cookie"]
@@ -545,6 +586,10 @@ class PageCacheApp:
         client = _redis_client()
         if client is not None:
             client.set(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), ex=self.ttl)
+
+
+def _size(entry: Entry) -> int:
+    return sum(len(p) for p in entry.parts) + 200
 
 
 def _with_vary_cookie(headers: list[tuple[str, str]]) -> list[tuple[str, str]]:

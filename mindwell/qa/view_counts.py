@@ -17,15 +17,18 @@ from django.db.models import F
 
 _lock = threading.Lock()
 _pending: Counter[int] = Counter()
+_pending_total = 0
 _last_flush = time.monotonic()
 
 
 def count_view(question_id: int) -> None:
+    global _pending_total
     with _lock:
         _pending[question_id] += 1
+        _pending_total += 1
         due = (
-            time.monotonic() - _last_flush >= settings.MINDWELL_VIEW_FLUSH_SECONDS
-            or sum(_pending.values()) >= settings.MINDWELL_VIEW_FLUSH_COUNT
+            _pending_total >= settings.MINDWELL_VIEW_FLUSH_COUNT
+            or time.monotonic() - _last_flush >= settings.MINDWELL_VIEW_FLUSH_SECONDS
         )
     if due:
         flush_views()
@@ -33,10 +36,11 @@ def count_view(question_id: int) -> None:
 
 def flush_views() -> int:
     """Write every pending view; returns how many were written."""
-    global _last_flush
+    global _last_flush, _pending_total
     with _lock:
         batch = dict(_pending)
         _pending.clear()
+        _pending_total = 0
         _last_flush = time.monotonic()
     if not batch:
         return 0
@@ -70,5 +74,7 @@ atexit.register(_flush_at_exit)
 
 def discard_pending_views() -> None:
     """Forget unwritten views (between tests, whose databases roll back)."""
+    global _pending_total
     with _lock:
         _pending.clear()
+        _pending_total = 0

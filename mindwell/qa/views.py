@@ -15,13 +15,15 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
-from mindwell.core.pagecache import LISTS, cache_for_anonymous, member_key, question_key
+from mindwell.core.memberpages import cacheable, shared_with_members
+from mindwell.core.pagecache import LISTS, member_key, question_key
 from mindwell.core.pagination import keyset_page
 from mindwell.qa import actions
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
+from mindwell.qa.personal import my_votes
 from mindwell.tags.models import Category, Tag
 
 SORTS = {
@@ -72,11 +74,12 @@ def _listing(
     )  # fmt: skip
     tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
     context = {"page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs}
-    cache_for_anonymous(request, [LISTS])
+    cacheable(request, [LISTS])
     return render(request, "qa/question_list.html", {**context, **(extra or {})})
 
 
 @require_GET
+@shared_with_members
 def question_list(request: HttpRequest, sort: str) -> HttpResponse:
     total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
 
@@ -91,6 +94,7 @@ def question_list(request: HttpRequest, sort: str) -> HttpResponse:
 
 
 @require_GET
+@shared_with_members
 def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     children = list(category.children.all())
@@ -110,6 +114,7 @@ def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_GET
+@shared_with_members
 def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
     tag = get_object_or_404(Tag, name=name.lower())
     sort = request.GET.get("sort", "recent")
@@ -126,23 +131,25 @@ def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_GET
+@shared_with_members
 def category_index(request: HttpRequest) -> HttpResponse:
     categories = list(Category.objects.all())
     top = [c for c in categories if c.parent_id is None]
     for parent in top:
         parent.child_list = [c for c in categories if c.parent_id == parent.pk]  # type: ignore[attr-defined]
         parent.total = parent.question_count + sum(c.question_count for c in parent.child_list)  # type: ignore[attr-defined]
-    cache_for_anonymous(request, [LISTS])
+    cacheable(request, [LISTS])
     return render(request, "qa/category_index.html", {"categories": top})
 
 
 @require_GET
+@shared_with_members
 def tag_index(request: HttpRequest) -> HttpResponse:
     page = keyset_page(
         Tag.objects.filter(question_count__gt=0), request.GET, field="question_count",
         size=60,
     )  # fmt: skip
-    cache_for_anonymous(request, [LISTS])
+    cacheable(request, [LISTS])
     return render(request, "qa/tag_index.html", {"page": page})
 
 
@@ -216,35 +223,32 @@ def _question_page(
         .order_by("pk")
     ):
         comments[comment.post_id].append(comment)
-    my_votes: dict[int, int] = {}
-    if member is not None:
-        my_votes = dict(
-            Vote.objects.filter(user=member, post__in=posts).values_list("post_id", "value")
-        )
     for post in posts:
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
-        post.my_vote = my_votes.get(post.pk, 0)  # type: ignore[attr-defined]
     identity = {"member": member is not None}
     context = {
         "question": question,
         "answers": answers,
         "answer_form": answer_form or AnswerForm(**identity),
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
-        "can_accept": question.is_written_by(user) or getattr(user, "can_moderate", False),
     }
-    # Anonymous readers may get this page from the cache until the question or a member
-    # whose name or points it shows changes.
-    shown: set[int] = {pk for p in posts for pk in (p.author_id, p.last_editor_id) if pk}
-    shown |= {c.author_id for cs in comments.values() for c in cs if c.author_id}
-    cache_for_anonymous(
-        request,
-        [question_key(question.pk), *(member_key(pk) for pk in sorted(shown))],
-        on_hit=("question_view", question.pk),
-    )
+    if answer_form is None:
+        # Stored for anonymous readers and shared by members until the question or a
+        # member whose name or points it shows changes.
+        shown: set[int] = {pk for p in posts for pk in (p.author_id, p.last_editor_id) if pk}
+        shown |= {c.author_id for cs in comments.values() for c in cs if c.author_id}
+        cacheable(
+            request,
+            [question_key(question.pk), *(member_key(pk) for pk in sorted(shown))],
+            on_hit=("question_view", question.pk),
+        )
+    if member is not None:
+        context["my_votes"] = my_votes(member, [post.pk for post in posts])
     return render(request, "qa/question_detail.html", context, status=status)
 
 
 @require_GET
+@shared_with_members
 def question_detail(
     request: HttpRequest, question_id: str, slug: str | None = None
 ) -> HttpResponse:

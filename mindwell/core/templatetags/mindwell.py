@@ -1,5 +1,10 @@
-from django import template
+from typing import Any
 
+from django import template
+from django.template import Context, NodeList
+from django.template.base import FilterExpression, Parser, Token
+
+from mindwell.core import memberpages
 from mindwell.core.formatting import compact_number
 
 register = template.Library()
@@ -8,3 +13,54 @@ register = template.Library()
 @register.filter
 def compact(value: int) -> str:
     return compact_number(int(value or 0))
+
+
+# Personal parts of shared pages (mindwell/core/memberpages.py) ------------------------------
+
+
+class PersonalNode(template.Node):
+    def __init__(self, kind: str, key: FilterExpression, nodelist: NodeList) -> None:
+        self.kind = memberpages.KINDS[kind]
+        self.kind_name = kind
+        self.key = key
+        self.nodelist = nodelist
+
+    def render(self, context: Context) -> str:
+        key = self.key.resolve(context)
+        recorder = memberpages.recorder_for(context)
+        if recorder is None:
+            with context.push({self.kind.variable: self.kind.for_render(context, key)}):
+                return self.nodelist.render(context)
+        variants: dict[Any, str] = {}
+        for value in self.kind.values:
+            with context.push({self.kind.variable: value}):
+                variants[value] = self.nodelist.render(context)
+        if memberpages.MARKER_START in "".join(variants.values()):
+            raise template.TemplateSyntaxError("A personal block cannot hold another one.")
+        return recorder.slot(memberpages.Choice(self.kind_name, key, variants))
+
+
+@register.tag
+def personal(parser: Parser, token: Token) -> PersonalNode:
+    """{% personal KIND KEY %}...{% endpersonal %}: a part that differs per member; the body
+    reads the kind's variable (is_owner for "owner", my_vote for "vote")."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] not in memberpages.KINDS:
+        kinds = ", ".join(memberpages.KINDS)
+        raise template.TemplateSyntaxError(
+            f"Use {{% personal KIND KEY %}} with KIND one of {kinds}."
+        )
+    nodelist = parser.parse(("endpersonal",))
+    parser.delete_first_token()
+    return PersonalNode(bits[1], parser.compile_filter(bits[2]), nodelist)
+
+
+@register.simple_tag(takes_context=True)
+def personal_include(context: Context, template_name: str, **values: Any) -> str:
+    """Include a template that is rendered afresh for every member (account links, messages).
+    It sees `user`, `request`, `messages`, `csrf_token` and the values given here."""
+    recorder = memberpages.recorder_for(context)
+    if recorder is None:
+        with context.push(values):
+            return context.template.engine.get_template(template_name).render(context)  # type: ignore[union-attr]
+    return recorder.slot(memberpages.Live(template_name, values))
