@@ -27,15 +27,14 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from config import server
+
 ROOT = Path(__file__).resolve().parent.parent
 VAR = ROOT / "bench" / "var"
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 MEMBER_PASSWORD = "mindwell-bench"
-WORKERS = max(2, os.cpu_count() or 1)
-THREADS = 4
-BACKPRESSURE = 128  # as ./run, which explains why
 
 
 def log(message: str) -> None:
@@ -141,11 +140,8 @@ def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None
 class Site:
     def __init__(self, env: dict[str, str]) -> None:
         self.port = free_port()
-        granian = Path(PYTHON).with_name("granian")
         self.proc = subprocess.Popen(
-            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
-             str(self.port), "--workers", str(WORKERS), "--blocking-threads", str(THREADS),
-             "--backpressure", str(BACKPRESSURE), "--log-level", "error", "config.wsgi:application"],
+            server.granian_command("127.0.0.1", self.port, log_level="error"),
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         wait_for_port(self.port, self.proc)
@@ -189,7 +185,7 @@ class Nginx:
         self.port = free_port()
         conf = self.dir / "nginx.conf"
         conf.write_text(
-            f"""worker_processes {WORKERS};
+            f"""worker_processes {server.WORKERS};
 pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log error;
 events {{ worker_connections 1024; }}
@@ -491,7 +487,7 @@ def main() -> None:
             "python": platform.python_version(),
             "system": platform.platform(),
         },
-        "server": f"granian WSGI, {WORKERS} workers x {THREADS} threads, backpressure {BACKPRESSURE} (as ./run)",
+        "server": f"{server.describe()} (as ./run)",
         "results": results,
     }
     out = Path(args.out)

@@ -247,3 +247,33 @@ def test_readers_recover_when_a_writer_died_half_way(tmp_path):
     assert after[1] > before[1]  # every page moved on
     versions.bump(["q:1"])
     assert versions.get(["q:1"])[0] > after[0]
+
+
+def test_a_member_page_stored_in_one_process_is_refreshed_by_a_change_in_another(
+    servers, maya, dr_okafor, newcomer, ask
+):
+    a, b = servers
+    question = ask(maya)
+    url = question.get_absolute_url()
+
+    def cookie_for(user, csrf_secret):
+        client = Client()
+        client.force_login(user)
+        session = client.cookies[settings.SESSION_COOKIE_NAME].value
+        return f"sessionid={session}; csrftoken={csrf_secret}"
+
+    reader = cookie_for(newcomer, "r" * 32)
+    first, _ = a.request("GET", url, cookie=reader)
+    second, html = a.request("GET", url, cookie=reader)
+    assert first.headers["X-Member-Page"] == "miss" and second.headers["X-Member-Page"] == "hit"
+    assert 'href="/u/newcomer/"' in html and _unmask_cipher_token(token_in(html)) == "r" * 32
+    # dr_okafor answers through the other process, with the form that process gave them.
+    writer = cookie_for(dr_okafor, "w" * 32)
+    _, form_html = b.request("GET", url, cookie=writer)
+    assert 'href="/u/dr_okafor/"' in form_html and 'href="/u/newcomer/"' not in form_html
+    body = f"csrfmiddlewaretoken={token_in(form_html)}&body=Answered+through+process+B."
+    posted, _ = b.request("POST", f"/q/{question.pk}/answer", cookie=writer, body=body)
+    assert posted.status == 302
+    after, html = a.request("GET", url, cookie=reader)
+    assert after.headers["X-Member-Page"] == "miss"
+    assert "Answered through process B." in html
