@@ -2,6 +2,8 @@
 
     python -m config.server [--host 127.0.0.1] [--port 8000]
 
+MINDWELL_WEB_WORKERS and MINDWELL_WEB_THREADS override the counts below.
+
 WSGI, one worker process per core (at least 2), one thread each, and a deep queue:
 
 - One thread per worker: Python runs one thread at a time per process, so more threads
@@ -22,8 +24,8 @@ import os
 import sys
 from pathlib import Path
 
-WORKERS = max(2, os.cpu_count() or 1)
-THREADS = 1
+WORKERS = int(os.environ.get("MINDWELL_WEB_WORKERS") or max(2, os.cpu_count() or 1))
+THREADS = int(os.environ.get("MINDWELL_WEB_THREADS") or 1)
 BACKPRESSURE = 128
 
 
@@ -38,7 +40,8 @@ def granian_command(host: str, port: int, *, log_level: str = "info") -> list[st
 
 
 def describe() -> str:
-    return f"granian WSGI, {WORKERS} workers x {THREADS} thread, backpressure {BACKPRESSURE}"
+    threads = "thread" if THREADS == 1 else "threads"
+    return f"granian WSGI, {WORKERS} workers x {THREADS} {threads}, backpressure {BACKPRESSURE}"
 
 
 def main() -> None:
