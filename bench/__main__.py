@@ -1,10 +1,9 @@
-"""The benchmark suite: python -m bench [--sizes 10000,100000] [--databases sqlite,postgresql]
+"""The benchmark suite: python -m bench [--sizes 10000,1000000] [--databases sqlite,postgresql]
 
 For each database and size it generates a site (once; kept in bench/var/ or a PostgreSQL
-database named bench_<size>), starts the site as ./run does (granian, WSGI, one worker per
-core, at least 2, four threads each) on loopback with bench.settings (which add the plain
-reference views), starts Debian's nginx serving static files of the same sizes as the
-pages, and drives each with wrk for a bounded time. Every figure is printed beside its
+database named bench_<size>), starts the site as ./run does (config/server.py) on loopback
+with bench.settings (which add the plain reference views), starts Debian's nginx serving
+static files with the same bytes as the pages, and drives each with wrk for a bounded time. Every figure is printed beside its
 reference from the same run, as a ratio, and everything is written to bench/results/.
 """
 
@@ -466,7 +465,7 @@ def _met(ratio: float, target: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--sizes", default="10000,100000", help="questions, comma-separated")
+    parser.add_argument("--sizes", default="10000,1000000", help="questions, comma-separated")
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
@@ -479,8 +478,12 @@ def main() -> None:
             results.append(
                 measure(database, size, duration=args.duration, connections=args.connections)
             )
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    ).stdout.strip()
     report = {
         "command": "python -m bench " + " ".join(sys.argv[1:]),
+        "commit": commit,
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "machine": {
             "cpus": os.cpu_count(),
@@ -493,7 +496,11 @@ def main() -> None:
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
-    text = table(results)
+    heading = (
+        f"`{report['command'].strip()}`, {report['when']}, commit {commit}, "
+        f"{report['machine']['cpus']} CPUs, {report['server']}:"
+    )
+    text = heading + "\n\n" + table(results)
     out.with_suffix(".md").write_text(text + "\n")
     print(text)
     print(f"\nWritten to {out} and {out.with_suffix('.md')}")
