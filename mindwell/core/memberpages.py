@@ -198,6 +198,16 @@ def _split(content: str, slots: list[Choice | Live]) -> list[str | Choice | Live
     return [piece if i % 2 == 0 else slots[int(piece)] for i, piece in enumerate(pieces) if piece]
 
 
+def _size(parts: list[str | Choice | Live]) -> int:
+    size = 200
+    for part in parts:
+        if isinstance(part, str):
+            size += len(part)
+        elif isinstance(part, Choice):
+            size += sum(len(variant) for variant in part.variants.values())
+    return size
+
+
 def _fresh(page: Page | None) -> bool:
     if page is None or time.time() - page.stored_at > settings.MINDWELL_PAGE_CACHE_SECONDS:
         return False
@@ -249,7 +259,8 @@ def _record(
         # As for anonymous pages: not stored if a change committed while it was rendered.
         if max(current, default=0) <= recorder.started_seq:
             page.versions = current
-            _pages.put(_key(request), page, size=len(response.content) + 200)
+            _pages.max_bytes = settings.MINDWELL_PAGE_CACHE_MB << 20
+            _pages.put(_key(request), page, size=_size(parts))
             response["X-Member-Page"] = "miss"
     response.content = personalise(request, page).encode()
 
