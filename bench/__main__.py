@@ -266,8 +266,12 @@ def pick_pages(env: dict[str, str]) -> dict[str, object]:
         "import json, django; django.setup()\n"
         "from mindwell.qa.models import Post\n"
         "from mindwell.accounts.models import User\n"
-        "q = Post.objects.questions().filter(answer_count=3, comment_count__gte=1, "
-        "author__isnull=False, anonymous=False).order_by('-id').first()\n"
+        # Walked newest first by primary key and filtered here: as one query, SQLite picks
+        # the author index and sorts millions of rows.
+        "newest = Post.objects.questions().order_by('-id').only("
+        "'id', 'slug', 'answer_count', 'comment_count', 'author_id', 'anonymous')[:5000]\n"
+        "q = next(p for p in newest if p.answer_count == 3 and p.comment_count >= 1 "
+        "and p.author_id and not p.anonymous)\n"
         "recent = list(Post.objects.questions().order_by('-id').values_list('id', flat=True)[:200])\n"
         "answers = list(Post.objects.answers().filter(question_id__in=recent).values_list('id', flat=True))\n"
         "members = list(User.objects.order_by('id').values_list('username', flat=True)[:9])\n"
