@@ -404,8 +404,8 @@ def measure(
     database: str, sizes: list[int], *, duration: int, connections: int, repeat: int
 ) -> list[dict[str, object]]:
     """Every case of one database at every size, side by side: for each case the sites of
-    all sizes are driven one after the other, `repeat` times, and each figure is the best
-    of its runs (the one least disturbed by the rest of the machine)."""
+    all sizes are driven in turn, `repeat` times, and each figure is the best of its runs
+    (the one least disturbed by the rest of the machine)."""
     prepared: list[Prepared] = []
     nginx = None
     try:
@@ -427,8 +427,10 @@ def measure(
 
         for name, (page, as_member), reference, reference_name, target in CASES:
             best: dict[tuple[int, str], dict[str, float]] = {}
-            for _ in range(repeat):
-                for p in prepared:
+            for round_ in range(repeat):
+                # Sizes in turn, the order reversed every other round, so that neither size
+                # always runs first.
+                for p in prepared if round_ % 2 == 0 else prepared[::-1]:
                     cookie = p.member if as_member else ""
                     ours = wrk(url(p, page), cookie=cookie, **run)
                     if reference == "nginx":
