@@ -2,7 +2,8 @@
 
 How it fits together:
 
-- A view that may be cached calls `cache_for_anonymous(request, deps)` before rendering,
+- A view that may be cached calls `cache_for_anonymous(request, deps)` before rendering
+  (views call it through memberpages.cacheable, which also shares the page with members),
   naming what the page shows (`"q:12"` for a question, `"u:7"` for a member whose name and
   points appear, `"lists"`, `"site"`). Nothing else is ever cached.
 - Every action that changes what a page shows calls `bump_after_commit(*names)`. After the
