@@ -73,7 +73,14 @@ def question_list(request):
     context = {
         "heading": "Questions",
         "sort": "recent",
-        "tabs": [(key, name, reverse("qa:questions", args=[key])) for key, name in TABS],
+        "tabs": [
+            (
+                key,
+                name,
+                reverse("qa:home") if key == "recent" else reverse("qa:questions", args=[key]),
+            )
+            for key, name in TABS
+        ],
         "page": SimpleNamespace(
             items=questions,
             number=1,

@@ -1,0 +1,38 @@
+"""The benchmark's references stay fair: the plain Django views render the same page as
+the real ones, byte for byte apart from the CSRF token and the view count, from the same
+rows."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from mindwell.qa import actions
+from tests.conftest import client_for, make_member
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+VIEWS = re.compile(r"Viewed \d+ times?")  # the real page counts its own view
+
+
+def comparable(response):
+    assert response.status_code == 200
+    return VIEWS.sub("Viewed N", TOKEN.sub("TOKEN", response.content.decode()))
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_the_plain_views_render_the_same_pages_as_the_real_ones(maya, dr_okafor, ask, answer):
+    question = ask(maya)
+    reply = answer(question, dr_okafor)
+    actions.add_comment(post=reply, author=maya, body="Thank you, that helps a lot.")
+    viewer = make_member("viewer", display_name="Viewer")
+    actions.cast_vote(user=viewer, post=reply, value=1)
+    client = client_for(viewer)
+    ours = comparable(client.get(question.get_absolute_url()))
+    reference = comparable(client.get(f"/reference/q/{question.pk}/"))
+    assert ours == reference
+    assert 'aria-pressed="true"' in reference  # the member's own vote, in both
+    home = comparable(client.get("/"))
+    reference_home = comparable(client.get("/reference/"))
+    assert home == reference_home
