@@ -1,9 +1,10 @@
-"""A tag's list reads the same rows whichever way the database is asked for them: on SQLite
-a tag held by many questions is read by walking the list's order (EXISTS), a rare one
-through the tags table (see COMMON_TAG_SHARE in mindwell/qa/views.py)."""
+"""Tag and category lists read the same rows whichever way the database is asked for them:
+on SQLite one held by many questions is read by walking the list's order, a rare one
+through its index (see COMMON_LIST_SHARE in mindwell/qa/views.py)."""
 
 import pytest
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
 from mindwell.qa import actions, views
@@ -19,7 +20,7 @@ def test_common_and_rare_tags_list_the_same_questions_either_way(
     maya, category, sort, settings, monkeypatch
 ):
     settings.MINDWELL_PAGE_SIZE = 4
-    monkeypatch.setattr(views, "COMMON_TAG_SHARE", 0.5)  # "rare" is on 3 of 12
+    monkeypatch.setattr(views, "COMMON_LIST_SHARE", 0.5)  # "rare" is on 3 of 12
     for i in range(12):
         tags = "common rare" if i % 5 == 0 else "common"
         actions.ask_question(
@@ -36,11 +37,22 @@ def test_common_and_rare_tags_list_the_same_questions_either_way(
         joined = views.keyset_page(
             Post.objects.filter(tags=tag).questions().alive().for_listing()
             .filter(**({"answer_count": 0} if sort == "unanswered" else {})),
-            {}, field=views.SORTS[sort][1], cast=views.SORTS[sort][2], size=4,
+            QueryDict(), field=views.SORTS[sort][1], cast=views.SORTS[sort][2], size=4,
         ).items  # fmt: skip
         assert listed == [q.pk for q in joined] and len(listed) == min(4, expected)
-        common = tag.question_count >= views.COMMON_TAG_SHARE * 12
+        common = tag.question_count >= views.COMMON_LIST_SHARE * 12
         if connection.vendor == "sqlite" and common:
             assert any("EXISTS" in q["sql"] for q in queries.captured_queries)
         else:
             assert not any("EXISTS" in q["sql"] for q in queries.captured_queries)
+    # The category (all 12 questions) is walked in the list's order on SQLite.
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/category/{category.slug}/?sort={sort}").context["page"]
+    by_index = views.keyset_page(
+        Post.objects.filter(category=category).questions().alive().for_listing()
+        .filter(**({"answer_count": 0} if sort == "unanswered" else {})),
+        QueryDict(), field=views.SORTS[sort][1], cast=views.SORTS[sort][2], size=4,
+    ).items  # fmt: skip
+    assert [q.pk for q in page.items] == [q.pk for q in by_index] and len(by_index) == 4
+    walked = any('"category_id" + 0' in q["sql"] for q in queries.captured_queries)
+    assert walked == (connection.vendor == "sqlite")
