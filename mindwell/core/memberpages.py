@@ -39,10 +39,11 @@ from mindwell.core.pagecache import (
     SITE,
     LocalPages,
     cache_for_anonymous,
-    current_versions,
+    is_fresh,
     mask_secret,
     placeholder,
     versions,
+    versions_if_unchanged,
 )
 
 REQUEST_ATTRIBUTE = "member_page"
@@ -163,10 +164,14 @@ def cacheable(
         recorder.recording = True
 
 
+def is_recording(request: HttpRequest) -> bool:
+    recorder = getattr(request, REQUEST_ATTRIBUTE, None)
+    return isinstance(recorder, Recorder) and recorder.recording
+
+
 def recording_context(request: HttpRequest) -> dict[str, Any]:
     """Context for a page being recorded: a CSRF placeholder, and "some member" as `user`."""
-    recorder = getattr(request, REQUEST_ATTRIBUTE, None)
-    if isinstance(recorder, Recorder) and recorder.recording:
+    if is_recording(request):
         return {"csrf_token": placeholder(), "user": SOME_MEMBER, "perms": None}
     return {}
 
@@ -208,15 +213,10 @@ def _size(parts: list[str | Choice | Live]) -> int:
     return size
 
 
-def _fresh(page: Page | None) -> bool:
-    if page is None or time.time() - page.stored_at > settings.MINDWELL_PAGE_CACHE_SECONDS:
-        return False
-    return current_versions(page) == page.versions
-
-
 def personalise(request: HttpRequest, page: Page) -> str:
     user = request.user
     deciders = {kind: KINDS[kind].for_member(user, keys) for kind, keys in page.keys.items()}
+    marker = placeholder()
     live_context: dict[str, Any] | None = None
     out: list[str] = []
     for part in page.parts:
@@ -230,10 +230,10 @@ def personalise(request: HttpRequest, page: Page) -> str:
                     "user": user,
                     "request": request,
                     "messages": get_messages(request),
-                    "csrf_token": placeholder(),
+                    "csrf_token": marker,
                 }
             out.append(render_to_string(part.template_name, {**live_context, **part.context}))
-    return "".join(out).replace(placeholder(), _csrf_token(request))
+    return "".join(out).replace(marker, _csrf_token(request))
 
 
 def _csrf_token(request: HttpRequest) -> str:
@@ -255,9 +255,8 @@ def _record(
             keys.setdefault(slot.kind, []).append(slot.key)
     page = Page(tuple(recorder.deps), (), time.time(), parts, keys, recorder.on_hit)
     if store and response.status_code == 200:
-        current = versions().get(page.deps)
-        # As for anonymous pages: not stored if a change committed while it was rendered.
-        if max(current, default=0) <= recorder.started_seq:
+        current = versions_if_unchanged(page.deps, recorder.started_seq)
+        if current is not None:
             page.versions = current
             _pages.max_bytes = settings.MINDWELL_PAGE_CACHE_MB << 20
             _pages.put(_key(request), page, size=_size(parts))
@@ -283,7 +282,7 @@ def shared_with_members(view: Callable[..., HttpResponse]) -> Callable[..., Http
             return view(request, *args, **kwargs)
         store = settings.MINDWELL_PAGE_CACHE
         page = _pages.get(_key(request)) if store else None
-        if page is not None and _fresh(page):
+        if page is not None and is_fresh(page, settings.MINDWELL_PAGE_CACHE_SECONDS):
             if page.on_hit is not None:
                 HIT_HANDLERS[page.on_hit[0]](page.on_hit[1])
             response = HttpResponse(personalise(request, page))

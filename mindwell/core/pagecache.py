@@ -283,6 +283,21 @@ def current_versions(entry: Any) -> tuple[int, ...]:
     return store.read(entry.probe)
 
 
+def is_fresh(entry: Any, ttl: float) -> bool:
+    """A stored page (here or in memberpages.py) is younger than `ttl` seconds and every
+    version it was stored with is still current."""
+    if entry is None or time.time() - entry.stored_at > ttl:
+        return False
+    return current_versions(entry) == entry.versions
+
+
+def versions_if_unchanged(deps: Sequence[str], started_seq: int) -> tuple[int, ...] | None:
+    """The versions to store a page under, or None if one of them changed after the page
+    began rendering: a change committed meanwhile, so it may show the old data."""
+    current = versions().get(deps)
+    return current if max(current, default=0) <= started_seq else None
+
+
 def bump_after_commit(*names: str) -> None:
     """Give each name a new version once the current transaction commits (at once outside
     one). Call it inside the action's transaction, naming everything the change shows on."""
@@ -458,9 +473,7 @@ class PageCacheApp:
         )
 
     def _fresh(self, entry: Entry | None) -> bool:
-        if entry is None or time.time() - entry.stored_at > self.ttl:
-            return False
-        return current_versions(entry) == entry.versions
+        return is_fresh(entry, self.ttl)
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         method = environ.get("REQUEST_METHOD")
@@ -555,10 +568,8 @@ class PageCacheApp:
             and method == "GET"
         )
         if storable:
-            current = versions().get(entry.deps)
-            # A version newer than the start of this request means a change committed while
-            # the page was being rendered: it may show the old data, so it is not stored.
-            if max(current, default=0) <= marker.started_seq:
+            current = versions_if_unchanged(entry.deps, marker.started_seq)
+            if current is not None:
                 entry.versions = current
                 _local.put(key, entry, _size(entry))
                 self._shared_put(key, entry)

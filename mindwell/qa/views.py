@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
-from mindwell.core.memberpages import cacheable, shared_with_members
+from mindwell.core.memberpages import cacheable, is_recording, shared_with_members
 from mindwell.core.pagecache import LISTS, member_key, question_key
 from mindwell.core.pagination import keyset_page
 from mindwell.qa import actions
@@ -272,7 +272,8 @@ def _question_page(
             [question_key(question.pk), *(member_key(pk) for pk in sorted(shown))],
             on_hit=("question_view", question.pk),
         )
-    if member is not None:
+    if member is not None and not is_recording(request):
+        # A recorded page keeps every variant; personalising it reads the votes itself.
         context["my_votes"] = my_votes(member, [post.pk for post in posts])
     return render(request, "qa/question_detail.html", context, status=status)
 
