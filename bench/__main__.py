@@ -18,12 +18,14 @@ import random
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import urllib.parse
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -133,6 +135,39 @@ def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None
     log(out.strip().splitlines()[0])
     stamp.write_text(f"{seconds:.1f}\n")
     return env, seconds
+
+
+def wait_until_quiet(database: str, *, limit: float = 900) -> None:
+    """Wait until nothing else runs: PostgreSQL's autovacuum done (it visits every table
+    after a bulk load, for minutes) and the CPUs idle, so that no run measures the machine
+    catching up. Gives up after `limit` seconds, saying so."""
+    deadline = time.monotonic() + limit
+    if database == "postgresql":
+        import psycopg
+
+        with psycopg.connect(PG_URL, autocommit=True) as conn:
+            query = "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'"
+            while (busy := conn.execute(query).fetchone()[0]) and time.monotonic() < deadline:  # type: ignore[index]
+                log(f"waiting for PostgreSQL's autovacuum ({busy} workers)")
+                time.sleep(15)
+            conn.execute("CHECKPOINT")
+    while (idle := cpu_idle(3.0)) < 0.9 and time.monotonic() < deadline:
+        log(f"waiting for a quiet machine: CPUs {idle:.0%} idle")
+    if time.monotonic() >= deadline:
+        log(f"the machine was still busy after {limit:.0f} s: measuring anyway")
+
+
+def cpu_idle(seconds: float) -> float:
+    """The share of CPU time spent idle over the next `seconds` (from /proc/stat)."""
+
+    def sample() -> tuple[int, int]:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        return fields[3] + fields[4], sum(fields)  # idle + iowait, total
+
+    idle_before, total_before = sample()
+    time.sleep(seconds)
+    idle_after, total_after = sample()
+    return (idle_after - idle_before) / max(1, total_after - total_before)
 
 
 # --- servers -----------------------------------------------------------------------------
@@ -404,8 +439,8 @@ def measure(
     database: str, sizes: list[int], *, duration: int, connections: int, repeat: int
 ) -> list[dict[str, object]]:
     """Every case of one database at every size, side by side: for each case the sites of
-    all sizes are driven in turn, `repeat` times, and each figure is the best of its runs
-    (the one least disturbed by the rest of the machine)."""
+    all sizes are driven in turn, in `repeat` rounds. Figures are medians of the rounds, and
+    each ratio the median of ratios between runs made back to back (`paired_ratio`)."""
     prepared: list[Prepared] = []
     nginx = None
     try:
@@ -417,7 +452,8 @@ def measure(
         results = [{"database": database, "size": p.size, "generated_seconds": p.generated,
                     "question_url": p.pages["url"], "cases": []} for p in prepared]  # fmt: skip
         run = {"duration": duration, "connections": connections}
-        log(f"{database}: wrk {duration}s x {connections} connections, best of {repeat}")
+        wait_until_quiet(database)
+        log(f"{database}: wrk {duration}s x {connections} connections, {repeat} rounds")
 
         def url(p: Prepared, page: str) -> str:
             paths = {"question": str(p.pages["url"]), "home": "/",
@@ -426,32 +462,36 @@ def measure(
             return p.site.url(paths[page])
 
         for name, (page, as_member), reference, reference_name, target in CASES:
-            best: dict[tuple[int, str], dict[str, float]] = {}
+            # runs[size, "ours" or "ref"]: one figure per round.
+            runs: dict[tuple[int, str], list[dict[str, float]]] = defaultdict(list)
             for round_ in range(repeat):
                 # Sizes in turn, the order reversed every other round, so that neither size
                 # always runs first.
                 for p in prepared if round_ % 2 == 0 else prepared[::-1]:
                     cookie = p.member if as_member else ""
-                    ours = wrk(url(p, page), cookie=cookie, **run)
+                    runs[p.size, "ours"].append(wrk(url(p, page), cookie=cookie, **run))
                     if reference == "nginx":
                         ref = wrk(nginx.url(f"{page}-{p.size}.html"), **run)
                     else:
                         ref = wrk(url(p, reference), cookie=cookie, **run)
-                    for key, figures in (((p.size, "ours"), ours), ((p.size, "ref"), ref)):
-                        if key not in best or figures["rps"] > best[key]["rps"]:
-                            best[key] = figures
+                    runs[p.size, "ref"].append(ref)
             for p, result in zip(prepared, results, strict=True):
-                ours, ref = best[(p.size, "ours")], best[(p.size, "ref")]
-                ratio = ours["rps"] / ref["rps"] if ref["rps"] else float("nan")
+                ours, refs = runs[p.size, "ours"], runs[p.size, "ref"]
+                rounds = [o["rps"] for o in ours]
+                ratio = paired_ratio(rounds, [r["rps"] for r in refs])
                 body = p.bodies[f"member {page}" if as_member else page]
                 ref_body = body if reference == "nginx" else p.bodies[reference]
                 result["cases"].append({  # type: ignore[attr-defined]
-                    "case": name, "rps": ours["rps"], "p99_ms": ours["p99_ms"],
-                    "errors": ours["non_2xx"] + ours["socket_errors"], "reference": reference_name,
-                    "reference_rps": ref["rps"], "ratio": ratio, "target": target,
+                    "case": name, "rps": statistics.median(rounds), "rounds_rps": rounds,
+                    "p99_ms": statistics.median(o["p99_ms"] for o in ours),
+                    "errors": sum(o["non_2xx"] + o["socket_errors"] for o in ours),
+                    "reference": reference_name,
+                    "reference_rps": statistics.median(r["rps"] for r in refs),
+                    "reference_rounds_rps": [r["rps"] for r in refs],
+                    "ratio": ratio, "target": target,
                     "bytes": len(body), "reference_bytes": len(ref_body),
                 })  # fmt: skip
-                log(f"{database} {p.size:,} {name}: {ours['rps']:,.0f}/s vs {ref['rps']:,.0f}/s = {ratio:.2f}")  # fmt: skip
+                log(f"{database} {p.size:,} {name}: {rounds} vs {[round(r['rps']) for r in refs]} = {ratio:.2f}")  # fmt: skip
         for p, result in zip(prepared, results, strict=True):
             writers = list(p.pages["members"])[1:9]
             result["writes"] = writes_under_readers(
@@ -491,7 +531,7 @@ def table(results: list[dict[str, object]]) -> str:
             if large is None:
                 continue
             for a, b in zip(small["cases"], large["cases"], strict=True):  # type: ignore[call-overload]
-                slow = a["rps"] / b["rps"] if b["rps"] else float("nan")
+                slow = paired_ratio(a["rounds_rps"], b["rounds_rps"])
                 met = "met" if slow <= 1.2 else "NOT met"
                 lines.append(
                     f"| {database} | {a['case']} | {a['rps']:,.0f} | {b['rps']:,.0f} "
@@ -508,6 +548,13 @@ def table(results: list[dict[str, object]]) -> str:
     return "\n".join(lines)
 
 
+def paired_ratio(ours: list[float], theirs: list[float]) -> float:
+    """The median of the round-by-round ratios: each pair was measured back to back, so a
+    round disturbed by the rest of the machine moves one ratio, not the figure."""
+    ratios = [a / b if b else float("nan") for a, b in zip(ours, theirs, strict=True)]
+    return statistics.median(ratios) if ratios else float("nan")
+
+
 def _met(ratio: float, target: str) -> bool:
     op, value = target.split()
     return ratio >= float(value) if op == ">=" else ratio <= float(value)
@@ -519,7 +566,9 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--repeat", type=int, default=2, help="runs per figure; the best counts")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="rounds; each ratio is the median of the rounds'"
+    )
     parser.add_argument("--out", default=str(RESULTS / "latest.json"))
     args = parser.parse_args()
     ensure_tools()
@@ -543,7 +592,8 @@ def main() -> None:
             "system": platform.platform(),
         },
         "server": f"{server.describe()} (as ./run)",
-        "runs": f"wrk {args.duration} s x {args.connections} connections, best of {args.repeat}",
+        "runs": f"wrk {args.duration} s x {args.connections} connections, {args.repeat} rounds, "
+        "medians",
         "results": results,
     }
     out = Path(args.out)

@@ -3,19 +3,37 @@
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+from django.db import connection
 from django.template import Context
 
 from mindwell.core.memberpages import Kind
 from mindwell.qa.models import Vote
 
 
-def my_votes(user: Any, post_ids: Iterable[int]) -> dict[int, int]:
-    """{post id: +1 or -1} for the member's votes on these posts, in one query."""
-    return dict(
-        Vote.objects.filter(user_id=user.pk, post_id__in=list(post_ids)).values_list(
-            "post_id", "value"
+def _votes_sql(count: int) -> str:
+    meta = Vote._meta
+    table, user, post, value = (
+        connection.ops.quote_name(name)
+        for name in (
+            meta.db_table,
+            meta.get_field("user").column,
+            meta.get_field("post").column,
+            meta.get_field("value").column,
         )
     )
+    slots = ", ".join(["%s"] * count)
+    return f"SELECT {post}, {value} FROM {table} WHERE {user} = %s AND {post} IN ({slots})"
+
+
+def my_votes(user: Any, post_ids: Iterable[int]) -> dict[int, int]:
+    """{post id: +1 or -1} for the member's votes on these posts, in one query. Plain SQL:
+    it runs on every member page, and building it with the ORM cost more than running it."""
+    ids = list(post_ids)
+    if user.pk is None or not ids:
+        return {}
+    with connection.cursor() as cursor:
+        cursor.execute(_votes_sql(len(ids)), [user.pk, *ids])
+        return dict(cursor.fetchall())
 
 
 def _for_render(context: Context, post_id: int) -> int:

@@ -332,8 +332,10 @@ class _Generator:
                 ):  # fmt: skip
                     c.execute(sql)
         if not connection.in_atomic_block:
+            # VACUUM as well: otherwise autovacuum visits every freshly copied table later,
+            # for minutes, while the site is in use (or being measured).
             with connection.cursor() as c:
-                c.execute("ANALYZE")
+                c.execute("VACUUM (ANALYZE)")
         self.progress.done()
 
     # --- preparation ----------------------------------------------------------------------
