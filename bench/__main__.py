@@ -137,7 +137,7 @@ def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None
     return env, seconds
 
 
-def wait_until_quiet(database: str, *, limit: float = 900) -> None:
+def wait_until_quiet(database: str, *, limit: float) -> None:
     """Wait until nothing else runs: PostgreSQL's autovacuum done (it visits every table
     after a bulk load, for minutes) and the CPUs idle, so that no run measures the machine
     catching up. Gives up after `limit` seconds, saying so."""
@@ -261,7 +261,8 @@ http {{
 
 
 def wrk(url: str, *, duration: int, connections: int, cookie: str = "") -> dict[str, float]:
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", url]
+    # A long timeout: a slow reference page is measured as slow, not dropped as an error.
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--timeout", "30s", "--latency", url]  # fmt: skip
     if cookie:
         command[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(command, capture_output=True, text=True, check=True).stdout
@@ -297,12 +298,20 @@ def log_in(site: Site, username: str) -> str:
     return f"{session}; {new_csrf}"
 
 
+# The tag whose list is measured: the 10th most used, which holds about the same share of
+# questions at every size the generator makes (1-2%). The most used one holds 13-18%, and
+# its plain reference takes seconds on SQLite at 1,000,000 questions (docs/performance.md):
+# python -m bench.lists measures that list instead.
+TAG_RANK = 10
+
+
 def pick_pages(env: dict[str, str]) -> dict[str, object]:
-    """A typical question (3 answers, some comments, recent) and members to act as."""
+    """A typical question (3 answers, some comments, recent), a tag, members to act as."""
     script = (
         "import json, django; django.setup()\n"
         "from mindwell.qa.models import Post\n"
         "from mindwell.accounts.models import User\n"
+        "from mindwell.tags.models import Tag\n"
         # Walked newest first by primary key and filtered here: as one query, SQLite picks
         # the author index and sorts millions of rows.
         "newest = Post.objects.questions().order_by('-id').only("
@@ -312,8 +321,10 @@ def pick_pages(env: dict[str, str]) -> dict[str, object]:
         "recent = list(Post.objects.questions().order_by('-id').values_list('id', flat=True)[:200])\n"
         "answers = list(Post.objects.answers().filter(question_id__in=recent).values_list('id', flat=True))\n"
         "members = list(User.objects.order_by('id').values_list('username', flat=True)[:9])\n"
+        f"tag = Tag.objects.order_by('-question_count', 'name')[{TAG_RANK - 1}]\n"
         "print(json.dumps({'question': q.pk, 'url': q.get_absolute_url(), 'recent': recent, "
-        "'answers': answers, 'members': members}))\n"
+        "'answers': answers, 'members': members, 'tag': tag.name, "
+        "'tag_share': tag.question_count / Post.objects.questions().count()}))\n"
     )  # fmt: skip
     out = subprocess.run(
         [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
@@ -408,22 +419,30 @@ def prepare(database: str, size: int) -> Prepared:
     pages = pick_pages(env)
     site = Site(env)
     try:
-        question, reference = str(pages["url"]), f"/reference/q/{pages['question']}/"
         # Warm up: fill the page caches and the database's own caches.
-        for path in (question, "/", reference, "/reference/"):
+        for path in page_paths(pages).values():
             site.request("GET", path)
         member = log_in(site, pages["members"][0])
         bodies = {}
-        for name, path, cookie in [
-            ("question", question, ""), ("home", "/", ""),
-            ("member question", question, member), ("reference question", reference, member),
-            ("member home", "/", member), ("reference home", "/reference/", member),
-        ]:  # fmt: skip
-            bodies[name] = site.request("GET", path, cookie=cookie)[2]
+        for name, path in page_paths(pages).items():
+            if name.startswith("reference "):
+                bodies[name] = site.request("GET", path, cookie=member)[2]
+            else:
+                bodies[name] = site.request("GET", path)[2]
+                bodies[f"member {name}"] = site.request("GET", path, cookie=member)[2]
     except BaseException:
         site.stop()
         raise
     return Prepared(size, generated, pages, site, member, bodies)
+
+
+def page_paths(pages: dict[str, Any]) -> dict[str, str]:
+    """Every page the bench drives, by name."""
+    return {
+        "question": str(pages["url"]), "reference question": f"/reference/q/{pages['question']}/",
+        "home": "/", "reference home": "/reference/",
+        "tag": f"/tag/{pages['tag']}/", "reference tag": f"/reference/tag/{pages['tag']}/",
+    }  # fmt: skip
 
 
 # Each case: (name, our page, the reference, its name, target). A page is (path, as member).
@@ -432,11 +451,13 @@ CASES = [
     ("anonymous home page", ("home", False), "nginx", "nginx, same bytes", ">= 0.25"),
     ("member question page", ("question", True), "reference question", "plain Django view", ">= 2.0"),
     ("member home page", ("home", True), "reference home", "plain Django view", ">= 2.0"),
+    ("anonymous tag page", ("tag", False), "nginx", "nginx, same bytes", ">= 0.25"),
+    ("member tag page", ("tag", True), "reference tag", "plain Django view", ">= 2.0"),
 ]  # fmt: skip
 
 
 def measure(
-    database: str, sizes: list[int], *, duration: int, connections: int, repeat: int
+    database: str, sizes: list[int], *, duration: int, connections: int, repeat: int, wait: float
 ) -> list[dict[str, object]]:
     """Every case of one database at every size, side by side: for each case the sites of
     all sizes are driven in turn, in `repeat` rounds. Figures are medians of the rounds, and
@@ -447,19 +468,18 @@ def measure(
         for size in sizes:
             prepared.append(prepare(database, size))
         nginx = Nginx({
-            f"{name}-{p.size}.html": p.bodies[name] for p in prepared for name in ("question", "home")
+            f"{name}-{p.size}.html": p.bodies[name]
+            for p in prepared for name in ("question", "home", "tag")
         })  # fmt: skip
         results = [{"database": database, "size": p.size, "generated_seconds": p.generated,
-                    "question_url": p.pages["url"], "cases": []} for p in prepared]  # fmt: skip
+                    "question_url": p.pages["url"], "tag": p.pages["tag"],
+                    "tag_share": p.pages["tag_share"], "cases": []} for p in prepared]  # fmt: skip
         run = {"duration": duration, "connections": connections}
-        wait_until_quiet(database)
+        wait_until_quiet(database, limit=wait)
         log(f"{database}: wrk {duration}s x {connections} connections, {repeat} rounds")
 
         def url(p: Prepared, page: str) -> str:
-            paths = {"question": str(p.pages["url"]), "home": "/",
-                     "reference question": f"/reference/q/{p.pages['question']}/",
-                     "reference home": "/reference/"}  # fmt: skip
-            return p.site.url(paths[page])
+            return p.site.url(page_paths(p.pages)[page])
 
         for name, (page, as_member), reference, reference_name, target in CASES:
             # runs[size, "ours" or "ref"]: one figure per round.
@@ -569,6 +589,10 @@ def main() -> None:
     parser.add_argument(
         "--repeat", type=int, default=3, help="rounds; each ratio is the median of the rounds'"
     )
+    parser.add_argument(
+        "--wait", type=float, default=900,
+        help="at most this many seconds to wait for a quiet machine before measuring",
+    )  # fmt: skip
     parser.add_argument("--out", default=str(RESULTS / "latest.json"))
     args = parser.parse_args()
     ensure_tools()
@@ -577,7 +601,7 @@ def main() -> None:
     for database in args.databases.split(","):
         results += measure(
             database, sizes, duration=args.duration, connections=args.connections,
-            repeat=args.repeat,
+            repeat=args.repeat, wait=args.wait,
         )  # fmt: skip
     commit = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True

@@ -14,7 +14,7 @@ from django.urls import reverse
 
 from mindwell.qa.forms import AnswerForm, CommentForm
 from mindwell.qa.models import Comment, Post, Vote
-from mindwell.tags.models import Category
+from mindwell.tags.models import Category, Tag
 
 PAGE_SIZE = settings.MINDWELL_PAGE_SIZE
 TABS = [("recent", "Recent"), ("hot", "Hot"), ("votes", "Most votes"), ("unanswered", "Unanswered")]
@@ -64,23 +64,31 @@ def question_list(request):
     """The first page of recent questions. The total comes from the categories' counters, as
     on the real page: a COUNT over every question would make the reference slow in a way no
     one would ship."""
-    questions = list(
-        Post.objects.filter(kind="q", deleted_at__isnull=True)
-        .select_related("author", "category")
-        .order_by("-id")[:PAGE_SIZE]
-    )
+    questions = Post.objects.filter(kind="q", deleted_at__isnull=True)
     total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
+    tabs = [
+        (key, name, reverse("qa:home") if key == "recent" else reverse("qa:questions", args=[key]))
+        for key, name in TABS
+    ]
+    return _first_page(request, questions, total, "Questions", tabs)
+
+
+def tag(request, name):
+    """The first page of a tag's recent questions; the total from the tag's counter."""
+    tag = get_object_or_404(Tag, name=name)
+    questions = Post.objects.filter(kind="q", deleted_at__isnull=True, tags=tag)
+    base = reverse("qa:tag", args=[tag.name])
+    tabs = [(key, name, base if key == "recent" else f"{base}?sort={key}") for key, name in TABS]
+    heading = f"Questions tagged “{tag.name}”"
+    return _first_page(request, questions, tag.question_count, heading, tabs, {"tag": tag})
+
+
+def _first_page(request, questions, total, heading, tabs, extra=None):
+    questions = list(questions.select_related("author", "category").order_by("-id")[:PAGE_SIZE])
     context = {
-        "heading": "Questions",
+        "heading": heading,
         "sort": "recent",
-        "tabs": [
-            (
-                key,
-                name,
-                reverse("qa:home") if key == "recent" else reverse("qa:questions", args=[key]),
-            )
-            for key, name in TABS
-        ],
+        "tabs": tabs,
         "page": SimpleNamespace(
             items=questions,
             number=1,
@@ -91,5 +99,6 @@ def question_list(request):
             previous_query=None,
             next_query=f"?after={questions[-1].pk}" if len(questions) == PAGE_SIZE else None,
         ),
+        **(extra or {}),
     }
     return render(request, "qa/question_list.html", context)

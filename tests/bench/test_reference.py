@@ -36,3 +36,14 @@ def test_the_plain_views_render_the_same_pages_as_the_real_ones(maya, dr_okafor,
     home = comparable(client.get("/"))
     reference_home = comparable(client.get("/reference/"))
     assert home == reference_home
+
+
+@override_settings(ROOT_URLCONF="bench.urls")
+def test_the_plain_tag_list_renders_the_same_page_as_the_real_one(maya, dr_okafor, ask):
+    for n in range(3):
+        ask(maya, title=f"How do I tell my partner about therapy, part {n + 1}?")
+    client = client_for(dr_okafor)
+    ours = comparable(client.get("/tag/attachment/"))
+    reference = comparable(client.get("/reference/tag/attachment/"))
+    assert "part 3" in ours
+    assert ours == reference
