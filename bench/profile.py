@@ -1,9 +1,10 @@
 """Where a request's time goes, in-process: python -m bench.profile [--page NAME] [--profile]
 
-Calls the WSGI application (config/wsgi.py, the page cache included) directly on the
-benchmark's generated SQLite site of 10,000 questions (made by `python -m bench` or on
-first use), without a server or network in between, and prints the cost per request of
-each page. With --profile it prints a pyinstrument profile of one page.
+Calls the WSGI application (config/wsgi.py, the page cache included) directly on one of
+the benchmark's generated sites (--database, --size; SQLite with 10,000 questions unless
+told, made by `python -m bench` or on first use), without a server or network in between,
+and prints the cost per request of each page. With --profile it prints a pyinstrument
+profile of one page.
 """
 
 from __future__ import annotations
@@ -34,10 +35,13 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--page", choices=PAGES, default="member question page (stored)")
     parser.add_argument("--profile", action="store_true", help="profile --page")
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--size", type=int, default=10_000, help="questions")
     args = parser.parse_args()
-    env, _ = prepare_site("sqlite", 10_000)
+    env, _ = prepare_site(args.database, args.size)
+    os.environ.pop("DATABASE_URL", None)
     os.environ.update(
-        {k: v for k, v in env.items() if k.startswith(("DJANGO", "MINDWELL", "SECRET"))}
+        {k: v for k, v in env.items() if k.startswith(("DJANGO", "MINDWELL", "SECRET", "DATABASE"))}
     )
     os.environ.update({"REDIS_URL": "", "LOG_LEVEL": "ERROR"})
     sys.path.insert(0, str(ROOT))
