@@ -186,7 +186,7 @@ MINDWELL_POINTS = {
 MINDWELL_PAGE_SIZE = env_int("MINDWELL_PAGE_SIZE", 20)
 MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
-MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 2000)
+MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
 # Whole pages for anonymous readers (mindwell/core/pagecache.py, decision 0004). Versions are
 # in Redis with REDIS_URL, otherwise in this file, shared by the processes of one machine.
 MINDWELL_PAGE_CACHE = env_bool("MINDWELL_PAGE_CACHE", True)
