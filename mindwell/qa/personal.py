@@ -1,6 +1,7 @@
 """The member's own vote on each post of a shared page (see mindwell/core/memberpages.py)."""
 
 from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -10,6 +11,7 @@ from mindwell.core.memberpages import Kind
 from mindwell.qa.models import Vote
 
 
+@lru_cache(maxsize=64)
 def _votes_sql(count: int) -> str:
     meta = Vote._meta
     table, user, post, value = (
