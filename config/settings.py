@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The project's NotFound / Forbidden / ActionError as pages, or as JSON when asked.
+    "mindwell.core.middleware.ErrorResponses",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -77,7 +79,7 @@ TEMPLATES = [
                 # Last, so that a cacheable page gets a placeholder for its CSRF token, and a
                 # page shared by members is rendered for no one in particular.
                 "mindwell.core.pagecache.csrf_placeholder",
-                "mindwell.core.memberpages.recording_context",
+                "mindwell.core.pagecache.recording_context",
             ],
         },
     },
@@ -187,7 +189,7 @@ MINDWELL_PAGE_SIZE = env_int("MINDWELL_PAGE_SIZE", 20)
 MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
-# Whole pages for anonymous readers (mindwell/core/pagecache.py, decision 0004). Versions are
+# Whole pages for anonymous readers (mindwell/core/pagecache/, decision 0004). Versions are
 # in Redis with REDIS_URL, otherwise in this file, shared by the processes of one machine.
 MINDWELL_PAGE_CACHE = env_bool("MINDWELL_PAGE_CACHE", True)
 MINDWELL_PAGE_CACHE_SECONDS = env_int("MINDWELL_PAGE_CACHE_SECONDS", 60)

@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.core.management import call_command
 from django.db.models import Sum
 from django.test import Client, TestCase
@@ -11,6 +12,7 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.qa.demo_content import MEMBERS, QUESTIONS
 from mindwell.qa.models import Comment, Post, Vote
+from mindwell.qa.presenters import Writer, writer
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import rebuild_point_totals
 from mindwell.reputation.models import PointEvent
@@ -111,14 +113,17 @@ class TheDemoSite(TestCase):
         questions = Post.objects.questions()
         named_guest = questions.filter(author__isnull=True).exclude(guest_name="").first()
         assert named_guest is not None
-        assert named_guest.shown_name == named_guest.guest_name
+        reader = AnonymousUser()
+        assert writer(named_guest, reader).name == named_guest.guest_name
         nameless_guest = questions.filter(author__isnull=True, guest_name="").first()
         assert nameless_guest is not None
-        assert nameless_guest.shown_name == "Anonymous"
+        assert writer(nameless_guest, reader).name == "Anonymous"
         assert Post.objects.answers().filter(author__isnull=True).exists()
         anonymous = Post.objects.filter(anonymous=True, author__isnull=False)
         assert anonymous.exists()
-        assert all(p.shown_name == "Anonymous" and p.shown_author is None for p in anonymous)
+        assert all(
+            writer(p, reader) == Writer("Anonymous", None, is_anonymous=True) for p in anonymous
+        )
         assert Comment.objects.filter(anonymous=True).exists()
 
     def test_members_professionals_and_the_moderator_can_log_in(self) -> None:

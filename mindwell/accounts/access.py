@@ -1,19 +1,17 @@
 """The one place that fetches a member for someone else: a public page or a link."""
 
-from django.http import Http404
-
 from mindwell.accounts.models import User
 from mindwell.accounts.tokens import ExpiredToken, InvalidToken, read_confirmation_token
-from mindwell.core.errors import ActionError
+from mindwell.core.errors import ActionError, NotFound
 
 NOT_FOUND = "There is no member with that name."
 
 
 def access_member(username: str) -> User:
-    """The active member with this username, in any letter case; 404 otherwise."""
+    """The active member with this username, in any letter case; NotFound otherwise."""
     member = User.objects.filter(username__iexact=username, is_active=True).first()
     if member is None:
-        raise Http404(NOT_FOUND)
+        raise NotFound(NOT_FOUND)
     return member
 
 

@@ -17,10 +17,10 @@ from mindwell.accounts import emails
 from mindwell.accounts.access import access_confirmation
 from mindwell.accounts.models import User
 from mindwell.accounts.tokens import make_confirmation_token
+from mindwell.accounts.topics import member_changed
 from mindwell.core.errors import ActionError
 from mindwell.core.mail import send_email_after_commit
 from mindwell.core.markdown import render_markdown
-from mindwell.core.pagecache import LISTS, bump_after_commit, member_key
 
 USERNAME_MIN, USERNAME_MAX = 3, 30
 DISPLAY_NAME_MAX = 40
@@ -64,18 +64,21 @@ def clean_email(value: str, *, field: str = "email") -> str:
     return email
 
 
-def clean_display_name(value: str) -> str:
+def clean_display_name(
+    value: str, *, field: str = "display_name", maximum: int = DISPLAY_NAME_MAX
+) -> str:
+    """A name shown beside posts (a member's display name, a guest's name): spaces
+    squeezed, not too long, and not one readers could take for the site or a hidden author."""
     name = " ".join((value or "").split())
-    if len(name) > DISPLAY_NAME_MAX:
+    if len(name) > maximum:
         raise ActionError(
-            f"Your display name is too long: at most {DISPLAY_NAME_MAX} characters.",
-            field="display_name",
+            f"Your display name is too long: at most {maximum} characters.", field=field
         )
     if name.lower() in RESERVED_NAMES:
         raise ActionError(
             "Please choose a display name that readers will not mistake for the site or "
             "for an anonymous author.",
-            field="display_name",
+            field=field,
         )
     return name
 
@@ -159,8 +162,7 @@ def update_profile(*, user: User, display_name: str, about: str) -> User:
         user.about = about
         user.about_html = render_markdown(about) if about else ""
         user.save(update_fields=["display_name", "about", "about_html"])
-        # The name shows on every page with the member's posts, and in the lists.
-        bump_after_commit(member_key(user.pk), LISTS)
+        member_changed(user.pk)
     return user
 
 

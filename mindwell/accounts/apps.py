@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class AccountsConfig(AppConfig):
     name = "mindwell.accounts"
     label = "accounts"
+
+    def ready(self) -> None:
+        from mindwell.accounts import policy
+        from mindwell.core.pagecache import always_rendered_for
+
+        # Moderators see more than members: they never get a shared member page.
+        always_rendered_for(policy.sees_more_than_members)

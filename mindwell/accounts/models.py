@@ -29,7 +29,3 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
-
-    @property
-    def can_moderate(self) -> bool:
-        return self.is_moderator or self.is_staff

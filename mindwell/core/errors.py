@@ -1,8 +1,39 @@
+"""The errors every layer raises, and that every kind of response knows how to show.
+
+Access functions and actions raise these; `ErrorResponses` (a middleware) turns one that a
+view did not handle into the 400, 403 or 404 page, or into `{"error": message}` for a
+request that asked for JSON. Views that show the message beside a form catch them.
+"""
+
+
 class ActionError(Exception):
     """A rule of the domain said no. The message is written for the person who asked."""
 
-    def __init__(self, message: str, *, field: str | None = None, status: int = 400) -> None:
+    status = 400
+
+    def __init__(
+        self, message: str, *, field: str | None = None, status: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.field = field
-        self.status = status
+        if status is not None:
+            self.status = status
+
+
+class NotFound(ActionError):
+    """The thing is missing, or this person may not know it exists: the two look alike."""
+
+    status = 404
+
+
+class Forbidden(ActionError):
+    """The person may see the thing but not do this to it."""
+
+    status = 403
+
+
+class NotLoggedIn(ActionError):
+    """Only members may do this: log in first."""
+
+    status = 401

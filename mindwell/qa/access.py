@@ -1,14 +1,21 @@
-"""The one place that fetches posts for a person. Missing and not-allowed give the same 404."""
+"""The one place that fetches posts and comments for a person. Missing and not-allowed raise
+the same NotFound, so nobody learns what they may not see. Whether they may is policy.py's."""
+
+from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
-from django.http import Http404
-
+from mindwell.core.errors import NotFound
+from mindwell.qa import policy
 from mindwell.qa.models import Comment, Post, PostKind
+from mindwell.qa.policy import NOT_FOUND
 
-NOT_FOUND = "That post does not exist or has been removed."
 _ID = re.compile(r"[0-9]{1,18}")
+
+# A capability from policy.py: policy.can_edit, policy.can_accept, ...
+Capability = Callable[[Any, Any], bool]
 
 
 def parse_id(raw: int | str) -> int:
@@ -16,15 +23,12 @@ def parse_id(raw: int | str) -> int:
     "1_0", " 12 " or other scripts' digits)."""
     text = str(raw)
     if not _ID.fullmatch(text):
-        raise Http404(NOT_FOUND)
+        raise NotFound(NOT_FOUND)
     return int(text)
 
 
-def _can_write(user: Any, authored: Post | Comment) -> bool:
-    return bool(user.is_authenticated and (authored.author_id == user.id or user.can_moderate))
-
-
-def access_post(user: Any, post_id: int | str, *, for_write: bool = False) -> Post:
+def access_post(user: Any, post_id: int | str, *, may: Capability | None = None) -> Post:
+    """The question or answer, if `user` may see it and, with `may`, do that to it."""
     pk = parse_id(post_id)
     post = (
         Post.objects.visible_to(user)
@@ -32,28 +36,23 @@ def access_post(user: Any, post_id: int | str, *, for_write: bool = False) -> Po
         .filter(pk=pk)
         .first()
     )
-    if post is None or (
-        post.question is not None
-        and post.question.is_deleted
-        and not getattr(user, "can_moderate", False)
-    ):
-        raise Http404(NOT_FOUND)
-    if for_write and not _can_write(user, post):
-        raise Http404(NOT_FOUND)
+    if post is None or not policy.can_see(user, post) or (may and not may(user, post)):
+        raise NotFound(NOT_FOUND)
     return post
 
 
-def access_question(user: Any, question_id: int | str, *, for_write: bool = False) -> Post:
-    post = access_post(user, question_id, for_write=for_write)
+def access_question(user: Any, question_id: int | str, *, may: Capability | None = None) -> Post:
+    post = access_post(user, question_id, may=may)
     if post.kind != PostKind.QUESTION:
-        raise Http404(NOT_FOUND)
+        raise NotFound(NOT_FOUND)
     return post
 
 
-def access_comment(user: Any, comment_id: int | str, *, for_write: bool = False) -> Comment:
+def access_comment(user: Any, comment_id: int | str, *, may: Capability | None = None) -> Comment:
+    """A live comment on a post `user` may see."""
     pk = parse_id(comment_id)
     comment = Comment.objects.select_related("post").filter(pk=pk, deleted_at__isnull=True).first()
-    if comment is None or (for_write and not _can_write(user, comment)):
-        raise Http404(NOT_FOUND)
+    if comment is None or (may and not may(user, comment)):
+        raise NotFound(NOT_FOUND)
     access_post(user, comment.post_id)
     return comment

@@ -1,11 +1,15 @@
 """Every change to questions, answers, comments and votes happens here.
 
-Each action validates the rules of the domain, owns its transaction, keeps the denormalised
-counters and the points ledger exact, and returns the changed object.
+Each action validates the rules of the domain, asks policy.py whether the person may act,
+owns its transaction, keeps the denormalised counters and the points ledger exact, runs the
+checks that may refuse or hold new text (events.Submitted), says which pages it changed
+(topics.py), announces what happened to higher apps after commit (events.py), and returns
+the changed object.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
@@ -14,10 +18,23 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
+from mindwell.accounts.actions import clean_display_name
 from mindwell.accounts.models import User
-from mindwell.core.errors import ActionError
+from mindwell.core.errors import ActionError, Forbidden, NotFound
+from mindwell.core.events import announce, run_checks
 from mindwell.core.markdown import render_markdown
-from mindwell.core.pagecache import LISTS, bump_after_commit, member_key, question_key
+from mindwell.qa import policy
+from mindwell.qa.events import (
+    AnswerAccepted,
+    CommentAdded,
+    CommentDeleted,
+    PostCreated,
+    PostDeleted,
+    PostEdited,
+    PostRestored,
+    Submitted,
+    VoteCast,
+)
 from mindwell.qa.models import (
     BODY_MAX,
     BODY_MIN,
@@ -33,16 +50,19 @@ from mindwell.qa.models import (
     Vote,
 )
 from mindwell.qa.ranking import hot_score
+from mindwell.qa.topics import comment_changed, post_changed
 from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
 from mindwell.reputation.models import PointReason
 from mindwell.tags.actions import (
     adjust_tag_counts,
     change_tag_counts,
+    check_tag_name,
     parse_tag_names,
     tags_for_names,
 )
-from mindwell.tags.models import Category
+from mindwell.tags.models import Category, Tag
+from mindwell.tags.topics import tags_changed
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -74,17 +94,12 @@ def _clean_writer(
 ) -> dict[str, Any]:
     """The authorship fields of a new post or comment. Members may hide their name; guests
     may give one, and an email address only for notifications."""
+    if not policy.can_post(author or _GUEST):
+        raise Forbidden("This account cannot post.")
     if author is not None:
-        if not author.is_active:
-            raise ActionError("This account cannot post.", status=403)
         return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": "",
                 "notify": notify}  # fmt: skip
-    name = (guest_name or "").strip()
-    if len(name) > GUEST_NAME_MAX:
-        raise ActionError(
-            f"Your display name is too long: at most {GUEST_NAME_MAX} characters.",
-            field="guest_name",
-        )
+    name = clean_display_name(guest_name, field="guest_name", maximum=GUEST_NAME_MAX)
     email = (guest_email or "").strip()
     if email:
         try:
@@ -97,6 +112,34 @@ def _clean_writer(
             "notify": notify and bool(email)}  # fmt: skip
 
 
+class _Guest:
+    """A visitor without an account, as the policy sees them."""
+
+    is_authenticated = False
+    is_active = False
+    pk = None
+
+
+_GUEST = _Guest()
+
+
+def _kind(post: Post) -> Any:
+    return "question" if post.is_question else "answer"
+
+
+def _check(what: Any, post: Post, *, by: User | None, comment: Comment | None = None) -> None:
+    """Run the checks that may refuse or hold this text, inside the action's transaction."""
+    item: Post | Comment = comment or post
+    run_checks(
+        Submitted(
+            what=what, post_id=post.pk, question_id=post.question_id or post.pk,
+            comment_id=comment.pk if comment else None, author_id=by.pk if by else None,
+            anonymous=item.anonymous, title=post.title if comment is None else "",
+            body=item.body,
+        )
+    )  # fmt: skip
+
+
 def _refresh_hot_score(question: Post) -> None:
     question.refresh_from_db(fields=["view_count", "answer_count", "score"])
     question.hot_score = hot_score(
@@ -106,14 +149,6 @@ def _refresh_hot_score(question: Post) -> None:
         score=question.score,
     )
     Post.objects.filter(pk=question.pk).update(hot_score=question.hot_score)
-
-
-def _pages_change(thread_id: int | None, *member_ids: int | None, lists: bool = True) -> None:
-    """Tell the anonymous page cache, after commit, which pages this change shows on: the
-    question's page, the lists, and every page showing a member whose points changed."""
-    names = [question_key(thread_id)] if thread_id else []
-    names += [member_key(pk) for pk in member_ids if pk is not None]
-    bump_after_commit(*names, *([LISTS] if lists else []))
 
 
 def _lock(post_id: int) -> Post:
@@ -180,7 +215,9 @@ def ask_question(
                 user_id=author.pk, reason=PointReason.ASKED, post_id=question.pk,
                 amount=points_for("ask_question"),
             )  # fmt: skip
-        _pages_change(None, question.author_id)
+        _check("question", question, by=author)
+        post_changed(question_id=question.pk)
+        announce(PostCreated(question.pk, question.pk, "question", question.author_id))
     return question
 
 
@@ -204,7 +241,7 @@ def post_answer(
     with transaction.atomic():
         question = _lock(question.pk)
         if question.is_deleted or question.kind != PostKind.QUESTION:
-            raise ActionError("That question has been removed.", status=404)
+            raise NotFound("That question has been removed.")
         answer = Post.objects.create(
             kind=PostKind.ANSWER,
             question=question,
@@ -227,7 +264,9 @@ def post_answer(
                 user_id=author.pk, reason=PointReason.ANSWERED, post_id=answer.pk,
                 amount=points_for("post_answer"),
             )  # fmt: skip
-        _pages_change(question.pk, answer.author_id)
+        _check("answer", answer, by=author)
+        post_changed(question_id=question.pk)
+        announce(PostCreated(answer.pk, question.pk, "answer", answer.author_id))
     return answer
 
 
@@ -253,7 +292,7 @@ def add_comment(
     with transaction.atomic():
         post = _lock(post.pk)
         if post.is_deleted:
-            raise ActionError("That post has been removed.", status=404)
+            raise NotFound("That post has been removed.")
         comment = Comment.objects.create(
             post=post,
             **writer,
@@ -263,7 +302,16 @@ def add_comment(
         )
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         Post.objects.filter(pk=post.question_id or post.pk).update(last_activity_at=now)
-        _pages_change(post.question_id or post.pk, lists=False)
+        _check("comment", post, by=author, comment=comment)
+        comment_changed(question_id=post.question_id or post.pk)
+        announce(
+            CommentAdded(
+                comment.pk,
+                post.pk,
+                post.question_id or post.pk,
+                author_id=author.pk if author else None,
+            )
+        )
     return comment
 
 
@@ -278,8 +326,8 @@ def edit_post(
     reason: str = "",
     now: datetime | None = None,
 ) -> Post:
-    """Change a post's text and record the full new text as a revision. The caller has
-    checked, through access_post(for_write=True), that `editor` may edit it."""
+    """Change a post's text and record the full new text as a revision; `editor` must be
+    allowed to (policy.can_edit)."""
     body = _clean_text(body, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
     reason = (reason or "").strip()
     if len(reason) > 200:
@@ -287,8 +335,11 @@ def edit_post(
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(post.pk)
+        policy.require(
+            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+        )
         if post.is_deleted:
-            raise ActionError("That post has been removed.", status=404)
+            raise NotFound("That post has been removed.")
         old_tags = post.tag_list
         old_category_id = post.category_id
         before = (post.title, post.body, old_tags, old_category_id)
@@ -334,7 +385,13 @@ def edit_post(
         )  # fmt: skip
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
-        _pages_change(post.question_id or post.pk, lists=post.is_question)
+        _check("edit", post, by=editor)
+        post_changed(question_id=post.question_id or post.pk)
+        announce(
+            PostEdited(
+                post.pk, post.question_id or post.pk, _kind(post), editor.pk, post.revision_count
+            )
+        )
     return post
 
 
@@ -346,6 +403,9 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         # the two never wait on each other.
         question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
+        policy.require(
+            policy.can_delete(by, post), message="You cannot delete this post.", hide=False
+        )
         if post.is_deleted:
             return post
         post.deleted_at = now
@@ -368,21 +428,73 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         if post.author_id is not None:
             for reason in reasons:
                 set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
-        _pages_change(
-            post.question_id or post.pk, post.author_id, question.author_id if question else None
+        post_changed(question_id=post.question_id or post.pk)
+        announce(PostDeleted(post.pk, post.question_id or post.pk, _kind(post), by.pk))
+    return post
+
+
+def restore_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
+    """Bring back a deleted question or answer with the counts and points it had (an
+    answer that was the best answer comes back as an ordinary one)."""
+    with transaction.atomic():
+        question = _lock(post.question_id) if post.question_id else None
+        post = _lock(post.pk)
+        policy.require(policy.can_restore(by, post), hide=False)
+        if not post.is_deleted:
+            return post
+        if question is not None and question.is_deleted:
+            raise ActionError("Restore the question first: this answer belongs to it.")
+        post.deleted_at = None
+        post.save(update_fields=["deleted_at"])
+        if post.author_id is not None:
+            _lock_members(post.author_id)
+        earned = vote_points(
+            is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
         )
+        if post.is_question:
+            assert post.category_id is not None
+            Category.objects.filter(pk=post.category_id).update(
+                question_count=F("question_count") + 1
+            )
+            adjust_tag_counts(post.tag_list, +1)
+            chosen = Post.objects.filter(question=post, is_accepted=True).first()
+            lines = {
+                PointReason.ASKED: points_for("ask_question"),
+                PointReason.VOTES_RECEIVED: earned,
+                PointReason.SELECTED_ANSWER: points_for("select_accepted_answer")
+                if chosen and chosen.author_id is not None and chosen.author_id != post.author_id
+                else 0,
+            }
+        else:
+            assert question is not None
+            Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+            _refresh_hot_score(question)
+            lines = {
+                PointReason.ANSWERED: points_for("post_answer"),
+                PointReason.VOTES_RECEIVED: earned,
+            }
+        if post.author_id is not None:
+            for reason, amount in lines.items():
+                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
+        post_changed(question_id=post.question_id or post.pk)
+        announce(PostRestored(post.pk, post.question_id or post.pk, _kind(post), by.pk))
     return post
 
 
 def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -> Comment:
     now = now or timezone.now()
+    policy.require(
+        policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
+    )
     with transaction.atomic():
         updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
             deleted_at=now
         )
         if updated:
+            question_id = comment.post.question_id or comment.post_id
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
-            _pages_change(comment.post.question_id or comment.post_id, lists=False)
+            comment_changed(question_id=question_id)
+            announce(CommentDeleted(comment.pk, comment.post_id, question_id, by.pk))
     comment.deleted_at = now
     return comment
 
@@ -392,15 +504,16 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
     counters. Concurrent votes stay exact: the post row is locked for the whole change."""
     if value not in (Vote.UP, Vote.DOWN, 0):
         raise ActionError("A vote is up, down or none.", field="value")
-    if post.author_id == user.pk:
-        raise ActionError("You cannot vote on your own post.", status=403)
+    if post.author_id is not None and post.author_id == user.pk:
+        raise Forbidden("You cannot vote on your own post.")
+    policy.require(policy.can_vote(user, post), message="Only members can vote.", hide=False)
     with transaction.atomic():
         post = _lock(post.pk)
         if post.is_deleted or (
             post.question_id is not None
             and Post.objects.filter(pk=post.question_id, deleted_at__isnull=False).exists()
         ):
-            raise ActionError("That post has been removed.", status=404)
+            raise NotFound("That post has been removed.")
         current = Vote.objects.filter(user=user, post=post).first()
         old_value = current.value if current else 0
         if old_value == value:
@@ -435,7 +548,8 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
                     is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
                 ),
             )
-        _pages_change(post.question_id or post.pk, post.author_id)
+        post_changed(question_id=post.question_id or post.pk)
+        announce(VoteCast(post.pk, post.question_id or post.pk, user.pk, value, old_value))
     return post
 
 
@@ -456,15 +570,19 @@ def _clear_accepted(*, question: Post, answer: Post) -> None:
 
 def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
     """Make `answer` the question's best answer, replacing any earlier choice; None clears it.
-    The caller has checked, through access_question(for_write=True), that `by` may choose."""
+    `by` must be allowed to choose (policy.can_accept)."""
     with transaction.atomic():
         question = _lock(question.pk)
+        policy.require(
+            policy.can_accept(by, question), message="Only the asker can choose the best answer.",
+            hide=False,
+        )  # fmt: skip
         if question.is_deleted:
-            raise ActionError("That question has been removed.", status=404)
+            raise NotFound("That question has been removed.")
         if answer is not None:
             answer = _lock(answer.pk)
             if answer.question_id != question.pk or answer.is_deleted:
-                raise ActionError("That answer does not belong to this question.", status=404)
+                raise NotFound("That answer does not belong to this question.")
             if answer.is_accepted:
                 return answer
         previous = Post.objects.filter(question=question, is_accepted=True).first()
@@ -473,9 +591,10 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
             previous.author_id if previous else None,
             answer.author_id if answer else None,
         )
-        _pages_change(
-            question.pk, question.author_id, previous.author_id if previous else None,
-            answer.author_id if answer else None,
+        post_changed(question_id=question.pk)
+        announce(
+            AnswerAccepted(question.pk, answer.pk if answer else None,
+                           previous.pk if previous else None, by.pk)
         )  # fmt: skip
         if previous is not None:
             _clear_accepted(question=question, answer=previous)
@@ -501,3 +620,40 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
 def record_view(*, question: Post) -> None:
     """Count one view; it reaches the database with the next batch (see view_counts)."""
     count_view(question.pk)
+
+
+# Tags, as site administrators change them: posts keep their copy of the names in step.
+
+
+def _retag_questions(tag: Tag, replace: Callable[[list[str]], list[str]]) -> None:
+    for question in Post.objects.select_for_update().filter(tags=tag).order_by("pk"):
+        names = replace(question.tag_list)
+        Post.objects.filter(pk=question.pk).update(tag_names=" ".join(names))
+
+
+def update_tag(*, tag: Tag, name: str, description: str) -> Tag:
+    """Rename or describe a tag; every question tagged with it shows the new name."""
+    name = check_tag_name((name or "").strip().lower(), field="name")
+    description = (description or "").strip()
+    if len(description) > Tag._meta.get_field("description").max_length:  # type: ignore[operator]
+        raise ActionError("The description is too long.", field="description")
+    with transaction.atomic():
+        tag = Tag.objects.select_for_update().get(pk=tag.pk)
+        old = tag.name
+        if name != old and Tag.objects.filter(name=name).exists():
+            raise ActionError(f"There is already a tag “{name}”.", field="name")
+        tag.name, tag.description = name, description
+        tag.save(update_fields=["name", "description"])
+        if name != old:
+            _retag_questions(tag, lambda names: [name if n == old else n for n in names])
+        tags_changed()
+    return tag
+
+
+def delete_tag(*, tag: Tag) -> None:
+    """Remove a tag from every question that has it, then the tag itself."""
+    with transaction.atomic():
+        tag = Tag.objects.select_for_update().get(pk=tag.pk)
+        _retag_questions(tag, lambda names: [n for n in names if n != tag.name])
+        tag.delete()
+        tags_changed()

@@ -6,12 +6,15 @@ class QaConfig(AppConfig):
     label = "qa"
 
     def ready(self) -> None:
-        from mindwell.core.memberpages import KINDS
-        from mindwell.core.pagecache import HIT_HANDLERS
-        from mindwell.qa.personal import VOTE
+        from mindwell.core.pagecache import HIT_HANDLERS, register_kind
+        from mindwell.qa import policy
+        from mindwell.qa.personal import VOTE, capability
         from mindwell.qa.view_counts import count_view
 
         # A question page served from the page cache still counts as a view.
         HIT_HANDLERS["question_view"] = count_view
         # {% personal vote post.pk %}: the member's own vote on a post.
-        KINDS["vote"] = VOTE
+        register_kind("vote", VOTE)
+        # {% personal can_edit post %}...{% if allowed %}: what the policy lets this member do.
+        for name in ("can_edit", "can_delete", "can_accept", "can_restore"):
+            register_kind(name, capability(getattr(policy, name)))

@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from mindwell.qa.policy import can_see_deleted
+
 if TYPE_CHECKING:
-    from mindwell.accounts.models import User
+    pass
 
 TITLE_MIN, TITLE_MAX = 15, 150
 BODY_MIN, BODY_MAX = 20, 30_000
@@ -47,24 +49,6 @@ class Authored(models.Model):
     def is_guest(self) -> bool:
         return self.author_id is None
 
-    @property
-    def shown_name(self) -> str:
-        """The name every reader sees."""
-        if self.author_id is None:
-            return self.guest_name or "Anonymous"
-        if self.anonymous:
-            return "Anonymous"
-        assert self.author is not None
-        return self.author.public_name
-
-    @property
-    def shown_author(self) -> User | None:
-        """The member whose profile and points may be shown, or None when hidden."""
-        return None if self.anonymous else self.author
-
-    def is_written_by(self, user: Any) -> bool:
-        return bool(user.is_authenticated and self.author_id == user.id)
-
 
 class PostKind(models.TextChoices):
     QUESTION = "q", "Question"
@@ -76,9 +60,7 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(deleted_at__isnull=True)
 
     def visible_to(self, user: Any) -> Self:
-        if getattr(user, "can_moderate", False):
-            return self
-        return self.alive()
+        return self if can_see_deleted(user) else self.alive()
 
     def questions(self) -> Self:
         return self.filter(kind=PostKind.QUESTION)
@@ -264,11 +246,3 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post_id} r{self.number}"
-
-    @property
-    def shown_editor(self) -> str:
-        if self.editor_anonymous:
-            return "Anonymous"
-        if self.editor is None:
-            return self.post.guest_name or "Anonymous" if self.number == 1 else "a former member"
-        return self.editor.public_name

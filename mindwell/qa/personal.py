@@ -1,4 +1,5 @@
-"""The member's own vote on each post of a shared page (see mindwell/core/memberpages.py)."""
+"""The parts of a shared page that differ per member (see mindwell/core/pagecache/members.py):
+their own vote on each post, and what the policy lets them do to each item."""
 
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -7,7 +8,7 @@ from typing import Any
 from django.db import connection
 from django.template import Context
 
-from mindwell.core.memberpages import Kind
+from mindwell.core.pagecache import Kind
 from mindwell.qa.models import Vote
 
 
@@ -49,3 +50,17 @@ def _for_member(user: Any, post_ids: Sequence[int]) -> Callable[[int], int]:
 
 
 VOTE = Kind("my_vote", (0, 1, -1), _for_render, _for_member)
+
+
+def capability(check: Callable[[Any, Any], bool]) -> Kind:
+    """A `personal` block shown or not by a policy capability (policy.can_edit, ...): the
+    block's key is the post or comment, its variable `allowed`."""
+
+    def for_render(context: Context, item: Any) -> bool:
+        user = context.get("user")
+        return user is not None and check(user, item)
+
+    def for_member(user: Any, items: Sequence[Any]) -> Callable[[Any], bool]:
+        return lambda item: check(user, item)
+
+    return Kind("allowed", (False, True), for_render, for_member)

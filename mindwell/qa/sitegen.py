@@ -31,7 +31,7 @@ from django.utils.text import slugify
 
 from mindwell.accounts.models import User
 from mindwell.core.markdown import render_markdown
-from mindwell.core.pagecache import SITE, bump_now
+from mindwell.core.pagecache import changed_now, every_page
 from mindwell.qa.models import Comment, Post, Revision, Vote
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import points_for, vote_points
@@ -260,7 +260,7 @@ def generate_site(
         gen.run_sqlite()
     else:
         gen.run_postgresql()
-    bump_now(SITE)  # pages cached before (in Redis, say) show none of this
+    changed_now(every_page())  # pages cached before (in Redis, say) show none of this
     gen.counts.seconds = time.monotonic() - started
     return gen.counts
 

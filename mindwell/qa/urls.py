@@ -22,6 +22,7 @@ urlpatterns = [
     path("post/<str:post_id>/comment", views.comment_create, name="comment"),
     path("post/<str:post_id>/edit/", views.post_edit, name="edit"),
     path("post/<str:post_id>/delete", views.post_delete, name="delete"),
+    path("post/<str:post_id>/restore", views.post_restore, name="restore"),
     path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
     path("u/<str:username>/", profile.profile, name="profile"),

@@ -2,11 +2,14 @@
 
 Each process keeps its own tally and writes it in one transaction when it is older than
 MINDWELL_VIEW_FLUSH_SECONDS or holds MINDWELL_VIEW_FLUSH_COUNT views, and when the process
-exits. A crash loses at most that many views, which a view counter can afford.
+exits. A crash loses at most that many views, which a view counter can afford. A write
+that fails (the database busy or gone) puts its views back into the tally for the next
+try, and never fails the page that happened to trigger it.
 """
 
 import atexit
 import contextlib
+import logging
 import threading
 import time
 from collections import Counter
@@ -15,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 
+log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _pending: Counter[int] = Counter()
 _pending_total = 0
@@ -31,11 +35,15 @@ def count_view(question_id: int) -> None:
             or time.monotonic() - _last_flush >= settings.MINDWELL_VIEW_FLUSH_SECONDS
         )
     if due:
-        flush_views()
+        try:
+            flush_views()
+        except Exception:
+            log.exception("Writing question views failed; they are kept for the next try")
 
 
 def flush_views() -> int:
-    """Write every pending view; returns how many were written."""
+    """Write every pending view; returns how many were written. If the write fails, the
+    views go back into the tally and the error is raised."""
     global _last_flush, _pending_total
     with _lock:
         batch = dict(_pending)
@@ -44,6 +52,17 @@ def flush_views() -> int:
         _last_flush = time.monotonic()
     if not batch:
         return 0
+    try:
+        _write(batch)
+    except BaseException:
+        with _lock:
+            _pending.update(batch)
+            _pending_total += sum(batch.values())
+        raise
+    return sum(batch.values())
+
+
+def _write(batch: dict[int, int]) -> None:
     from mindwell.qa.models import Post
     from mindwell.qa.ranking import hot_score
 
@@ -61,7 +80,6 @@ def flush_views() -> int:
                     score=question.score,
                 )
             )
-    return sum(batch.values())
 
 
 def _flush_at_exit() -> None:

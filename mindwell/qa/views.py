@@ -12,19 +12,21 @@ from django.db.models import Exists, F, OuterRef, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
-from mindwell.core.memberpages import cacheable, is_recording, shared_with_members
-from mindwell.core.pagecache import LISTS, member_key, question_key
+from mindwell.core.middleware import wants_json
+from mindwell.core.pagecache import on_every_hit, shows, stored_page
 from mindwell.core.pagination import keyset_page
-from mindwell.qa import actions
+from mindwell.qa import actions, policy
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
 from mindwell.qa.personal import my_votes
+from mindwell.qa.topics import QUESTION, QUESTION_LISTS
 from mindwell.tags.models import Category, Tag
 
 SORTS = {
@@ -35,16 +37,12 @@ SORTS = {
 }
 
 
-def _wants_json(request: HttpRequest) -> bool:
-    return "application/json" in request.headers.get("Accept", "")
-
-
 def _member(request: HttpRequest) -> Any:
     return request.user if request.user.is_authenticated else None
 
 
 def _error_response(request: HttpRequest, error: ActionError, back: str) -> HttpResponse:
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"error": error.message}, status=error.status)
     messages.error(request, error.message)
     return redirect(back)
@@ -75,12 +73,12 @@ def _listing(
     )  # fmt: skip
     tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
     context = {"page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs}
-    cacheable(request, [LISTS])
+    shows(QUESTION_LISTS())
     return render(request, "qa/question_list.html", {**context, **(extra or {})})
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def question_list(request: HttpRequest, sort: str) -> HttpResponse:
     total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
 
@@ -95,7 +93,7 @@ def question_list(request: HttpRequest, sort: str) -> HttpResponse:
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
     category = get_object_or_404(Category.objects.select_related("parent"), slug=slug)
     children = list(category.children.all())
@@ -144,7 +142,7 @@ def _in_categories(ids: list[int], count: int) -> Any:
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
     tag = get_object_or_404(Tag, name=name.lower())
     sort = request.GET.get("sort", "recent")
@@ -161,25 +159,25 @@ def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def category_index(request: HttpRequest) -> HttpResponse:
     categories = list(Category.objects.all())
     top = [c for c in categories if c.parent_id is None]
     for parent in top:
         parent.child_list = [c for c in categories if c.parent_id == parent.pk]  # type: ignore[attr-defined]
         parent.total = parent.question_count + sum(c.question_count for c in parent.child_list)  # type: ignore[attr-defined]
-    cacheable(request, [LISTS])
+    shows(QUESTION_LISTS())
     return render(request, "qa/category_index.html", {"categories": top})
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def tag_index(request: HttpRequest) -> HttpResponse:
     page = keyset_page(
         Tag.objects.filter(question_count__gt=0), request.GET, field="question_count",
         size=60,
     )  # fmt: skip
-    cacheable(request, [LISTS])
+    shows(QUESTION_LISTS())
     return render(request, "qa/tag_index.html", {"page": page})
 
 
@@ -255,31 +253,25 @@ def _question_page(
         comments[comment.post_id].append(comment)
     for post in posts:
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
+    # The members it shows are declared by the writer presenter as it renders them.
+    shows(QUESTION(question.pk))
     identity = {"member": member is not None}
     context = {
         "question": question,
         "answers": answers,
         "answer_form": answer_form or AnswerForm(**identity),
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
+        # Read only if a vote block is rendered for this member: a shared page being
+        # recorded keeps every variant, and personalising it reads the votes itself.
+        "my_votes": SimpleLazyObject(
+            lambda: my_votes(member, [post.pk for post in posts]) if member else {}
+        ),
     }
-    if answer_form is None:
-        # Stored for anonymous readers and shared by members until the question or a
-        # member whose name or points it shows changes.
-        shown: set[int] = {pk for p in posts for pk in (p.author_id, p.last_editor_id) if pk}
-        shown |= {c.author_id for cs in comments.values() for c in cs if c.author_id}
-        cacheable(
-            request,
-            [question_key(question.pk), *(member_key(pk) for pk in sorted(shown))],
-            on_hit=("question_view", question.pk),
-        )
-    if member is not None and not is_recording(request):
-        # A recorded page keeps every variant; personalising it reads the votes itself.
-        context["my_votes"] = my_votes(member, [post.pk for post in posts])
     return render(request, "qa/question_detail.html", context, status=status)
 
 
 @require_GET
-@shared_with_members
+@stored_page
 def question_detail(
     request: HttpRequest, question_id: str, slug: str | None = None
 ) -> HttpResponse:
@@ -288,6 +280,7 @@ def question_detail(
         # Old or shortened links, and links to an answer, go to the canonical address.
         return redirect(question.get_absolute_url(), permanent=True)
     actions.record_view(question=question)
+    on_every_hit("question_view", question.pk)  # the stored page still counts each view
     return _question_page(request, question)
 
 
@@ -332,7 +325,7 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
 def vote(request: HttpRequest, post_id: str) -> HttpResponse:
     post = access_post(request.user, post_id)
     back = post.get_absolute_url()
-    if not request.user.is_authenticated:
+    if not request.user.is_authenticated:  # a guest is sent to log in, and back
         return _error_response(
             request,
             ActionError("Log in to vote.", status=401),
@@ -345,21 +338,21 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
         post = actions.cast_vote(user=request.user, post=post, value=value)
     except ActionError as error:
         return _error_response(request, error, back)
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"score": post.score, "my_vote": value})
     return redirect(back)
 
 
 @require_POST
 def accept(request: HttpRequest, question_id: str) -> HttpResponse:
-    question = access_question(request.user, question_id, for_write=True)
+    question = access_question(request.user, question_id, may=policy.can_accept)
     raw = request.POST.get("answer", "")
     answer = None if raw == "none" else access_post(request.user, raw)
     try:
         result = actions.accept_answer(question=question, answer=answer, by=request.user)  # type: ignore[arg-type]
     except ActionError as error:
         return _error_response(request, error, question.get_absolute_url())
-    if _wants_json(request):
+    if wants_json(request):
         return JsonResponse({"accepted": None if answer is None else result.pk})
     return redirect(question.get_absolute_url() if answer is None else answer.get_absolute_url())
 
@@ -369,7 +362,7 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
 
 @login_required
 def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
-    post = access_post(request.user, post_id, for_write=True)
+    post = access_post(request.user, post_id, may=policy.can_edit)
     initial = {
         "title": post.title, "body": post.body, "category": post.category_id,
         "tags": post.tag_names,
@@ -396,7 +389,7 @@ def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
 @require_POST
 @login_required
 def post_delete(request: HttpRequest, post_id: str) -> HttpResponse:
-    post = access_post(request.user, post_id, for_write=True)
+    post = access_post(request.user, post_id, may=policy.can_delete)
     actions.delete_post(post=post, by=request.user)  # type: ignore[arg-type]
     messages.success(request, "The post is deleted.")
     return redirect(reverse("qa:home") if post.is_question else post.thread.get_absolute_url())
@@ -404,8 +397,20 @@ def post_delete(request: HttpRequest, post_id: str) -> HttpResponse:
 
 @require_POST
 @login_required
+def post_restore(request: HttpRequest, post_id: str) -> HttpResponse:
+    post = access_post(request.user, post_id, may=policy.can_restore)
+    try:
+        actions.restore_post(post=post, by=request.user)  # type: ignore[arg-type]
+    except ActionError as error:
+        return _error_response(request, error, post.get_absolute_url())
+    messages.success(request, "The post is restored.")
+    return redirect(post.get_absolute_url())
+
+
+@require_POST
+@login_required
 def comment_delete(request: HttpRequest, comment_id: str) -> HttpResponse:
-    comment = access_comment(request.user, comment_id, for_write=True)
+    comment = access_comment(request.user, comment_id, may=policy.can_delete)
     actions.delete_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
     messages.success(request, "The comment is deleted.")
     return redirect(comment.post.thread.get_absolute_url())

@@ -5,7 +5,7 @@ from django.db import transaction
 from django.db.models import F, Sum
 
 from mindwell.accounts.models import User
-from mindwell.core.pagecache import SITE, bump_after_commit
+from mindwell.accounts.topics import member_changed
 from mindwell.reputation.models import PointEvent, PointReason
 
 
@@ -18,7 +18,7 @@ def set_points(*, user_id: int, reason: PointReason, post_id: int | None, amount
     difference. Must run inside the caller's transaction, after it locked the post."""
     lines = PointEvent.objects.select_for_update().filter(user_id=user_id, reason=reason)
     line = (
-        lines.filter(post__isnull=True) if post_id is None else lines.filter(post_id=post_id)
+        lines.filter(post_id__isnull=True) if post_id is None else lines.filter(post_id=post_id)
     ).first()
     previous = line.amount if line else 0
     if amount == previous:
@@ -31,6 +31,7 @@ def set_points(*, user_id: int, reason: PointReason, post_id: int | None, amount
         line.amount = amount
         line.save(update_fields=["amount", "updated_at"])
     User.objects.filter(pk=user_id).update(points=F("points") + (amount - previous))
+    member_changed(user_id)  # points show beside the member's name
 
 
 def vote_points(*, is_question: bool, upvotes: int, downvotes: int) -> int:
@@ -60,7 +61,6 @@ def rebuild_point_totals() -> int:
             exact = sums.get(user_id) or 0
             if points != exact:
                 User.objects.filter(pk=user_id).update(points=exact)
+                member_changed(user_id)
                 changed += 1
-        if changed:
-            bump_after_commit(SITE)  # points show on nearly every page
     return changed

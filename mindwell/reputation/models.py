@@ -22,7 +22,8 @@ class PointEvent(models.Model):
         settings.AUTH_USER_MODEL, related_name="point_events", on_delete=models.CASCADE
     )
     reason = models.CharField(max_length=16, choices=PointReason.choices)
-    post = models.ForeignKey("qa.Post", null=True, on_delete=models.CASCADE, related_name="+")
+    # The post it was earned on, by id: reputation sits below qa and does not know posts.
+    post_id = models.BigIntegerField(null=True, db_index=True)
     amount = models.IntegerField()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -30,7 +31,7 @@ class PointEvent(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "reason", "post"], name="point_event_one_per_user_reason_post"
+                fields=["user", "reason", "post_id"], name="point_event_one_per_user_reason_post"
             ),
         ]
 

@@ -1,9 +1,11 @@
 import re
 
+from django.db import transaction
 from django.db.models import F
 
 from mindwell.core.errors import ActionError
-from mindwell.tags.models import MAX_TAGS_PER_QUESTION, TAG_PATTERN, Tag
+from mindwell.tags.models import MAX_TAGS_PER_QUESTION, TAG_PATTERN, Category, Tag
+from mindwell.tags.topics import categories_changed
 
 
 def parse_tag_names(raw: str | list[str]) -> list[str]:
@@ -17,12 +19,7 @@ def parse_tag_names(raw: str | list[str]) -> list[str]:
         name = word.strip().lower().lstrip("#")
         if not name:
             continue
-        if len(name) > 32 or not re.match(TAG_PATTERN, name):
-            raise ActionError(
-                f"“{name[:40]}” is not a valid tag: use lowercase letters, digits and single "
-                "hyphens, up to 32 characters.",
-                field="tags",
-            )
+        check_tag_name(name)
         if name not in names:
             names.append(name)
     if len(names) > MAX_TAGS_PER_QUESTION:
@@ -30,6 +27,16 @@ def parse_tag_names(raw: str | list[str]) -> list[str]:
             f"Use at most {MAX_TAGS_PER_QUESTION} tags; you gave {len(names)}.", field="tags"
         )
     return names
+
+
+def check_tag_name(name: str, *, field: str = "tags") -> str:
+    if len(name) > 32 or not re.match(TAG_PATTERN, name):
+        raise ActionError(
+            f"“{name[:40]}” is not a valid tag: use lowercase letters, digits and single "
+            "hyphens, up to 32 characters.",
+            field=field,
+        )
+    return name
 
 
 def tags_for_names(names: list[str]) -> list[Tag]:
@@ -53,3 +60,28 @@ def change_tag_counts(changes: dict[str, int]) -> None:
     for name in sorted(changes):
         if changes[name]:
             Tag.objects.filter(name=name).update(question_count=F("question_count") + changes[name])
+
+
+def save_category(*, category: Category) -> Category:
+    """Save a category edited by a site administrator (names, place, description); its
+    question count stays the actions' to keep."""
+    with transaction.atomic():
+        if category.pk is not None:
+            category.question_count = (
+                Category.objects.filter(pk=category.pk).values_list("question_count", flat=True)
+            ).get()
+        category.save()
+        categories_changed()
+    return category
+
+
+def delete_category(*, category: Category) -> None:
+    """Remove a category that holds no questions and has no subcategories."""
+    with transaction.atomic():
+        if category.questions.exists() or category.children.exists():
+            raise ActionError(
+                "Only an empty category without subcategories can be deleted: move its "
+                "questions and subcategories first."
+            )
+        category.delete()
+        categories_changed()

@@ -1,7 +1,6 @@
 from typing import Self
 
 from django.db import models
-from django.urls import reverse
 
 MAX_TAGS_PER_QUESTION = 5
 TAG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -38,9 +37,6 @@ class Category(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("qa:category", kwargs={"slug": self.slug})
-
 
 class Tag(models.Model):
     name = models.CharField(max_length=32, unique=True)
@@ -53,6 +49,3 @@ class Tag(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("qa:tag", kwargs={"name": self.name})

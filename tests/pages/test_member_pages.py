@@ -10,7 +10,8 @@ from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-def
 from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 
-from mindwell.core import memberpages, pagecache
+from mindwell.core import pagecache
+from mindwell.core.pagecache import members as memberpages
 from mindwell.qa import actions
 from tests.conftest import client_for, make_member
 
@@ -189,23 +190,24 @@ def test_with_the_cache_off_members_still_get_their_own_page(
         assert "Select as best answer" in html
 
 
-def test_personal_blocks_refuse_unknown_kinds_and_nesting(rf, maya):
-    with pytest.raises(TemplateSyntaxError, match="KIND one of owner, vote"):
+def test_personal_blocks_refuse_unknown_kinds_and_nesting(rf, maya, ask):
+    post = ask(maya)
+    with pytest.raises(TemplateSyntaxError, match="KIND one of vote, can_edit"):
         Template("{% load mindwell %}{% personal mood 1 %}x{% endpersonal %}")
     nested = Template(
-        "{% load mindwell %}{% personal owner 1 %}{% personal vote 2 %}"
+        "{% load mindwell %}{% personal can_edit post %}{% personal vote 2 %}"
         "{{ my_vote }}{% endpersonal %}{% endpersonal %}"
     )
     request = rf.get("/")
-    recorder = memberpages.Recorder(started_seq=0, recording=True)
+    recorder = memberpages.Recorder(started_seq=0)
     setattr(request, memberpages.REQUEST_ATTRIBUTE, recorder)
     with pytest.raises(TemplateSyntaxError, match="cannot hold another"):
-        nested.render(Context({"request": request, "user": maya}))
+        nested.render(Context({"request": request, "user": maya, "post": post}))
     # Rendered normally (no recorder), a block reads its variable directly.
     plain = Template(
-        "{% load mindwell %}{% personal owner author_id %}{{ is_owner }}{% endpersonal %}"
+        "{% load mindwell %}{% personal can_edit post %}{{ allowed }}{% endpersonal %}"
         "{% personal vote 7 %}{{ my_vote }}{% endpersonal %}"
     )
     context = {"user": maya, "my_votes": {7: -1}}
-    assert plain.render(Context({**context, "author_id": maya.pk})) == "True-1"
-    assert plain.render(Context({**context, "author_id": None})) == "False-1"
+    assert plain.render(Context({**context, "post": post})) == "True-1"
+    assert plain.render(Context({**context, "post": ask(None)})) == "False-1"

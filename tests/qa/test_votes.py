@@ -38,7 +38,7 @@ def counts(post: Post) -> tuple[int, int, int]:
 
 def vote_line(user: User, post: Post) -> int | None:
     return (
-        PointEvent.objects.filter(user=user, post=post, reason=PointReason.VOTES_RECEIVED)
+        PointEvent.objects.filter(user=user, post_id=post.pk, reason=PointReason.VOTES_RECEIVED)
         .values_list("amount", flat=True)
         .first()
     )

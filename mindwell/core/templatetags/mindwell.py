@@ -4,8 +4,8 @@ from django import template
 from django.template import Context, NodeList
 from django.template.base import FilterExpression, Parser, Token
 
-from mindwell.core import memberpages
 from mindwell.core.formatting import compact_number
+from mindwell.core.pagecache import members as memberpages
 
 register = template.Library()
 
@@ -15,7 +15,7 @@ def compact(value: int) -> str:
     return compact_number(int(value or 0))
 
 
-# Personal parts of shared pages (mindwell/core/memberpages.py) ------------------------------
+# Personal parts of shared pages (mindwell/core/pagecache/members.py) ------------------------------
 
 
 class PersonalNode(template.Node):
@@ -43,7 +43,7 @@ class PersonalNode(template.Node):
 @register.tag
 def personal(parser: Parser, token: Token) -> PersonalNode:
     """{% personal KIND KEY %}...{% endpersonal %}: a part that differs per member; the body
-    reads the kind's variable (is_owner for "owner", my_vote for "vote")."""
+    reads the kind's variable (`allowed` for a permission, `my_vote` for "vote")."""
     bits = token.split_contents()
     if len(bits) != 3 or bits[1] not in memberpages.KINDS:
         kinds = ", ".join(memberpages.KINDS)

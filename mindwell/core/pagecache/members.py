@@ -1,20 +1,19 @@
 """Pages shared by all members, personalised per request: see docs/decisions/0007-member-pages.md.
 
-How it fits together:
-
 - A member's page differs from any other member's only in known places, each marked in the
-  templates: `{% personal owner post.author_id %}...{% endpersonal %}` (controls for what
-  the member wrote), `{% personal vote post.pk %}...{% endpersonal %}` (their vote), and
+  templates: `{% personal can_edit post %}...{% endpersonal %}` (a control the member may
+  or may not have), `{% personal vote post.pk %}...{% endpersonal %}` (their vote), and
   `{% personal_include "includes/user_nav.html" %}` (parts rendered afresh per request:
-  the account links, flash messages).
-- A view wrapped in `@shared_with_members` that calls `cacheable(request, deps)` before
-  rendering (the call that also lets PageCacheApp store the page for anonymous readers) is
-  rendered for members as "some member" (`SomeMember`): each `personal` block is rendered
-  in every variant it can take and left in the page as a slot. The page is stored in this
-  process under the versions of `deps`, exactly as anonymous pages are (pagecache.py).
+  the account links, flash messages). The kinds of blocks are registered by the apps that
+  know their data (`register_kind`).
+- A view wrapped in `stored_page` is rendered for members as "some member" (`SomeMember`):
+  each `personal` block is rendered in every variant it can take and left in the page as
+  a slot. The page is stored in this process under the versions of what it showed,
+  exactly as anonymous pages are.
 - Each member's request, hit or miss, then picks each slot's variant for that member (all
   their votes on the page in one query), renders the live parts, and puts in their own
-  CSRF token. Moderators, who see more than members, always get a page rendered for them.
+  CSRF token. Members who see more than members do (`always_rendered_for`: moderators)
+  always get a page rendered for them.
 """
 
 from __future__ import annotations
@@ -22,9 +21,8 @@ from __future__ import annotations
 import re
 import secrets
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import wraps
 from typing import Any
 
 from django.conf import settings
@@ -34,14 +32,12 @@ from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.loader import render_to_string
 
-from mindwell.core.pagecache import (
-    HIT_HANDLERS,
-    SITE,
-    LocalPages,
-    cache_for_anonymous,
+from mindwell.core.pagecache.anonymous import LocalPages
+from mindwell.core.pagecache.csrf import mask_secret, placeholder
+from mindwell.core.pagecache.declare import recording_shown, run_hit_handler
+from mindwell.core.pagecache.versions import (
+    EVERY_PAGE,
     is_fresh,
-    mask_secret,
-    placeholder,
     versions,
     versions_if_unchanged,
 )
@@ -51,16 +47,18 @@ REQUEST_ATTRIBUTE = "member_page"
 
 class SomeMember:
     """Who a shared page is rendered for: a signed-in member, no one in particular. Anything
-    personal a template shows outside a `personal` block comes out empty, never another
-    member's."""
+    personal a template reads outside a `personal` block comes out empty, never another
+    member's: every attribute but these is the empty string."""
 
     is_authenticated = True
     is_anonymous = False
     is_active = True
     pk = id = None
-    username = public_name = display_name = ""
-    points = 0
-    is_professional = can_moderate = is_staff = is_superuser = False
+
+    def __getattr__(self, name: str) -> str:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return ""
 
     def __str__(self) -> str:
         return ""
@@ -84,22 +82,27 @@ class Kind:
     for_member: Callable[[Any, Sequence[Any]], Callable[[Any], Any]]
 
 
-def _owner_for_render(context: Context, owner_id: Any) -> bool:
-    user = context.get("user")
-    if user is None or not user.is_authenticated:
-        return False
-    return (owner_id is not None and owner_id == user.pk) or bool(user.can_moderate)
+# Kinds of `personal` blocks, by name, registered by the apps that know their data (qa
+# registers "vote" and its permission kinds).
+KINDS: dict[str, Kind] = {}
 
 
-def _owner_for_member(user: Any, keys: Sequence[Any]) -> Callable[[Any], bool]:
-    return lambda owner_id: owner_id is not None and owner_id == user.pk
+def register_kind(name: str, kind: Kind) -> None:
+    KINDS[name] = kind
 
 
-# The "owner" kind: is the viewer the one who wrote it (or a moderator)? Other kinds are
-# registered by the apps that know their data (qa registers "vote").
-KINDS: dict[str, Kind] = {
-    "owner": Kind("is_owner", (False, True), _owner_for_render, _owner_for_member),
-}
+# Members for whom any of these is true always get a page rendered for them: they see more
+# than members do (moderators). Registered by the app that knows who they are.
+_RENDERED_FOR_THEMSELVES: list[Callable[[Any], bool]] = []
+
+
+def always_rendered_for(predicate: Callable[[Any], bool]) -> None:
+    if predicate not in _RENDERED_FOR_THEMSELVES:
+        _RENDERED_FOR_THEMSELVES.append(predicate)
+
+
+def sees_own_page(user: Any) -> bool:
+    return any(predicate(user) for predicate in _RENDERED_FOR_THEMSELVES)
 
 
 # --- recording a shared page -----------------------------------------------------------------
@@ -120,13 +123,10 @@ class Live:
 
 @dataclass
 class Recorder:
-    """Set on a member's request by @shared_with_members; `recording` once the view has
-    said the page may be shared."""
+    """Set on a member's request by `stored_page` while the page is being recorded."""
 
     started_seq: int
-    deps: list[str] = field(default_factory=list)
-    on_hit: tuple[str, int] | None = None
-    recording: bool = False
+    recording: bool = True
     slots: list[Choice | Live] = field(default_factory=list)
 
     def slot(self, item: Choice | Live) -> str:
@@ -147,21 +147,6 @@ def recorder_for(context: Context) -> Recorder | None:
     if isinstance(recorder, Recorder) and recorder.recording:
         return recorder
     return None
-
-
-def cacheable(
-    request: HttpRequest, deps: Iterable[str], *, on_hit: tuple[str, int] | None = None
-) -> None:
-    """Let this page be stored: whole for anonymous readers (pagecache.cache_for_anonymous)
-    and as a shared page for members. Call before rendering; `deps` names everything shown,
-    `on_hit` work to do each time a stored page is served (a HIT_HANDLERS entry)."""
-    deps = list(deps)
-    cache_for_anonymous(request, deps, on_hit=on_hit)
-    recorder = getattr(request, REQUEST_ATTRIBUTE, None)
-    if isinstance(recorder, Recorder):
-        recorder.deps = [SITE, *dict.fromkeys(deps)]
-        recorder.on_hit = on_hit
-        recorder.recording = True
 
 
 def is_recording(request: HttpRequest) -> bool:
@@ -246,14 +231,20 @@ def _csrf_token(request: HttpRequest) -> str:
 
 
 def _record(
-    request: HttpRequest, recorder: Recorder, response: HttpResponse, *, store: bool
+    request: HttpRequest,
+    recorder: Recorder,
+    response: HttpResponse,
+    *,
+    deps: tuple[str, ...],
+    on_hit: tuple[str, int] | None,
+    store: bool,
 ) -> None:
     parts = _split(response.content.decode(), recorder.slots)
     keys: dict[str, list[Any]] = {}
     for slot in recorder.slots:
         if isinstance(slot, Choice):
             keys.setdefault(slot.kind, []).append(slot.key)
-    page = Page(tuple(recorder.deps), (), time.time(), parts, keys, recorder.on_hit)
+    page = Page(deps, (), time.time(), parts, keys, on_hit)
     if store and response.status_code == 200:
         current = versions_if_unchanged(page.deps, recorder.started_seq)
         if current is not None:
@@ -268,37 +259,27 @@ def _key(request: HttpRequest) -> str:
     return f"{request.get_host()}{request.get_full_path()}"
 
 
-def shared_with_members(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """Serve members a stored page personalised for them, or record one (see above)."""
-
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-        user = request.user
-        if (
-            request.method not in ("GET", "HEAD")
-            or not user.is_authenticated
-            or getattr(user, "can_moderate", False)
-        ):
-            return view(request, *args, **kwargs)
-        store = settings.MINDWELL_PAGE_CACHE
-        page = _pages.get(_key(request)) if store else None
-        if page is not None and is_fresh(page, settings.MINDWELL_PAGE_CACHE_SECONDS):
-            if page.on_hit is not None:
-                HIT_HANDLERS[page.on_hit[0]](page.on_hit[1])
-            response = HttpResponse(personalise(request, page))
-            response["X-Member-Page"] = "hit"
-            return response
-        # With the cache off, pages are still recorded and personalised, only not stored:
-        # one way of rendering member pages, whatever the settings.
-        recorder = Recorder(started_seq=versions().seq())
-        setattr(request, REQUEST_ATTRIBUTE, recorder)
-        try:
-            response = view(request, *args, **kwargs)
-        finally:
-            # An error page rendered after an exception must be a normal page.
-            delattr(request, REQUEST_ATTRIBUTE)
-        if recorder.recording:
-            _record(request, recorder, response, store=store)
+def serve_member_page(
+    request: HttpRequest, view: Callable[..., HttpResponse], *args: Any, **kwargs: Any
+) -> HttpResponse:
+    """Serve a member a stored page personalised for them, or record one (see above)."""
+    store = settings.MINDWELL_PAGE_CACHE
+    page = _pages.get(_key(request)) if store else None
+    if page is not None and is_fresh(page, settings.MINDWELL_PAGE_CACHE_SECONDS):
+        run_hit_handler(page.on_hit)
+        response = HttpResponse(personalise(request, page))
+        response["X-Member-Page"] = "hit"
         return response
-
-    return wrapper
+    # With the cache off, pages are still recorded and personalised, only not stored:
+    # one way of rendering member pages, whatever the settings.
+    recorder = Recorder(started_seq=versions().seq())
+    setattr(request, REQUEST_ATTRIBUTE, recorder)
+    try:
+        with recording_shown() as shown:
+            response = view(request, *args, **kwargs)
+    finally:
+        # An error page rendered after an exception must be a normal page.
+        delattr(request, REQUEST_ATTRIBUTE)
+    deps = (EVERY_PAGE, *shown.names)
+    _record(request, recorder, response, deps=deps, on_hit=shown.on_hit, store=store)
+    return response

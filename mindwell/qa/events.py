@@ -1,0 +1,98 @@
+"""What qa announces (after commit) and submits to checks (inside the action).
+
+Higher apps subscribe in their AppConfig.ready(), through mindwell.core.events:
+`events.on_commit(PostCreated, handler)` for what follows a change (notifications,
+indexing, badges); `events.check(Submitted, handler)` for what may refuse or hold new
+text before it is committed (screening, spam rules). Ids, not objects: a handler reads
+what it needs, as it is after the commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PostKindName = Literal["question", "answer"]
+
+
+@dataclass(frozen=True)
+class PostCreated:
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    author_id: int | None
+
+
+@dataclass(frozen=True)
+class PostEdited:
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    editor_id: int
+    revision: int
+
+
+@dataclass(frozen=True)
+class PostDeleted:
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    by_id: int
+
+
+@dataclass(frozen=True)
+class PostRestored:
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    by_id: int
+
+
+@dataclass(frozen=True)
+class VoteCast:
+    post_id: int
+    question_id: int
+    voter_id: int
+    value: int  # +1, -1, or 0 when the vote was withdrawn
+    previous: int
+
+
+@dataclass(frozen=True)
+class AnswerAccepted:
+    question_id: int
+    answer_id: int | None  # None when the choice was cleared
+    previous_answer_id: int | None
+    by_id: int
+
+
+@dataclass(frozen=True)
+class CommentAdded:
+    comment_id: int
+    post_id: int
+    question_id: int
+    author_id: int | None
+
+
+@dataclass(frozen=True)
+class CommentDeleted:
+    comment_id: int
+    post_id: int
+    question_id: int
+    by_id: int
+
+
+@dataclass(frozen=True)
+class Submitted:
+    """New or changed text, checked inside the action after its rows are written and before
+    commit. A check refuses by raising ActionError (nothing is kept), or holds the item by
+    writing its own rows in the same transaction. `comment_id` is set for comments,
+    otherwise `post_id`; `title` only for questions."""
+
+    what: Literal["question", "answer", "comment", "edit"]
+    post_id: int
+    question_id: int
+    comment_id: int | None
+    author_id: int | None  # the editor, for an edit; None for a guest
+    anonymous: bool
+    title: str
+    body: str

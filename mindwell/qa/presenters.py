@@ -1,0 +1,67 @@
+"""How a writer is shown: the one place that decides, for every page.
+
+A guest is shown by the name they gave (or "Anonymous") with a guest badge; a member who
+posted anonymously as "Anonymous", and to those who may see it (policy.can_see_author)
+also who they are; any other member by their public name, with their points and badge.
+Showing a member declares it to the page cache (`shows(MEMBER(id))`), so a stored page
+is stale as soon as that member's name, points or badge change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mindwell.accounts.models import User
+from mindwell.accounts.topics import MEMBER
+from mindwell.core.pagecache import shows
+from mindwell.qa import policy
+from mindwell.qa.models import Post, Revision
+
+ANONYMOUS = "Anonymous"
+FORMER_MEMBER = "a former member"
+
+
+@dataclass(frozen=True)
+class Writer:
+    name: str  # what every reader sees
+    member: User | None  # the member whose profile, points and badge are shown
+    is_guest: bool = False
+    is_anonymous: bool = False
+    revealed: User | None = None  # who wrote an anonymous item, for those who may know
+
+
+def _shown(member: User) -> User:
+    shows(MEMBER(member.pk))
+    return member
+
+
+def writer(item: Any, viewer: Any) -> Writer:
+    """The writer of a post or comment (`author` loaded), as `viewer` sees them."""
+    if item.author_id is None:
+        return Writer(item.guest_name or ANONYMOUS, None, is_guest=True)
+    if item.anonymous:
+        revealed = item.author if policy.can_see_author(viewer, item) else None
+        return Writer(ANONYMOUS, None, is_anonymous=True, revealed=revealed)
+    return Writer(item.author.public_name, _shown(item.author))
+
+
+def last_editor_name(post: Post) -> str:
+    """Who made a post's latest edit (`last_editor` loaded): "Anonymous" when its anonymous
+    author edited it."""
+    if post.anonymous and post.last_editor_id == post.author_id:
+        return ANONYMOUS
+    if post.last_editor is None:
+        return FORMER_MEMBER
+    return _shown(post.last_editor).public_name
+
+
+def revision_editor_name(revision: Revision, post: Post) -> str:
+    """Who wrote a revision (`editor` loaded); number 1 is the original post."""
+    if revision.editor_anonymous:
+        return ANONYMOUS
+    if revision.editor is not None:
+        return _shown(revision.editor).public_name
+    if revision.number == 1:
+        return post.guest_name or ANONYMOUS
+    return FORMER_MEMBER
