@@ -6,127 +6,19 @@ the other; members and visitors with messages always get Django; every visitor g
 own CSRF token; hits still count views.
 """
 
-import http.client
-import os
-import re
-import socket
 import struct
-import subprocess
-import sys
-import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token  # type: ignore[attr-defined]
 from django.test import Client
 
 from mindwell.core import pagecache
 from mindwell.qa import actions
 from mindwell.qa.models import Post
+from tests.pages.servers import cookie_value, token_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _database_url():
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        return f"sqlite:///{db['NAME']}"
-    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-class Server:
-    def __init__(self, env):
-        self.port = _free_port()
-        granian = Path(sys.executable).with_name("granian")
-        self.proc = subprocess.Popen(
-            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
-             str(self.port), "--workers", "1", "--blocking-threads", "2",
-             "config.wsgi:application"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
-                return
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError(self.proc.stderr.read().decode()) from None
-                time.sleep(0.1)
-        raise RuntimeError("granian did not start")
-
-    def request(self, method, path, *, cookie=None, body=None):
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        headers = {"Host": "127.0.0.1"}
-        if cookie:
-            headers["Cookie"] = cookie
-        if body is not None:
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        conn.request(method, path, body=body, headers=headers)
-        response = conn.getresponse()
-        data = response.read()
-        conn.close()
-        return response, data.decode()
-
-    def stop(self):
-        self.proc.terminate()
-        self.proc.wait(10)
-
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
-
-
-@pytest.fixture(params=["file"])
-def servers(request, tmp_path, settings):
-    """Two single-worker granian processes; versions in a shared file, or in Redis."""
-    versions_file = tmp_path / "page-versions.bin"
-    settings.MINDWELL_PAGE_VERSIONS_FILE = str(versions_file)
-    redis_url = REDIS_URL if request.param == "redis" else ""
-    if redis_url:
-        import redis
-
-        try:
-            redis.Redis.from_url(redis_url).flushdb()
-        except redis.ConnectionError:
-            pytest.skip(f"Redis is not running at {redis_url}")
-    settings.REDIS_URL = redis_url
-    pagecache.reset_stores()
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": _database_url(),
-        "DB_CONN_MAX_AGE": "0",
-        "MINDWELL_PAGE_VERSIONS_FILE": str(versions_file),
-        "MINDWELL_VIEW_FLUSH_SECONDS": "0",
-        "SECRET_KEY": settings.SECRET_KEY,  # so the sessions made here are valid there
-        "REDIS_URL": redis_url,
-    }
-    pair = [Server(env), Server(env)]
-    yield pair
-    for server in pair:
-        server.stop()
-    pagecache.reset_stores()
-
-
-def token_in(html):
-    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-
-
-def cookie_value(response, name):
-    for header in response.headers.get_all("Set-Cookie") or []:
-        if header.startswith(f"{name}="):
-            return header.split(";")[0].split("=", 1)[1]
-    return None
 
 
 @pytest.mark.parametrize("servers", ["file", "redis"], indirect=True)

@@ -1,0 +1,82 @@
+# mypy: disable-error-code="union-attr"
+"""Real granian processes serving the test database, for tests of what crosses processes."""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def database_url():
+    db = connection.settings_dict
+    if connection.vendor == "sqlite":
+        return f"sqlite:///{db['NAME']}"
+    auth = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Server:
+    def __init__(self, env):
+        self.port = free_port()
+        granian = Path(sys.executable).with_name("granian")
+        self.proc = subprocess.Popen(
+            [str(granian), "--interface", "wsgi", "--host", "127.0.0.1", "--port",
+             str(self.port), "--workers", "1", "--blocking-threads", "2",
+             "config.wsgi:application"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.2).close()
+                return
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError(self.proc.stderr.read().decode()) from None
+                time.sleep(0.1)
+        raise RuntimeError("granian did not start")
+
+    def request(self, method, path, *, cookie=None, body=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        headers = {"Host": "127.0.0.1"}
+        if cookie:
+            headers["Cookie"] = cookie
+        if body is not None:
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        conn.request(method, path, body=body, headers=headers)
+        response = conn.getresponse()
+        data = response.read()
+        conn.close()
+        return response, data.decode()
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+def token_in(html):
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+
+
+def cookie_value(response, name):
+    for header in response.headers.get_all("Set-Cookie") or []:
+        if header.startswith(f"{name}="):
+            return header.split(";")[0].split("=", 1)[1]
+    return None

@@ -1,0 +1,257 @@
+# mypy: disable-error-code="union-attr"
+"""Every action leaves every stored page that shows what it changed fresh at once.
+
+Two real granian processes store each page (for anonymous readers, and shared by members)
+before the change; the change is made in this process, through the action or the admin;
+then every page that shows the changed thing is read again from both processes, by both
+kinds of reader, and must show it. Pages declare what they show (`shows`), actions say what
+changed (`topics`): this test is what holds the two together.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+from mindwell.accounts.actions import update_profile
+from mindwell.accounts.models import User
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+from mindwell.tags.models import Category, Tag
+from tests.conftest import make_member
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@dataclass
+class World:
+    maya: User  # asks the question
+    dr_okafor: User  # answers it, and comments on the other question
+    newcomer: User  # asks the other question
+    moderator: User
+    admin: User
+    question: Post
+    answer: Post
+    other: Post  # a question whose page shows dr_okafor through a comment
+    category: Category
+    tag: Tag
+
+    def points(self, user: User) -> str:
+        user.refresh_from_db()
+        return f"({user.points} points)"
+
+    def page(self, post: Post) -> str:
+        post.refresh_from_db()
+        return post.get_absolute_url()
+
+
+@pytest.fixture
+def world(maya, dr_okafor, newcomer, moderator, ask, answer) -> World:
+    question = ask(maya, tags="transference attachment")
+    reply = answer(question, dr_okafor, body="It is common, and worth saying to them aloud.")
+    other = ask(newcomer, title="How do therapists handle the end of therapy?", tags="endings")
+    actions.add_comment(post=other, author=dr_okafor, body="Most plan the ending with you.")
+    admin = make_member("site_admin", is_staff=True, is_superuser=True)
+    return World(
+        maya, dr_okafor, newcomer, moderator, admin, question, reply, other,
+        question.category, Tag.objects.get(name="attachment"),
+    )  # fmt: skip
+
+
+def _admin_post(w: World, url: str, data: dict[str, Any]) -> None:
+    client = Client()
+    client.force_login(w.admin)
+    response = client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def admin_edits_member(w: World) -> None:
+    user = w.dr_okafor
+    fields = {
+        "username": user.username, "email": user.email, "first_name": "", "last_name": "",
+        "display_name": "Dr A. Okafor (admin)", "about": "Clinical psychologist.",
+        "date_joined_0": user.date_joined.strftime("%Y-%m-%d"),
+        "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
+        "is_active": "on", "is_professional": "on", "email_confirmed": "on",
+    }  # fmt: skip
+    _admin_post(w, f"/admin/accounts/user/{user.pk}/change/", fields)
+    user.refresh_from_db()
+    assert user.about_html == "<p>Clinical psychologist.</p>\n"
+
+
+def admin_renames_category(w: World) -> None:
+    c = w.category
+    fields = {"name": "The therapy room", "slug": c.slug, "parent": c.parent_id or "",
+              "description": c.description, "position": c.position}  # fmt: skip
+    _admin_post(w, f"/admin/tags/category/{c.pk}/change/", fields)
+
+
+def admin_renames_tag(w: World) -> None:
+    fields = {"name": "attachment-styles", "description": ""}
+    _admin_post(w, f"/admin/tags/tag/{w.tag.pk}/change/", fields)
+
+
+@dataclass
+class Case:
+    change: Callable[[World], Any]
+    # (page, text it must show) after the change, or ("!" + text) for text it must not show.
+    expect: Callable[[World], list[tuple[str, str]]]
+    before: Callable[[World], Any] = lambda w: None
+
+
+CASES = {
+    "ask": Case(
+        lambda w: actions.ask_question(
+            author=w.newcomer,
+            title="Why do I dread Sunday evenings so much?",
+            body="Every Sunday evening my chest tightens.",
+            category=w.category,
+            tags="anxiety sundays",
+        ),
+        lambda w: [
+            ("/", "Why do I dread Sunday evenings"),
+            (f"/category/{w.category.slug}/", "Why do I dread Sunday evenings"),
+            ("/tags/", "sundays"),
+            ("/questions/unanswered/", "Why do I dread Sunday evenings"),
+        ],
+    ),
+    "answer": Case(
+        lambda w: actions.post_answer(
+            question=w.question, author=w.newcomer, body="I felt this too; it eased with time."
+        ),
+        lambda w: [
+            (w.page(w.question), "I felt this too; it eased with time."),
+            (w.page(w.question), 'class="answers-head">2 answers'),
+        ],
+    ),
+    "comment": Case(
+        lambda w: actions.add_comment(post=w.answer, author=w.maya, body="Thank you, truly."),
+        lambda w: [(w.page(w.question), "Thank you, truly.")],
+    ),
+    "edit question": Case(
+        lambda w: actions.edit_post(
+            post=w.question,
+            editor=w.maya,
+            title="Attached to my therapist after a year",
+            body="I have been seeing her for a year and think of her between sessions.",
+        ),
+        lambda w: [
+            (w.page(w.question), "Attached to my therapist after a year"),
+            ("/", "Attached to my therapist after a year"),
+            ("/tag/attachment/", "Attached to my therapist after a year"),
+        ],
+    ),
+    "edit answer": Case(
+        lambda w: actions.edit_post(
+            post=w.answer, editor=w.dr_okafor, body="It is common; say it to them aloud."
+        ),
+        lambda w: [(w.page(w.question), "It is common; say it to them aloud.")],
+    ),
+    "delete answer": Case(
+        lambda w: actions.delete_post(post=w.answer, by=w.dr_okafor),
+        lambda w: [
+            (w.page(w.question), "!worth saying to them aloud"),
+            (w.page(w.other), w.points(w.dr_okafor)),
+        ],
+    ),
+    "restore answer": Case(
+        lambda w: actions.restore_post(post=w.answer, by=w.moderator),
+        lambda w: [
+            (w.page(w.question), "worth saying to them aloud"),
+            (w.page(w.other), w.points(w.dr_okafor)),
+        ],
+        before=lambda w: actions.delete_post(post=w.answer, by=w.dr_okafor),
+    ),
+    "vote": Case(
+        lambda w: actions.cast_vote(user=w.newcomer, post=w.answer, value=1),
+        lambda w: [
+            (w.page(w.question), w.points(w.dr_okafor)),
+            (w.page(w.other), w.points(w.dr_okafor)),
+        ],
+    ),
+    "vote on a question": Case(
+        lambda w: actions.cast_vote(user=w.dr_okafor, post=w.question, value=1),
+        lambda w: [
+            (w.page(w.question), w.points(w.maya)),
+            ("/questions/votes/", "<strong>1</strong> vote"),
+        ],
+    ),
+    "accept": Case(
+        lambda w: actions.accept_answer(question=w.question, answer=w.answer, by=w.maya),
+        lambda w: [
+            (w.page(w.question), "Best answer, chosen by the asker"),
+            ("/", 'title="Has an accepted answer"'),
+            (w.page(w.other), w.points(w.dr_okafor)),
+        ],
+    ),
+    "profile edit": Case(
+        lambda w: update_profile(user=w.maya, display_name="Maya R.", about=""),
+        lambda w: [
+            (w.page(w.question), "Maya R."),
+            ("/", "Maya R."),
+            ("/tag/attachment/", "Maya R."),
+        ],
+    ),
+    "admin edits a member": Case(
+        admin_edits_member,
+        lambda w: [
+            (w.page(w.question), "Dr A. Okafor (admin)"),
+            (w.page(w.other), "Dr A. Okafor (admin)"),
+        ],
+    ),
+    "admin renames a category": Case(
+        admin_renames_category,
+        lambda w: [
+            ("/", "The therapy room"),
+            (w.page(w.question), "The therapy room"),
+            ("/categories/", "The therapy room"),
+        ],
+    ),
+    "admin renames a tag": Case(
+        admin_renames_tag,
+        lambda w: [
+            (w.page(w.question), "attachment-styles"),
+            ("/", "attachment-styles"),
+            ("/tags/", "attachment-styles"),
+        ],
+    ),
+}
+
+
+def _readers(w: World) -> dict[str, str]:
+    reader = make_member("reader")
+    client = Client()
+    client.force_login(reader)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return {"anonymous": "", "member": f"sessionid={session}; csrftoken={'m' * 32}"}
+
+
+def _state(response: Any, reader: str) -> str:
+    return response.headers["X-Page-Cache" if reader == "anonymous" else "X-Member-Page"]
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_every_page_showing_what_an_action_changed_is_fresh_at_once(servers, world, case):
+    case.before(world)
+    readers = _readers(world)
+    pages = sorted({url for url, _ in case.expect(world)})
+    # Every page is stored in both processes, for both kinds of reader.
+    for server in servers:
+        for reader, cookie in readers.items():
+            for url in pages:
+                server.request("GET", url, cookie=cookie)
+                response, _ = server.request("GET", url, cookie=cookie)
+                assert _state(response, reader) == "hit", (url, reader)
+    case.change(world)
+    for server in servers:
+        for reader, cookie in readers.items():
+            for url, text in case.expect(world):
+                response, html = server.request("GET", url, cookie=cookie)
+                assert response.status == 200
+                if text.startswith("!"):
+                    assert text[1:] not in html, (url, reader, text)
+                else:
+                    assert text in html, (url, reader, text)
