@@ -43,7 +43,7 @@ accepted = true
 up = ["asker"]
 +++
 
-The answer.
+The answer, in Markdown too.
 
 +++
 [comment]

@@ -102,7 +102,7 @@ def test_the_shipped_content_reads_cleanly() -> None:
             id="unclosed-front-matter",
         ),
         pytest.param(
-            "The answer.", "",
+            "The answer, in Markdown too.", "",
             ["the answer at line 22", "no text"],
             id="empty-body",
         ),
