@@ -52,7 +52,7 @@ def main() -> None:
 
     from config.wsgi import application
     from mindwell.accounts.models import User
-    from mindwell.core import memberpages
+    from mindwell.core.pagecache import members as memberpages
     from mindwell.qa.models import Post
 
     question = (

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "mindwell.tags",
     "mindwell.reputation",
     "mindwell.qa",
+    "mindwell.demo",
 ]
 
 MIDDLEWARE = [

@@ -1,16 +1,18 @@
 """The demo content loads through the real actions and gives a believable, consistent site."""
 
+import shutil
 from io import StringIO
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Sum
 from django.test import Client, TestCase
 from django.utils import timezone
 
 from mindwell.accounts.models import User
-from mindwell.qa.demo_content import MEMBERS, QUESTIONS
+from mindwell.demo.loader import CONTENT_FOLDER, read_content
 from mindwell.qa.models import Comment, Post, Vote
 from mindwell.qa.presenters import Writer, writer
 from mindwell.qa.ranking import hot_score
@@ -19,11 +21,13 @@ from mindwell.reputation.models import PointEvent
 from mindwell.tags.models import Category
 from tests.conftest import make_member
 
-ANSWERS = sum(len(q["answers"]) for q in QUESTIONS)
-COMMENTS = sum(
-    len(q["comments"]) + sum(len(a["comments"]) for a in q["answers"]) for q in QUESTIONS
+CONTENT = read_content()
+MEMBERS, QUESTIONS = CONTENT.members, CONTENT.questions
+ANSWERS = sum(len(q.answers) for q in QUESTIONS)
+COMMENTS = sum(len(q.comments) + sum(len(a.comments) for a in q.answers) for q in QUESTIONS)
+VOTES = sum(
+    len(q.up) + len(q.down) + sum(len(a.up) + len(a.down) for a in q.answers) for q in QUESTIONS
 )
-VOTES = sum(len(p["up"]) + len(p["down"]) for q in QUESTIONS for p in [q, *q["answers"]])
 
 
 def load_demo(*args: str) -> str:
@@ -62,7 +66,7 @@ class TheDemoSite(TestCase):
         questions = Post.objects.questions()
 
         unanswered = questions.filter(answer_count=0).count()
-        assert unanswered == sum(1 for q in QUESTIONS if not q["answers"])
+        assert unanswered == sum(1 for q in QUESTIONS if not q.answers)
         assert 0 < unanswered < len(QUESTIONS) / 2
         for question in questions:
             assert question.view_count > 0
@@ -92,7 +96,7 @@ class TheDemoSite(TestCase):
             assert question.last_activity_at == latest
 
     def test_accepted_answers_are_marked_on_answer_and_question(self) -> None:
-        accepted = sum(1 for q in QUESTIONS if any(a["accepted"] for a in q["answers"]))
+        accepted = sum(1 for q in QUESTIONS if any(a.accepted for a in q.answers))
         assert accepted > 0
         assert Post.objects.filter(is_accepted=True).count() == accepted
         assert Post.objects.questions().filter(has_accepted_answer=True).count() == accepted
@@ -104,7 +108,7 @@ class TheDemoSite(TestCase):
         )
         for user in User.objects.all():
             assert user.points == (ledger.get(user.pk) or 0), user.username
-        members = User.objects.filter(username__in=[m["username"] for m in MEMBERS])
+        members = User.objects.filter(username__in=[m.username for m in MEMBERS])
         points = [member.points for member in members]
         assert max(points) > 100
         assert min(points) < 30
@@ -157,12 +161,80 @@ def test_it_leaves_a_site_alone_when_a_demo_username_is_taken() -> None:
     assert not Post.objects.exists()
 
 
-@pytest.mark.django_db
-def test_the_password_can_be_chosen(monkeypatch: pytest.MonkeyPatch) -> None:
-    # One question is enough to show the option; the full load is covered above.
-    monkeypatch.setattr("mindwell.qa.management.commands.load_demo.QUESTIONS", QUESTIONS[:1])
+def first_question_only(folder: Path) -> Path:
+    """The demo's members with only its first question: enough to show an option quickly."""
+    (folder / "questions").mkdir()
+    shutil.copy(CONTENT_FOLDER / "members.toml", folder)
+    shutil.copy(QUESTIONS[0].path, folder / "questions")
+    return folder
 
-    load_demo("--password", "another demo phrase")
+
+@pytest.mark.django_db
+def test_the_password_can_be_chosen(tmp_path: Path) -> None:
+    content = first_question_only(tmp_path)
+
+    load_demo("--password", "another demo phrase", "--content", str(content))
 
     assert Client().login(username="rosie", password="another demo phrase")
     assert not Client().login(username="rosie", password="mindwell-demo")
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        pytest.param(
+            'up = ["asker"]', 'up = ["nobody"]',
+            "the answer at line 22, field 'up': 'nobody' is not a member in members.toml",
+            id="read-from-the-file",
+        ),
+        pytest.param(
+            '"family"', '"famliy"',
+            "the question at line 1, field 'category': no category has the slug 'famliy'",
+            id="checked-against-the-site",
+        ),
+    ],
+)  # fmt: skip
+@pytest.mark.django_db
+def test_a_malformed_content_file_is_named_and_nothing_is_loaded(
+    content_folder: Path, old: str, new: str, expected: str
+) -> None:
+    question = content_folder / "questions" / "01-hard-conversation.md"
+    question.write_text(question.read_text().replace(old, new))
+
+    with pytest.raises(CommandError) as error:
+        load_demo("--content", str(content_folder))
+
+    assert str(error.value) == f"The demo content is malformed: {question}, {expected}"
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_content_breaking_a_rule_of_the_site_names_the_post_and_nothing_is_loaded(
+    content_folder: Path,
+) -> None:
+    question = content_folder / "questions" / "01-hard-conversation.md"
+    question.write_text(question.read_text().replace('up = ["asker"]', 'up = ["helper"]'))
+
+    with pytest.raises(CommandError) as error:
+        load_demo("--content", str(content_folder))
+
+    assert str(error.value).startswith(
+        f"The demo content broke a rule at the votes on the answer at line 22 of {question}: "
+    )
+    assert not User.objects.exists()
+
+
+@pytest.mark.django_db
+def test_another_content_folder_loads_with_its_guest_and_anonymous_comments(
+    content_folder: Path,
+) -> None:
+    output = load_demo("--content", str(content_folder))
+
+    assert "Loaded the demo: 2 members, 1 questions, 1 answers, 2 comments." in output
+    question = Post.objects.questions().get()
+    assert question.has_accepted_answer
+    assert question.comments.get().guest_name == "Kim"
+    answer_comment = Comment.objects.get(post__kind="a")
+    assert answer_comment.anonymous
+    assert answer_comment.author == User.objects.get(username="asker")
+    assert User.objects.get(username="helper").is_professional

@@ -1,4 +1,4 @@
-"""Fill an empty site with the demo community from mindwell/qa/demo_content.py.
+"""Fill an empty site with the demo community from mindwell/demo/content/.
 
 Everything goes through the real actions, back-dated with `now=`, so counters, revisions,
 tag counts and the points ledger are exactly what members would have produced.
@@ -7,6 +7,7 @@ tag counts and the points ledger are exactly what members would have produced.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.contrib.auth.hashers import make_password
@@ -17,8 +18,17 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
+from mindwell.demo.loader import (
+    CONTENT_FOLDER,
+    Answer,
+    DemoContent,
+    DemoContentError,
+    Question,
+    Writing,
+    read_content,
+    shown_path,
+)
 from mindwell.qa import actions
-from mindwell.qa.demo_content import MEMBERS, QUESTIONS
 from mindwell.qa.models import Comment, Post
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import rebuild_point_totals
@@ -40,12 +50,22 @@ class Command(BaseCommand):
             default=DEFAULT_PASSWORD,
             help=f"password of every demo account (default: {DEFAULT_PASSWORD})",
         )
+        parser.add_argument(
+            "--content",
+            type=Path,
+            default=CONTENT_FOLDER,
+            help=f"the folder of demo content to load (default: {shown_path(CONTENT_FOLDER)})",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if Post.objects.questions().exists():
             self.stdout.write("The site already has questions; the demo content was not loaded.")
             return
-        usernames = [m["username"] for m in MEMBERS] + [MODERATOR]
+        try:
+            content = read_content(options["content"])
+        except DemoContentError as exc:
+            raise CommandError(f"The demo content is malformed: {exc}") from None
+        usernames = [member.username for member in content.members] + [MODERATOR]
         taken = sorted(
             User.objects.filter(username__in=usernames).values_list("username", flat=True)
         )
@@ -59,14 +79,16 @@ class Command(BaseCommand):
                 )
             )
             return
-        loader = DemoLoader(password=options["password"], now=timezone.now())
+        writer = DemoWriter(content=content, password=options["password"], now=timezone.now())
         with transaction.atomic():
             try:
-                loader.load()
+                writer.write()
             except ActionError as exc:
                 raise CommandError(
-                    f"The demo content broke a rule at {loader.step}: {exc.message}"
+                    f"The demo content broke a rule at {writer.step}: {exc.message}"
                 ) from None
+            except DemoContentError as exc:
+                raise CommandError(f"The demo content is malformed: {exc}") from None
             # The actions keep each cached total equal to the ledger; prove it before commit.
             wrong = rebuild_point_totals()
             if wrong:
@@ -76,7 +98,7 @@ class Command(BaseCommand):
                 )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded the demo: {len(MEMBERS)} members, "
+                f"Loaded the demo: {len(content.members)} members, "
                 f"{Post.objects.questions().count()} questions, "
                 f"{Post.objects.answers().count()} answers, {Comment.objects.count()} comments."
             )
@@ -89,20 +111,25 @@ class Command(BaseCommand):
 
 class _Event(NamedTuple):
     """A post or comment to write. Sorting by (at, seq) replays the site's history; `seq`
-    keeps the data's order for equal times, so an answer always precedes its comments."""
+    keeps the files' order for equal times, so an answer always precedes its comments."""
 
     at: datetime
     seq: int
-    kind: str  # "question", "answer", "question_comment" or "answer_comment"
-    q: int  # index into QUESTIONS
+    q: int  # index into content.questions
     a: int  # index into the question's answers, or -1
-    data: dict[str, Any]
+    writing: Writing
 
 
-class DemoLoader:
-    """Loads the demo inside the caller's transaction; `step` names what it is writing."""
+def _where(writing: Writing) -> str:
+    return f"{writing.place} of {shown_path(writing.path)}"
 
-    def __init__(self, *, password: str, now: datetime) -> None:
+
+class DemoWriter:
+    """Writes the demo content inside the caller's transaction; `step` names what it is
+    writing."""
+
+    def __init__(self, *, content: DemoContent, password: str, now: datetime) -> None:
+        self.content = content
         self.password = password
         self.now = now
         self.step = "the start"
@@ -110,14 +137,14 @@ class DemoLoader:
         self.questions: dict[int, Post] = {}
         self.answers: dict[tuple[int, int], Post] = {}
 
-    def load(self) -> None:
+    def write(self) -> None:
         events = self._history()
         self._create_members(events)
         self._write_posts(events)
-        for q, data in enumerate(QUESTIONS):
-            self._vote_and_accept(q, data)
-        for q, data in enumerate(QUESTIONS):
-            self._set_views(self.questions[q], views=int(data["views"]))
+        for q, question in enumerate(self.content.questions):
+            self._vote_and_accept(q, question)
+        for q, question in enumerate(self.content.questions):
+            self._set_views(self.questions[q], views=question.views)
 
     def _at(self, moment: datetime) -> datetime:
         """Demo history never reaches past the moment the command runs."""
@@ -126,44 +153,38 @@ class DemoLoader:
     def _history(self) -> list[_Event]:
         events: list[_Event] = []
 
-        def add(at: datetime, kind: str, q: int, a: int, data: dict[str, Any]) -> None:
-            events.append(_Event(self._at(at), len(events), kind, q, a, data))
+        def add(at: datetime, q: int, a: int, writing: Writing) -> None:
+            events.append(_Event(self._at(at), len(events), q, a, writing))
 
-        for q, question in enumerate(QUESTIONS):
-            asked = self._at(self.now - timedelta(days=question["days_ago"]))
-            add(asked, "question", q, -1, question)
-            for comment in question["comments"]:
-                add(
-                    asked + timedelta(hours=comment["hours_after"]),
-                    "question_comment",
-                    q,
-                    -1,
-                    comment,
-                )
-            for a, answer in enumerate(question["answers"]):
-                answered = self._at(asked + timedelta(hours=answer["hours_after"]))
-                add(answered, "answer", q, a, answer)
-                for comment in answer["comments"]:
-                    at = asked + timedelta(hours=comment["hours_after"])
-                    add(max(at, answered + COMMENT_GAP), "answer_comment", q, a, comment)
+        for q, question in enumerate(self.content.questions):
+            asked = self._at(self.now - timedelta(days=question.days_ago))
+            add(asked, q, -1, question)
+            for comment in question.comments:
+                add(asked + timedelta(hours=comment.hours_after_question), q, -1, comment)
+            for a, answer in enumerate(question.answers):
+                answered = self._at(asked + timedelta(hours=answer.hours_after_question))
+                add(answered, q, a, answer)
+                for comment in answer.comments:
+                    at = asked + timedelta(hours=comment.hours_after_question)
+                    add(max(at, answered + COMMENT_GAP), q, a, comment)
         return sorted(events)
 
     def _create_members(self, events: list[_Event]) -> None:
-        first_seen: dict[str, datetime] = {}
+        first_seen: dict[str | None, datetime] = {}
         for event in events:
-            first_seen.setdefault(event.data["author"], event.at)
+            first_seen.setdefault(event.writing.author, event.at)
         # One hash for all: the accounts share a password, and hashing is the slow part.
         hashed = make_password(self.password)
-        for data in MEMBERS:
-            username = data["username"]
+        for member in self.content.members:
+            username = member.username
             joined = first_seen.get(username, self.now - timedelta(days=1)) - timedelta(days=3)
             self.members[username] = self._create_user(
                 username=username,
                 password=hashed,
-                display_name=data["display_name"],
-                about=data["about"],
-                about_html=render_markdown(data["about"]),
-                is_professional=bool(data["professional"]),
+                display_name=member.display_name,
+                about=member.about,
+                about_html=render_markdown(member.about),
+                is_professional=member.professional,
                 date_joined=joined,
             )
         self._create_user(
@@ -197,57 +218,61 @@ class DemoLoader:
         last activity read like real history."""
         categories = {c.slug: c for c in Category.objects.all()}
         for event in events:
-            data = event.data
-            author = self._member(data["author"])
-            anonymous = bool(data["anonymous"])
-            self.step = f"{event.kind} in {QUESTIONS[event.q]['title']!r}"
-            if event.kind == "question":
+            writing = event.writing
+            author = self._member(writing.author)
+            self.step = _where(writing)
+            if isinstance(writing, Question):
+                if writing.category not in categories:
+                    raise DemoContentError(
+                        writing.path, f"no category has the slug {writing.category!r}",
+                        place=writing.place, field="category",
+                    )  # fmt: skip
                 self.questions[event.q] = actions.ask_question(
                     author=author,
-                    title=data["title"],
-                    body=data["body"],
-                    category=categories[data["category"]],
-                    tags=list(data["tags"]),
-                    anonymous=anonymous,
-                    guest_name=data["guest_name"],
+                    title=writing.title,
+                    body=writing.body,
+                    category=categories[writing.category],
+                    tags=list(writing.tags),
+                    anonymous=writing.anonymous,
+                    guest_name=writing.guest_name,
                     now=event.at,
                 )
-            elif event.kind == "answer":
+            elif isinstance(writing, Answer):
                 self.answers[event.q, event.a] = actions.post_answer(
                     question=self.questions[event.q],
                     author=author,
-                    body=data["body"],
-                    anonymous=anonymous,
-                    guest_name=data["guest_name"],
+                    body=writing.body,
+                    anonymous=writing.anonymous,
+                    guest_name=writing.guest_name,
                     now=event.at,
                 )
             else:
-                post = (
-                    self.questions[event.q]
-                    if event.kind == "question_comment"
-                    else self.answers[event.q, event.a]
-                )
+                post = self.questions[event.q] if event.a < 0 else self.answers[event.q, event.a]
                 actions.add_comment(
-                    post=post, author=author, body=data["body"], anonymous=anonymous, now=event.at
+                    post=post,
+                    author=author,
+                    body=writing.body,
+                    anonymous=writing.anonymous,
+                    guest_name=writing.guest_name,
+                    now=event.at,
                 )
 
-    def _vote_and_accept(self, q: int, data: dict[str, Any]) -> None:
-        self.step = f"votes in {data['title']!r}"
-        question = self.questions[q]
-        self._vote(question, data)
-        asker = self._member(data["author"])
-        for a, answer_data in enumerate(data["answers"]):
-            answer = self.answers[q, a]
-            self._vote(answer, answer_data)
-            if answer_data["accepted"]:
-                if asker is None:
-                    raise ActionError("a guest's question cannot have an accepted answer")
-                actions.accept_answer(question=question, answer=answer, by=asker)
+    def _vote_and_accept(self, q: int, question: Question) -> None:
+        post = self.questions[q]
+        self._vote(post, question)
+        asker = self._member(question.author)
+        for a, answer in enumerate(question.answers):
+            self._vote(self.answers[q, a], answer)
+            if answer.accepted:
+                self.step = f"accepting {_where(answer)}"
+                assert asker is not None, "read_content refuses accepting on a guest's question"
+                actions.accept_answer(question=post, answer=self.answers[q, a], by=asker)
 
-    def _vote(self, post: Post, data: dict[str, Any]) -> None:
-        for username in data["up"]:
+    def _vote(self, post: Post, writing: Question | Answer) -> None:
+        self.step = f"the votes on {_where(writing)}"
+        for username in writing.up:
             actions.cast_vote(user=self.members[username], post=post, value=1)
-        for username in data["down"]:
+        for username in writing.down:
             actions.cast_vote(user=self.members[username], post=post, value=-1)
 
     def _set_views(self, question: Post, *, views: int) -> None:
