@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from mindwell.accounts.policy import can_moderate, is_member
-from mindwell.core.errors import Forbidden, NotFound, NotLoggedIn
+from mindwell.core.errors import Forbidden, NotFound
 
 NOT_FOUND = "That post does not exist or has been removed."
 
@@ -80,8 +80,3 @@ def require(allowed: bool, *, message: str = NOT_FOUND, hide: bool = True) -> No
     may see it at all (`hide`), Forbidden when they can see it but not do this."""
     if not allowed:
         raise NotFound(message) if hide else Forbidden(message)
-
-
-def require_member(user: Any, message: str) -> None:
-    if not is_member(user):
-        raise NotLoggedIn(message)
