@@ -31,9 +31,3 @@ class Forbidden(ActionError):
     """The person may see the thing but not do this to it."""
 
     status = 403
-
-
-class NotLoggedIn(ActionError):
-    """Only members may do this: log in first."""
-
-    status = 401

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import BadRequest, PermissionDenied
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.views import defaults
 
-from mindwell.core.errors import ActionError, Forbidden, NotFound, NotLoggedIn
+from mindwell.core.errors import ActionError, Forbidden, NotFound
 
 
 def wants_json(request: HttpRequest) -> bool:
@@ -18,8 +18,8 @@ def wants_json(request: HttpRequest) -> bool:
 
 class ErrorResponses:
     """An ActionError raised by an access function or an action and not caught by the view
-    becomes the site's 404, 403 or 400 page (a log-in page for NotLoggedIn), or, for a
-    request that asked for JSON, `{"error": message}` with the error's status."""
+    becomes the site's 404 or 403 page, or the 400 page with its message, or, for a request
+    that asked for JSON, `{"error": message}` with the error's status."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -32,12 +32,8 @@ class ErrorResponses:
             return None
         if wants_json(request):
             return JsonResponse({"error": exception.message}, status=exception.status)
-        if isinstance(exception, NotLoggedIn):
-            return redirect_to_login(request.get_full_path())
         if isinstance(exception, NotFound):
             return defaults.page_not_found(request, Http404(exception.message))
         if isinstance(exception, Forbidden):
             return defaults.permission_denied(request, PermissionDenied(exception.message))
-        response = defaults.bad_request(request, BadRequest(exception.message))
-        response.status_code = exception.status
-        return response
+        return render(request, "400.html", {"message": exception.message}, status=exception.status)

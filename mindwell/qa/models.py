@@ -45,10 +45,6 @@ class Authored(models.Model):
     def is_deleted(self) -> bool:
         return self.deleted_at is not None
 
-    @property
-    def is_guest(self) -> bool:
-        return self.author_id is None
-
 
 class PostKind(models.TextChoices):
     QUESTION = "q", "Question"

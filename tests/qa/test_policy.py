@@ -3,6 +3,7 @@ response for pages and for JSON alike."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.http import HttpResponse
 
 from mindwell.core.errors import Forbidden
 from mindwell.qa import actions, policy
@@ -110,3 +111,20 @@ def test_an_answer_cannot_come_back_before_its_question(thread, maya, dr_okafor,
     actions.delete_post(post=question, by=maya)
     with pytest.raises(actions.ActionError, match="Restore the question first"):
         actions.restore_post(post=reply, by=moderator)
+
+
+def test_an_uncaught_rule_error_shows_its_message(rf, maya):
+    from mindwell.core.errors import ActionError
+    from mindwell.core.middleware import ErrorResponses
+
+    middleware = ErrorResponses(lambda request: HttpResponse())
+    request = rf.post("/somewhere")
+    request.user = maya
+    page = middleware.process_exception(request, ActionError("Already counted.", status=409))
+    assert page is not None and page.status_code == 409
+    assert "Already counted." in page.content.decode()
+    request = rf.post("/somewhere", headers={"accept": "application/json"})
+    as_json = middleware.process_exception(request, ActionError("Too short.", field="body"))
+    assert as_json is not None
+    assert (as_json.status_code, as_json.content) == (400, b'{"error": "Too short."}')
+    assert middleware.process_exception(request, ValueError("not ours")) is None

@@ -30,7 +30,6 @@ from mindwell.core.pagecache.declare import (
 from mindwell.core.pagecache.members import (
     Kind,
     always_rendered_for,
-    is_recording,
     recording_context,
     register_kind,
 )
@@ -48,7 +47,6 @@ __all__ = [
     "changed_now",
     "csrf_placeholder",
     "every_page",
-    "is_recording",
     "on_every_hit",
     "placeholder",
     "recording_context",
