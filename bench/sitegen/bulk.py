@@ -65,7 +65,7 @@ class NextIds:
 
 
 class BulkWriter:
-    def __init__(self, plan: SitePlan, *, ts: Callable[[float], Any], next_ids: NextIds) -> None:
+    def __init__(self, plan: SitePlan, *, ts: Callable[[int], Any], next_ids: NextIds) -> None:
         self.plan = plan
         self.ts = ts  # seconds to what the database connection takes
         self.ids = next_ids
@@ -175,7 +175,8 @@ class BulkWriter:
             at,
             kind="a",
             question_id=question.id,
-            last_activity_at=at,
+            # Its own time, or its edit's (edit_post sets it; comments set the question's).
+            last_activity_at=self.ts(answer.edit.at) if answer.edit else at,
             is_accepted=answer.id == question.accepted_id,
         )
 
@@ -336,7 +337,7 @@ class BulkWriter:
         self.points[user_id] += amount
 
 
-def _last_activity(question: PlannedQuestion) -> float:
+def _last_activity(question: PlannedQuestion) -> int:
     """The question's last answer, comment or edit, its own or on an answer."""
     last = question.at
     for post in (question, *question.answers):

@@ -137,7 +137,7 @@ class Sink:
         self.vendor = connection.vendor
         self.raw: Any = connection.connection
 
-    def ts(self, seconds: float) -> Any:
+    def ts(self, seconds: int) -> Any:
         moment = datetime.fromtimestamp(seconds, UTC)
         if self.vendor == "sqlite":
             return moment.strftime("%Y-%m-%d %H:%M:%S")

@@ -10,7 +10,7 @@ the two databases.
 
 Everything random comes from one `random.Random(seed)` drawn in a fixed order, and the
 times are counted back from `now`, so a seed and a `now` give the same plan every time.
-Times are Unix seconds.
+Times are whole Unix seconds, as the database keeps them.
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class PlannedTag(NamedTuple):
 class PlannedVote(NamedTuple):
     voter_id: int
     value: int  # +1 or -1
-    at: float
+    at: int
 
 
 @dataclass(slots=True)
@@ -83,7 +83,7 @@ class PlannedComment:
     post_id: int
     by: Byline
     text: Text
-    at: float
+    at: int
 
 
 @dataclass(slots=True)
@@ -91,7 +91,7 @@ class Edit:
     """The author replaced the post's text at `at`: `original_body` is what was posted
     first, the post's `text` what it says now."""
 
-    at: float
+    at: int
     original_body: str = ""
     reason: str = ""
 
@@ -100,7 +100,7 @@ class Edit:
 class PlannedPost:
     id: int
     by: Byline
-    at: float
+    at: int
     text: Text = NO_TEXT
     votes: list[PlannedVote] = field(default_factory=list)
     comments: list[PlannedComment] = field(default_factory=list)
@@ -160,7 +160,7 @@ class SitePlan:
             raise ValueError("There are no categories: run the migrations first.")
         self.n_questions = questions
         self.rng = random.Random(seed)
-        self.now = now.timestamp()
+        self.now = int(now.timestamp())
         self.span = HISTORY_DAYS * DAY  # questions are spread evenly over it, oldest first
         self.joined = self.now - self.span - DAY
         self.texts = TextPool.draw(self.rng)
@@ -223,7 +223,7 @@ class SitePlan:
     def _question(self, i: int) -> PlannedQuestion:
         rng = self.rng
         qid = self._post_id()
-        at = self.now - self.span + self.span * (i + rng.random()) / self.n_questions
+        at = int(self.now - self.span + self.span * (i + rng.random()) / self.n_questions)
         at = min(at, self.now - 60)
         by = self._byline()
         text = rng.choice(self.texts.questions)
@@ -266,13 +266,13 @@ class SitePlan:
                 tag_ids.append(tag_id)
         return tag_ids
 
-    def _answers(self, question_at: float) -> list[PlannedAnswer]:
+    def _answers(self, question_at: int) -> list[PlannedAnswer]:
         # floor(Exp(mean 3.0)) has mean 2.5.
         answers = []
         for _ in range(min(int(self.rng.expovariate(1 / 3.0)), 30)):
             aid = self._post_id()
             by = self._byline()
-            at = min(self.now - 30, question_at + self.rng.uniform(300, 10 * DAY))
+            at = min(self.now - 30, int(question_at + self.rng.uniform(300, 10 * DAY)))
             answers.append(PlannedAnswer(id=aid, by=by, at=at))
         answers.sort(key=lambda a: (a.at, a.id))
         return answers
@@ -285,7 +285,7 @@ class SitePlan:
         others = [a for a in question.answers if a.by.author_id != asker] or question.answers
         return self.rng.choice(others).id
 
-    def _votes(self, by: Byline, at: float, *, mean_up: float) -> list[PlannedVote]:
+    def _votes(self, by: Byline, at: int, *, mean_up: float) -> list[PlannedVote]:
         """Members other than the author, each voting once: the first `up` up, the rest down."""
         rng, n_members, first = self.rng, len(self.members), self.members[0].id
         up = min(int(rng.expovariate(1 / mean_up)), n_members - 1)
@@ -296,16 +296,18 @@ class SitePlan:
             if voter != by.author_id:
                 chosen.add(voter)
         return [
-            PlannedVote(voter, 1 if n < up else -1, min(self.now, at + rng.uniform(60, 30 * DAY)))
+            PlannedVote(
+                voter, 1 if n < up else -1, min(self.now, int(at + rng.uniform(60, 30 * DAY)))
+            )
             for n, voter in enumerate(sorted(chosen))
         ]
 
-    def _comments(self, post_id: int, post_at: float, *, mean: float) -> list[PlannedComment]:
+    def _comments(self, post_id: int, post_at: int, *, mean: float) -> list[PlannedComment]:
         comments = []
         for _ in range(min(int(self.rng.expovariate(1 / mean)), 12)):
             by = self._byline()
             text = self.rng.choice(self.texts.comments)
-            at = min(self.now, post_at + self.rng.uniform(600, 20 * DAY))
+            at = min(self.now, int(post_at + self.rng.uniform(600, 20 * DAY)))
             comments.append(PlannedComment(self.next_comment_id, post_id, by, text, at))
             self.next_comment_id += 1
         return comments
@@ -314,11 +316,14 @@ class SitePlan:
         """Members (not guests) edit about one post in twelve."""
         if post.by.author_id is None or self.rng.random() >= 0.08:
             return None
-        return Edit(at=min(self.now, post.at + self.rng.uniform(600, days * DAY)))
+        return Edit(at=min(self.now, int(post.at + self.rng.uniform(600, days * DAY))))
 
     def _fill_edit(self, post: PlannedPost, pool: Sequence[Text]) -> None:
         if post.edit is not None:
-            post.edit.original_body = self.rng.choice(pool).body
+            k = self.rng.randrange(len(pool))
+            while pool[k].body == post.text.body:  # an edit changes the text
+                k = (k + 1) % len(pool)
+            post.edit.original_body = pool[k].body
             post.edit.reason = self.rng.choice(EDIT_REASONS)
 
 
