@@ -166,7 +166,9 @@ class Sink:
         else:
             marks = ", ".join("?" * len(table.columns))
             cursor = self.raw.cursor()
-            cursor.executemany(f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks})', rows)
+            # Plain tuples: sqlite3 takes a slower path for a subclass such as a named tuple.
+            plain = map(tuple, rows)
+            cursor.executemany(f'INSERT INTO "{table.name}" ({cols}) VALUES ({marks})', plain)
             cursor.close()
 
     def add_to_column(self, table: str, column: str, values: dict[int, int]) -> None:
