@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 
+from django.test import TestCase
+
 from bench.sitegen.plan import (
     MEMBER_PASSWORD,
     PlannedComment,
@@ -39,6 +41,13 @@ class Replayed:
 
 def replay_site(plan: SitePlan) -> Replayed:
     return _Replayer(plan).run()
+
+
+def _as_committed(action: Callable[[], object]) -> None:
+    """Run an action as on the site: its after-commit work (the page cache's, say) runs
+    right after it, even inside a test's transaction, which never commits."""
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        action()
 
 
 def _when(seconds: int) -> datetime:
@@ -82,11 +91,11 @@ class _Replayer:
         for question in questions:
             self._plan_thread(question)
         for _, _, step in sorted(self.steps, key=lambda s: (s[0], s[1])):
-            step()
+            _as_committed(step)
         for question in questions:
             for _ in range(question.views):
                 actions.record_view(question=self.posts[question.id])
-        flush_views()
+        _as_committed(flush_views)
         return self.replayed
 
     def _at(self, seconds: int, action: Callable[[], object]) -> None:
