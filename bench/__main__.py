@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.sitegen.plan import MEMBER_PASSWORD  # needs no Django settings
 from config import server
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,6 @@ VAR = ROOT / "bench" / "var"
 RESULTS = ROOT / "bench" / "results"
 PYTHON = sys.executable
 PG_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
-MEMBER_PASSWORD = "mindwell-bench"
 
 
 def log(message: str) -> None:
@@ -130,7 +130,10 @@ def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     log(f"generating {size:,} questions on {database}")
     started = time.monotonic()
-    out = manage(env, "generate_site", "--questions", str(size), "--seed", "1", "--verbosity", "0")
+    out = subprocess.run(
+        [PYTHON, "-m", "bench.generate_site", "--questions", str(size), "--seed", "1", "--verbosity", "0"],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout  # fmt: skip
     seconds = time.monotonic() - started
     log(out.strip().splitlines()[0])
     stamp.write_text(f"{seconds:.1f}\n")

@@ -4,12 +4,12 @@
 from datetime import UTC, datetime
 
 import pytest
-from django.core.management import call_command
 from django.db.models import Count, F, Q, Sum
 
+from bench import generate_site as command
+from bench.sitegen.database import generate_site
 from mindwell.accounts.models import User
 from mindwell.qa.models import Comment, Post, Revision, Vote
-from mindwell.qa.sitegen import generate_site
 from mindwell.reputation.actions import rebuild_point_totals, vote_points
 from mindwell.reputation.models import PointEvent, PointReason
 from mindwell.tags.models import Category, Tag
@@ -92,8 +92,9 @@ def test_the_generated_site_is_consistent_and_the_same_for_a_seed(settings):
     assert fingerprint() != first
 
 
-def test_the_command_generates_and_pages_render(client):
-    call_command("generate_site", questions=50, seed=3, verbosity=0)
+def test_the_command_generates_and_pages_render(client, capsys):
+    assert command.main(["--questions", "50", "--seed", "3", "--verbosity", "0"]) == 0
+    assert capsys.readouterr().out.startswith("Generated 50 questions, ")
     assert Post.objects.questions().count() == 50
     question = Post.objects.questions().order_by("-answer_count").first()
     response = client.get(question.get_absolute_url())
@@ -101,3 +102,9 @@ def test_the_command_generates_and_pages_render(client):
     assert question.title.encode() in response.content or b"&#x27;" in response.content
     assert client.get("/").status_code == 200
     assert Comment.objects.exists()
+
+
+def test_the_command_refuses_a_site_with_posts(capsys):
+    assert command.main(["--questions", "5", "--verbosity", "0"]) == 0
+    assert command.main(["--questions", "5", "--verbosity", "0"]) == 1
+    assert "already has posts" in capsys.readouterr().err
