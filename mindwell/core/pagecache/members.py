@@ -31,6 +31,7 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import Context
 from django.template.loader import render_to_string
+from django.utils.functional import LazyObject, empty
 
 from mindwell.core.pagecache.anonymous import LocalPages
 from mindwell.core.pagecache.csrf import mask_secret, placeholder
@@ -126,7 +127,6 @@ class Recorder:
     """Set on a member's request by `stored_page` while the page is being recorded."""
 
     started_seq: int
-    recording: bool = True
     slots: list[Choice | Live] = field(default_factory=list)
 
     def slot(self, item: Choice | Live) -> str:
@@ -144,14 +144,11 @@ _MARKER = re.compile(f"{MARKER_START}(\\d+)\x00")
 def recorder_for(context: Context) -> Recorder | None:
     request = context.get("request")
     recorder = getattr(request, REQUEST_ATTRIBUTE, None)
-    if isinstance(recorder, Recorder) and recorder.recording:
-        return recorder
-    return None
+    return recorder if isinstance(recorder, Recorder) else None
 
 
 def is_recording(request: HttpRequest) -> bool:
-    recorder = getattr(request, REQUEST_ATTRIBUTE, None)
-    return isinstance(recorder, Recorder) and recorder.recording
+    return isinstance(getattr(request, REQUEST_ATTRIBUTE, None), Recorder)
 
 
 def recording_context(request: HttpRequest) -> dict[str, Any]:
@@ -198,8 +195,20 @@ def _size(parts: list[str | Choice | Live]) -> int:
     return size
 
 
+def _member(request: HttpRequest) -> Any:
+    """The member themself rather than Django's lazy stand-in for them: every attribute read
+    through the stand-in costs a call, and a page asks dozens (one per `personal` block)."""
+    user: Any = request.user
+    if not isinstance(user, LazyObject):
+        return user
+    lazy: Any = user
+    if lazy._wrapped is empty:
+        lazy._setup()
+    return lazy._wrapped
+
+
 def personalise(request: HttpRequest, page: Page) -> str:
-    user = request.user
+    user = _member(request)
     deciders = {kind: KINDS[kind].for_member(user, keys) for kind, keys in page.keys.items()}
     marker = placeholder()
     live_context: dict[str, Any] | None = None
