@@ -128,3 +128,17 @@ def test_an_uncaught_rule_error_shows_its_message(rf, maya):
     assert as_json is not None
     assert (as_json.status_code, as_json.content) == (400, b'{"error": "Too short."}')
     assert middleware.process_exception(request, ValueError("not ours")) is None
+
+
+def test_restore_answers_ugly_requests_clearly(thread, maya, dr_okafor, moderator):
+    question, reply = thread
+    actions.delete_post(post=reply, by=dr_okafor)
+    assert client_for(None).post(f"/post/{reply.pk}/restore").status_code == 302  # log in first
+    assert client_for(dr_okafor).post(f"/post/{reply.pk}/restore").status_code == 404
+    assert client_for(moderator).get(f"/post/{reply.pk}/restore").status_code == 405
+    for forged in ("abc", "1_0", "99999999", "%00"):
+        assert client_for(moderator).post(f"/post/{forged}/restore").status_code == 404
+    assert (
+        client_for(moderator).post(f"/post/{question.pk}/restore").status_code == 302
+    )  # live: no-op
+    assert Post.objects.get(pk=reply.pk).is_deleted
