@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -94,7 +95,7 @@ def _clean_writer(
 ) -> dict[str, Any]:
     """The authorship fields of a new post or comment. Members may hide their name; guests
     may give one, and an email address only for notifications."""
-    if not policy.can_post(author or _GUEST):
+    if not policy.can_post(author or AnonymousUser()):
         raise Forbidden("This account cannot post.")
     if author is not None:
         return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": "",
@@ -112,17 +113,6 @@ def _clean_writer(
             "notify": notify and bool(email)}  # fmt: skip
 
 
-class _Guest:
-    """A visitor without an account, as the policy sees them."""
-
-    is_authenticated = False
-    is_active = False
-    pk = None
-
-
-_GUEST = _Guest()
-
-
 def _kind(post: Post) -> Any:
     return "question" if post.is_question else "answer"
 
@@ -132,7 +122,7 @@ def _check(what: Any, post: Post, *, by: User | None, comment: Comment | None = 
     item: Post | Comment = comment or post
     run_checks(
         Submitted(
-            what=what, post_id=post.pk, question_id=post.question_id or post.pk,
+            what=what, post_id=post.pk, question_id=post.thread_id,
             comment_id=comment.pk if comment else None, author_id=by.pk if by else None,
             anonymous=item.anonymous, title=post.title if comment is None else "",
             body=item.body,
@@ -301,14 +291,14 @@ def add_comment(
             created_at=now,
         )
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
-        Post.objects.filter(pk=post.question_id or post.pk).update(last_activity_at=now)
+        Post.objects.filter(pk=post.thread_id).update(last_activity_at=now)
         _check("comment", post, by=author, comment=comment)
-        comment_changed(question_id=post.question_id or post.pk)
+        comment_changed(question_id=post.thread_id)
         announce(
             CommentAdded(
                 comment.pk,
                 post.pk,
-                post.question_id or post.pk,
+                post.thread_id,
                 author_id=author.pk if author else None,
             )
         )
@@ -386,12 +376,8 @@ def edit_post(
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
         _check("edit", post, by=editor)
-        post_changed(question_id=post.question_id or post.pk)
-        announce(
-            PostEdited(
-                post.pk, post.question_id or post.pk, _kind(post), editor.pk, post.revision_count
-            )
-        )
+        post_changed(question_id=post.thread_id)
+        announce(PostEdited(post.pk, post.thread_id, _kind(post), editor.pk, post.revision_count))
     return post
 
 
@@ -428,12 +414,12 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         if post.author_id is not None:
             for reason in reasons:
                 set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
-        post_changed(question_id=post.question_id or post.pk)
-        announce(PostDeleted(post.pk, post.question_id or post.pk, _kind(post), by.pk))
+        post_changed(question_id=post.thread_id)
+        announce(PostDeleted(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
 
-def restore_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
+def restore_post(*, post: Post, by: User) -> Post:
     """Bring back a deleted question or answer with the counts and points it had (an
     answer that was the best answer comes back as an ordinary one)."""
     with transaction.atomic():
@@ -446,8 +432,6 @@ def restore_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
             raise ActionError("Restore the question first: this answer belongs to it.")
         post.deleted_at = None
         post.save(update_fields=["deleted_at"])
-        if post.author_id is not None:
-            _lock_members(post.author_id)
         earned = vote_points(
             is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
         )
@@ -476,8 +460,8 @@ def restore_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         if post.author_id is not None:
             for reason, amount in lines.items():
                 set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
-        post_changed(question_id=post.question_id or post.pk)
-        announce(PostRestored(post.pk, post.question_id or post.pk, _kind(post), by.pk))
+        post_changed(question_id=post.thread_id)
+        announce(PostRestored(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
 
@@ -491,7 +475,7 @@ def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -
             deleted_at=now
         )
         if updated:
-            question_id = comment.post.question_id or comment.post_id
+            question_id = comment.post.thread_id
             Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
             comment_changed(question_id=question_id)
             announce(CommentDeleted(comment.pk, comment.post_id, question_id, by.pk))
@@ -504,9 +488,9 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
     counters. Concurrent votes stay exact: the post row is locked for the whole change."""
     if value not in (Vote.UP, Vote.DOWN, 0):
         raise ActionError("A vote is up, down or none.", field="value")
-    if post.author_id is not None and post.author_id == user.pk:
-        raise Forbidden("You cannot vote on your own post.")
-    policy.require(policy.can_vote(user, post), message="Only members can vote.", hide=False)
+    if not policy.can_vote(user, post):
+        own = post.author_id is not None and post.author_id == user.pk
+        raise Forbidden("You cannot vote on your own post." if own else "Only members can vote.")
     with transaction.atomic():
         post = _lock(post.pk)
         if post.is_deleted or (
@@ -548,8 +532,8 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
                     is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
                 ),
             )
-        post_changed(question_id=post.question_id or post.pk)
-        announce(VoteCast(post.pk, post.question_id or post.pk, user.pk, value, old_value))
+        post_changed(question_id=post.thread_id)
+        announce(VoteCast(post.pk, post.thread_id, user.pk, value, old_value))
     return post
 
 

@@ -176,6 +176,11 @@ class Post(Authored):
         return self.tag_names.split()
 
     @property
+    def thread_id(self) -> int:
+        """The id of the question this post belongs to (its own for a question)."""
+        return self.question_id or self.pk
+
+    @property
     def thread(self) -> Post:
         """The question this post belongs to (itself for a question)."""
         if self.is_question:
