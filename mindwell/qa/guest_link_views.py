@@ -1,5 +1,6 @@
 """The pages of a guest's private link (guest_links, decision 0011): one post or comment,
-no account, and never kept by any cache, nor sent on as a referrer."""
+no account, and never kept by any cache. The site's referrer policy (same-origin) already
+keeps their address from other sites."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ from mindwell.qa.views import edit_page
 
 
 def private_link_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    """A page whose address is a secret: stored by no cache, never in a Referer header,
-    not indexed. A link that does not work gets the one page that explains it (404)."""
+    """A page whose address is a secret: stored by no cache, not indexed. A link that does
+    not work gets the one page that explains it (404).
+
+    Not `Referrer-Policy: no-referrer`: with it, browsers send `Origin: null` with the
+    page's forms, and Django's CSRF check refuses them."""
 
     @wraps(view)
     def wrapper(request: HttpRequest, secret: str) -> HttpResponse:
@@ -35,7 +39,6 @@ def private_link_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpRe
             }
             response = render(request, "qa/guest_link_invalid.html", context, status=404)
         patch_cache_control(response, private=True, no_store=True)
-        response["Referrer-Policy"] = "no-referrer"
         response["X-Robots-Tag"] = "noindex"
         return response
 
