@@ -23,7 +23,8 @@ class Authored(models.Model):
     """Who wrote a post or comment, kept apart from how it is shown.
 
     `author` is null for guests. `anonymous` hides a member's name from everyone but
-    moderators. The guest's email address is private: it is used only for notifications.
+    moderators. The guest's email address is private: it is used only to send them their
+    post's private link (guest_links) and notifications.
     """
 
     author = models.ForeignKey(
