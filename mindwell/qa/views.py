@@ -12,6 +12,7 @@ from django.db.models import Exists, F, OuterRef, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_POST
 
@@ -50,8 +51,10 @@ def _error_response(request: HttpRequest, error: ActionError, back: str) -> Http
 
 def _guest_posted(item: Post | Comment) -> HttpResponse:
     """A guest's new post or comment: they land on the page of its private link, which
-    they see there once (guest_links)."""
-    return redirect("qa:guest_link_posted", secret=guest_links.issue_link(item=item))
+    they see there once (guest_links). The redirect carries the secret: no cache keeps it."""
+    response = redirect("qa:guest_link_posted", secret=guest_links.issue_link(item=item))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 # Lists ------------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ def post_guest_answer(client, question, **fields):
     data = {"body": GUEST_ANSWER, "guest_name": "Sam", **fields}
     response = client.post(reverse("qa:answer", args=[question.pk]), data)
     assert response.status_code == 302
+    assert_private(response)
     found = re.fullmatch(r"/guest/([A-Za-z0-9_-]+)/posted", response["Location"])
     assert found, response["Location"]
     return found.group(1)
