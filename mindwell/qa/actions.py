@@ -50,6 +50,7 @@ from mindwell.qa.models import (
     Revision,
     Vote,
 )
+from mindwell.qa.policy import GuestLinkHolder
 from mindwell.qa.ranking import hot_score
 from mindwell.qa.topics import comment_changed, post_changed
 from mindwell.qa.view_counts import count_view
@@ -111,6 +112,11 @@ def _clean_writer(
             ) from None
     return {"author": None, "anonymous": False, "guest_name": name, "guest_email": email,
             "notify": notify and bool(email)}  # fmt: skip
+
+
+def _member(person: User | GuestLinkHolder) -> User | None:
+    """The account behind an edit or deletion; None for a guest through their private link."""
+    return None if isinstance(person, GuestLinkHolder) else person
 
 
 def _kind(post: Post) -> Any:
@@ -308,7 +314,7 @@ def add_comment(
 def edit_post(
     *,
     post: Post,
-    editor: User,
+    editor: User | GuestLinkHolder,
     body: str,
     title: str | None = None,
     tags: str | list[str] | None = None,
@@ -317,7 +323,8 @@ def edit_post(
     now: datetime | None = None,
 ) -> Post:
     """Change a post's text and record the full new text as a revision; `editor` must be
-    allowed to (policy.can_edit)."""
+    allowed to (policy.can_edit). A guest editing through their private link is recorded
+    as no member, like the guest's original text (revision 1)."""
     body = _clean_text(body, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
     reason = (reason or "").strip()
     if len(reason) > 200:
@@ -355,7 +362,8 @@ def edit_post(
         post.body_html = render_markdown(body)
         post.tag_names = " ".join(new_tags)
         post.revision_count = F("revision_count") + 1
-        post.last_editor = editor
+        member = _member(editor)
+        post.last_editor = member
         post.last_edited_at = now
         post.last_activity_at = now
         post.save()
@@ -369,19 +377,19 @@ def edit_post(
             )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
-            tag_names=post.tag_names, editor=editor,
-            editor_anonymous=post.anonymous and post.author_id == editor.pk,
+            tag_names=post.tag_names, editor=member,
+            editor_anonymous=post.anonymous and member is not None and post.author_id == member.pk,
             reason=reason, created_at=now,
         )  # fmt: skip
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
-        _check("edit", post, by=editor)
+        _check("edit", post, by=member)
         post_changed(question_id=post.thread_id)
         announce(PostEdited(post.pk, post.thread_id, _kind(post), editor.pk, post.revision_count))
     return post
 
 
-def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
+def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None = None) -> Post:
     """Remove a question or answer from view and take back the points it earned."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -465,7 +473,9 @@ def restore_post(*, post: Post, by: User) -> Post:
     return post
 
 
-def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -> Comment:
+def delete_comment(
+    *, comment: Comment, by: User | GuestLinkHolder, now: datetime | None = None
+) -> Comment:
     now = now or timezone.now()
     policy.require(
         policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False

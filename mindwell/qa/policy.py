@@ -14,14 +14,35 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+
 from mindwell.accounts.policy import can_moderate, is_member
 from mindwell.core.errors import Forbidden, NotFound
 
 NOT_FOUND = "That post does not exist or has been removed."
 
 
+class GuestLinkHolder(AnonymousUser):
+    """A guest holding the valid private link of one post or comment they wrote: not signed
+    in, and allowed to edit or delete that one item only. Only qa.guest_links makes one,
+    after checking the link."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+
 def _wrote(user: Any, item: Any) -> bool:
     return is_member(user) and item.author_id is not None and item.author_id == user.pk
+
+
+def _holds_link(user: Any, item: Any) -> bool:
+    # Model equality: the same class and id, so a comment's link never opens a post.
+    return isinstance(user, GuestLinkHolder) and user.item == item
+
+
+def _is_author(user: Any, item: Any) -> bool:
+    """The member who wrote it, or the guest who wrote it with its private link in hand."""
+    return _wrote(user, item) or _holds_link(user, item)
 
 
 def can_see_deleted(user: Any) -> bool:
@@ -44,13 +65,15 @@ def can_post(user: Any) -> bool:
 
 
 def can_edit(user: Any, item: Any) -> bool:
-    """Edit a question or an answer: its author, or a moderator."""
-    return _wrote(user, item) or can_moderate(user)
+    """Edit a question or an answer: its author (a guest through the post's private link),
+    or a moderator."""
+    return _is_author(user, item) or can_moderate(user)
 
 
 def can_delete(user: Any, item: Any) -> bool:
-    """Delete a question, answer or comment: its author, or a moderator."""
-    return _wrote(user, item) or can_moderate(user)
+    """Delete a question, answer or comment: its author (a guest through its private link),
+    or a moderator."""
+    return _is_author(user, item) or can_moderate(user)
 
 
 def can_restore(user: Any, item: Any) -> bool:

@@ -73,10 +73,13 @@ def test_a_guest_asks_a_question_with_a_display_name_and_an_email_for_notificati
     screenshot(page, "journey-1-guest-ask-form")
     page.get_by_role("button", name="Post your question").click()
 
+    # The guest lands on their question's private link, then goes on to the question.
+    expect(page.get_by_role("status").first).to_contain_text("Your question is posted.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Keep this link")
+    page.get_by_role("link", name="See it on the site").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "How do I get through a panic attack at work?"
     )
-    expect(page.get_by_role("status").first).to_contain_text("Your question is posted.")
     question = Post.objects.questions().get()
     byline = page.locator(f"#q{question.pk} .byline")
     expect(byline).to_contain_text("Sam")
@@ -208,6 +211,45 @@ def test_voting_and_accepting_work_as_plain_form_posts_without_javascript(
     expect(page.locator(f"#a{reply.pk} .accepted-label")).to_be_visible()
     reply.refresh_from_db()
     assert reply.is_accepted
+
+
+def test_a_guest_answers_keeps_the_private_link_and_later_deletes_their_answer(
+    visitor: Visitor,
+) -> None:
+    question = ask(make_member("asker"))
+    page = visitor()
+    page.goto(question.get_absolute_url())
+    page.get_by_role("textbox", name="Your answer").fill(
+        "When it happened to me I told my manager everything, including my medication."
+    )
+    page.locator("#id_guest_name").fill("Sam")
+    page.get_by_role("button", name="Post your answer").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("Thank you: your answer is posted.")
+    keep = page.get_by_role("heading", name="Keep this link")
+    expect(keep).to_contain_text("it is the only way to edit or delete this answer")
+    link = page.get_by_label("Your private link").input_value()
+    assert link.startswith(f"{page.url.split('/guest/')[0]}/guest/")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert not blocking(axe_violations(page)), describe_violations(blocking(axe_violations(page)))
+    screenshot(page, "journey-guest-link-posted")
+
+    # Later, in another browser with no trace of the first: the link alone is enough.
+    later = visitor()
+    later.goto(link)
+    expect(later.get_by_role("heading", level=1)).to_have_text("Your answer")
+    expect(later.locator(".post-body")).to_contain_text("including my medication")
+    later.locator("summary", has_text="Delete your answer").click()
+    later.get_by_role("button", name="Yes, delete my answer").click()
+    expect(later.locator(".notice")).to_contain_text("This answer is deleted")
+    screenshot(later, "journey-guest-link-deleted")
+
+    reader = visitor()
+    reader.goto(question.get_absolute_url())
+    expect(reader.get_by_role("heading", level=1)).to_have_text(question.title)
+    expect(reader.get_by_text("including my medication")).to_have_count(0)
+    assert Post.objects.answers().get().is_deleted
 
 
 def test_a_member_edits_their_answer_and_a_reader_opens_the_revisions(visitor: Visitor) -> None:
