@@ -26,4 +26,5 @@ urlpatterns = [
     path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
     path("u/<str:username>/", profile.profile, name="profile"),
+    path("u/<str:username>/<str:tab>/", profile.profile, name="profile_tab"),
 ]
