@@ -88,7 +88,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("password-change", member, reverse("accounts:password_change"), no_action),
         ("settings", member, reverse("accounts:settings"), no_action),
         ("profile", guest, "/u/dr_okafor/", no_action),
+        ("profile-answers", member, "/u/dr_okafor/answers/", no_action),
         ("profile-self", member, "/u/maya/", no_action),
+        ("profile-self-comments", member, "/u/maya/comments/", no_action),
         ("help-now", guest, "/help-now/", no_action),
         ("404", guest, "/no-such-page/", no_action),
     ]
