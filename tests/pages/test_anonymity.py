@@ -16,6 +16,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
+from mindwell.accounts.actions import update_profile
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from tests.conftest import client_for, make_member
@@ -183,3 +184,28 @@ def test_stored_profiles_are_neither_stale_nor_touched_by_anonymous_posts(
             response, html = server.request("GET", "/u/maya/", cookie=cookie)
             assert "A question maya asks openly, later on" in html, reader
             assert secret.title not in html
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_stored_anonymous_post_does_not_go_stale_with_its_authors_name_or_points(
+    servers, maya, dr_okafor, ask
+):
+    """The other way round: a page showing an anonymous post must not depend on its author,
+    or it would go stale each time the author's points or name changed."""
+    public = ask(maya, title="How do I ask my partner for more time alone?")
+    secret = ask(maya, title="Something I cannot say under my own name", anonymous=True)
+    actions.edit_post(post=secret, editor=maya, body="Edited: the same worry, said more clearly.")
+    url = secret.get_absolute_url()
+    readers = _readers()
+    for server in servers:
+        for cookie in readers.values():
+            server.request("GET", url, cookie=cookie)
+
+    actions.cast_vote(user=dr_okafor, post=public, value=1)
+    update_profile(user=maya, display_name="Maya R.", about="")
+
+    for server in servers:
+        for reader, cookie in readers.items():
+            response, html = server.request("GET", url, cookie=cookie)
+            assert _cache_state(response, reader) == "hit", reader
+            assert "Maya" not in html and "/u/maya/" not in html
