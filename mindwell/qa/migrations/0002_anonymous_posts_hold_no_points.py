@@ -4,7 +4,7 @@
 
 from django.conf import settings
 from django.db import migrations
-from django.db.models import IntegerField, OuterRef, Subquery, Sum, Value
+from django.db.models import IntegerField, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
 
@@ -18,12 +18,14 @@ def apply_the_rules(apps, schema_editor):
     PointEvent.objects.filter(post_id__in=anonymous).delete()
 
     # Own answers chosen across anonymity earned nothing before; now they earn.
-    chosen = Post.objects.filter(is_accepted=True, author__isnull=False).select_related(
-        "question"
+    chosen = (
+        Post.objects.filter(is_accepted=True, author__isnull=False)
+        .filter(Q(anonymous=True) | Q(question__anonymous=True))
+        .select_related("question")
     )
     for answer in chosen.iterator():
         question = answer.question
-        if question.author_id != answer.author_id or not (question.anonymous or answer.anonymous):
+        if question.author_id != answer.author_id:
             continue
         if not answer.anonymous and answer.deleted_at is None:
             PointEvent.objects.get_or_create(
