@@ -52,7 +52,7 @@ from mindwell.qa.models import (
 )
 from mindwell.qa.policy import GuestLinkHolder
 from mindwell.qa.ranking import hot_score
-from mindwell.qa.topics import comment_changed, post_changed
+from mindwell.qa.topics import comment_changed, listed_posts_changed, post_changed
 from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
 from mindwell.reputation.models import PointReason
@@ -147,6 +147,35 @@ def _refresh_hot_score(question: Post) -> None:
     Post.objects.filter(pk=question.pk).update(hot_score=question.hot_score)
 
 
+def _hold_points(post: Post, reason: PointReason, amount: int) -> None:
+    """Make the author of `post` hold `amount` points for `reason` on it. Guests hold none,
+    and neither do anonymous posts: a member's points show on their profile and beside their
+    name, so any point an anonymous post earned or cost would tie it to its author (decision
+    0010)."""
+    if post.author_id is not None and not post.anonymous:
+        set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
+
+
+def _visibly_own(question: Post, answer: Post) -> bool:
+    """The asker chose an answer everyone can see is their own, which earns nothing. When
+    either is anonymous it earns as anyone else's would: withholding the points would show
+    that the two were written by the same member."""
+    return (
+        question.author_id is not None
+        and question.author_id == answer.author_id
+        and not question.anonymous
+        and not answer.anonymous
+    )
+
+
+def _with_its_answers(post: Post) -> list[Post]:
+    """A post, and a question's live answers: profiles list answers only under live questions."""
+    if not post.is_question:
+        return [post]
+    answers = Post.objects.filter(question=post, deleted_at__isnull=True)
+    return [post, *answers.only("author_id", "anonymous")]
+
+
 def _lock(post_id: int) -> Post:
     return Post.objects.select_for_update().get(pk=post_id)
 
@@ -206,13 +235,10 @@ def ask_question(
             post=question, number=1, title=title, body=body, tag_names=question.tag_names,
             editor=author, editor_anonymous=writer["anonymous"], created_at=now,
         )  # fmt: skip
-        if author is not None:
-            set_points(
-                user_id=author.pk, reason=PointReason.ASKED, post_id=question.pk,
-                amount=points_for("ask_question"),
-            )  # fmt: skip
+        _hold_points(question, PointReason.ASKED, points_for("ask_question"))
         _check("question", question, by=author)
         post_changed(question_id=question.pk)
+        listed_posts_changed(question)
         announce(PostCreated(question.pk, question.pk, "question", question.author_id))
     return question
 
@@ -255,13 +281,10 @@ def post_answer(
             answer_count=F("answer_count") + 1, last_activity_at=now
         )
         _refresh_hot_score(question)
-        if author is not None:
-            set_points(
-                user_id=author.pk, reason=PointReason.ANSWERED, post_id=answer.pk,
-                amount=points_for("post_answer"),
-            )  # fmt: skip
+        _hold_points(answer, PointReason.ANSWERED, points_for("post_answer"))
         _check("answer", answer, by=author)
         post_changed(question_id=question.pk)
+        listed_posts_changed(answer)
         announce(PostCreated(answer.pk, question.pk, "answer", answer.author_id))
     return answer
 
@@ -419,10 +442,10 @@ def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None 
             Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
             _refresh_hot_score(question)
             reasons = [PointReason.ANSWERED, PointReason.VOTES_RECEIVED]
-        if post.author_id is not None:
-            for reason in reasons:
-                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
+        for reason in reasons:
+            _hold_points(post, reason, 0)
         post_changed(question_id=post.thread_id)
+        listed_posts_changed(*_with_its_answers(post))
         announce(PostDeleted(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
@@ -454,7 +477,7 @@ def restore_post(*, post: Post, by: User) -> Post:
                 PointReason.ASKED: points_for("ask_question"),
                 PointReason.VOTES_RECEIVED: earned,
                 PointReason.SELECTED_ANSWER: points_for("select_accepted_answer")
-                if chosen and chosen.author_id is not None and chosen.author_id != post.author_id
+                if chosen and chosen.author_id is not None and not _visibly_own(post, chosen)
                 else 0,
             }
         else:
@@ -465,10 +488,10 @@ def restore_post(*, post: Post, by: User) -> Post:
                 PointReason.ANSWERED: points_for("post_answer"),
                 PointReason.VOTES_RECEIVED: earned,
             }
-        if post.author_id is not None:
-            for reason, amount in lines.items():
-                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
+        for reason, amount in lines.items():
+            _hold_points(post, reason, amount)
         post_changed(question_id=post.thread_id)
+        listed_posts_changed(*_with_its_answers(post))
         announce(PostRestored(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
@@ -533,15 +556,13 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         post.refresh_from_db(fields=["upvotes", "downvotes", "score"])
         if post.is_question:
             _refresh_hot_score(post)
-        if post.author_id is not None:
-            set_points(
-                user_id=post.author_id,
-                reason=PointReason.VOTES_RECEIVED,
-                post_id=post.pk,
-                amount=vote_points(
-                    is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
-                ),
-            )
+        _hold_points(
+            post,
+            PointReason.VOTES_RECEIVED,
+            vote_points(
+                is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
+            ),
+        )
         post_changed(question_id=post.thread_id)
         announce(VoteCast(post.pk, post.thread_id, user.pk, value, old_value))
     return post
@@ -550,16 +571,8 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
 def _clear_accepted(*, question: Post, answer: Post) -> None:
     Post.objects.filter(pk=answer.pk).update(is_accepted=False)
     Post.objects.filter(pk=question.pk).update(has_accepted_answer=False)
-    if answer.author_id is not None:
-        set_points(
-            user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
-            amount=0,
-        )  # fmt: skip
-    if question.author_id is not None:
-        set_points(
-            user_id=question.author_id, reason=PointReason.SELECTED_ANSWER, post_id=question.pk,
-            amount=0,
-        )  # fmt: skip
+    _hold_points(answer, PointReason.ANSWER_ACCEPTED, 0)
+    _hold_points(question, PointReason.SELECTED_ANSWER, 0)
 
 
 def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
@@ -597,16 +610,11 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
         Post.objects.filter(pk=answer.pk).update(is_accepted=True)
         Post.objects.filter(pk=question.pk).update(has_accepted_answer=True)
         # Choosing your own answer earns nothing, as on Question2Answer.
-        if answer.author_id is not None and answer.author_id != question.author_id:
-            set_points(
-                user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
-                amount=points_for("answer_accepted"),
-            )  # fmt: skip
-            if question.author_id is not None:
-                set_points(
-                    user_id=question.author_id, reason=PointReason.SELECTED_ANSWER,
-                    post_id=question.pk, amount=points_for("select_accepted_answer"),
-                )  # fmt: skip
+        if answer.author_id is not None and not _visibly_own(question, answer):
+            _hold_points(answer, PointReason.ANSWER_ACCEPTED, points_for("answer_accepted"))
+            _hold_points(
+                question, PointReason.SELECTED_ANSWER, points_for("select_accepted_answer")
+            )
         answer.is_accepted = True
     return answer
 

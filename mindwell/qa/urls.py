@@ -26,6 +26,7 @@ urlpatterns = [
     path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
     path("u/<str:username>/", profile.profile, name="profile"),
+    path("u/<str:username>/<str:tab>/", profile.profile, name="profile_tab"),
     path("guest/<str:secret>/", guest_link_views.manage, name="guest_link"),
     path("guest/<str:secret>/posted", guest_link_views.posted, name="guest_link_posted"),
     path("guest/<str:secret>/edit/", guest_link_views.edit, name="guest_link_edit"),

@@ -3,6 +3,7 @@ screenshot in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -415,3 +416,54 @@ def test_a_form_sent_back_with_errors_announces_them_and_ties_each_to_its_field(
     summary.get_by_role("link", name="Details").click()
     expect(page.get_by_role("textbox", name="Details")).to_be_focused()
     screenshot(page, "ask-form-errors")
+
+
+def test_on_a_phone_without_javascript_a_reader_pages_through_a_profiles_tabs(
+    visitor: Visitor, settings: object
+) -> None:
+    """The tabs and pages are plain links: they work without JavaScript, fit a phone, and
+    the member's own view adds their comments and marks what they posted anonymously."""
+    settings.MINDWELL_PAGE_SIZE = 4  # type: ignore[attr-defined]
+    maya, other = make_member("maya", display_name="Maya"), make_member("other")
+    thread = ask(other, title="How do you wind down after a hard day at work?")
+    for n in range(6):
+        ask(maya, title=f"Question {n} maya asked about sleeping through the night")
+        actions.post_answer(
+            question=thread, author=maya, body=f"Answer {n}: a walk after dinner helps me a lot."
+        )
+    actions.add_comment(post=thread, author=maya, body="Thank you all, this thread helps.")
+    secret = ask(maya, title="Something maya asked without her name", anonymous=True)
+
+    page = visitor(width=360, height=740, javascript=False)
+    page.goto("/u/maya/")
+    tabs = page.get_by_role("navigation", name="What Maya wrote")
+    expect(tabs.get_by_role("link", name="Questions 6")).to_have_attribute("aria-current", "page")
+    expect(tabs.get_by_role("link")).to_have_count(2)
+    expect(page.get_by_text(secret.title)).to_have_count(0)
+    tabs.get_by_role("link", name="Answers 6").click()
+    expect(page).to_have_url(re.compile(r"/u/maya/answers/$"))
+    expect(page.locator(".profile-list > li")).to_have_count(4)
+    page.get_by_role("link", name="Next page").click()
+    expect(page.locator(".profile-list > li")).to_have_count(2)
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    assert not has_horizontal_scroll(page), "the profile scrolls sideways at 360px"
+    screenshot(page, "journey-profile-phone-answers")
+    second_page = page.url
+
+    own = visitor(maya, width=360, height=740, javascript=False)
+    own.goto("/u/maya/")
+    expect(own.get_by_text(secret.title)).to_be_visible()
+    expect(own.locator(".anon-badge")).to_have_count(1)
+    own.get_by_role("navigation", name="What you wrote").get_by_role(
+        "link", name="Comments 1"
+    ).click()
+    expect(own.get_by_text("Thank you all, this thread helps.")).to_be_visible()
+    assert not has_horizontal_scroll(own)
+    screenshot(own, "journey-profile-phone-own-comments")
+
+    # axe runs as a script: the same pages, at the same size, with JavaScript on.
+    for user, path in [(None, second_page), (maya, "/u/maya/"), (maya, "/u/maya/comments/")]:
+        checked = visitor(user, width=360, height=740)
+        checked.goto(path)
+        problems = blocking(axe_violations(checked))
+        assert not problems, f"{path}:\n{describe_violations(problems)}"
