@@ -26,6 +26,7 @@ from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
 from mindwell.qa.personal import my_votes
+from mindwell.qa.structured_data import qa_page
 from mindwell.qa.topics import QUESTION, QUESTION_LISTS
 from mindwell.tags.models import Category, Tag
 
@@ -228,10 +229,30 @@ def preview(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"html": render_markdown(body)})
 
 
+# How answers may be ordered on a question page: the best answer always comes first. The
+# first is the default and has no query string, so each order has exactly one address.
+ANSWER_ORDERS = {
+    "votes": ("Most votes", ("-score", "created_at", "pk")),
+    "oldest": ("Oldest", ("created_at", "pk")),
+    "newest": ("Newest", ("-created_at", "-pk")),
+}
+DEFAULT_ANSWER_ORDER = "votes"
+
+
+def _answer_order_query(order: str) -> str:
+    return "" if order == DEFAULT_ANSWER_ORDER else f"answers={order}"
+
+
+def _answer_order_address(address: str, order: str) -> str:
+    query = _answer_order_query(order)
+    return f"{address}?{query}" if query else address
+
+
 def _question_page(
     request: HttpRequest,
     question: Post,
     *,
+    order: str = DEFAULT_ANSWER_ORDER,
     answer_form: AnswerForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -241,7 +262,7 @@ def _question_page(
         Post.objects.visible_to(user)
         .filter(question=question)
         .select_related("author", "last_editor")
-        .order_by("-is_accepted", "-score", "created_at", "pk")
+        .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
     posts = [question, *answers]
     comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
@@ -256,9 +277,19 @@ def _question_page(
     # The members it shows are declared by the writer presenter as it renders them.
     shows(QUESTION(question.pk))
     identity = {"member": member is not None}
+    address = question.get_absolute_url()
+    canonical_url = request.build_absolute_uri(address)
+    orders = [
+        (key, label, _answer_order_address(address, key))
+        for key, (label, _) in ANSWER_ORDERS.items()
+    ]
     context = {
         "question": question,
         "answers": answers,
+        "answer_order": order,
+        "answer_orders": orders,
+        "canonical_url": canonical_url,
+        "structured_data": qa_page(question, answers, viewer=user, address=canonical_url),
         "answer_form": answer_form or AnswerForm(**identity),
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
         # Read only if a vote block is rendered for this member: a shared page being
@@ -276,12 +307,24 @@ def question_detail(
     request: HttpRequest, question_id: str, slug: str | None = None
 ) -> HttpResponse:
     question = access_post(request.user, question_id)
-    if slug != question.slug or not question.is_question:
-        # Old or shortened links, and links to an answer, go to the canonical address.
-        return redirect(question.get_absolute_url(), permanent=True)
+    order = request.GET.get("answers", DEFAULT_ANSWER_ORDER)
+    if order not in ANSWER_ORDERS:
+        order = DEFAULT_ANSWER_ORDER
+    canonical_query = _answer_order_query(order)
+    if (
+        slug != question.slug
+        or not question.is_question
+        or request.META.get("QUERY_STRING", "") != canonical_query
+    ):
+        # Old or shortened links, links to an answer, and any query string but a known
+        # order of answers go to the canonical address: pages are stored per address, so
+        # there is one stored page per order however many addresses are tried.
+        if not question.is_question:
+            return redirect(question.get_absolute_url(), permanent=True)
+        return redirect(_answer_order_address(question.get_absolute_url(), order), permanent=True)
     actions.record_view(question=question)
     on_every_hit("question_view", question.pk)  # the stored page still counts each view
-    return _question_page(request, question)
+    return _question_page(request, question, order=order)
 
 
 @require_POST

@@ -125,6 +125,9 @@ CASES = {
         lambda w: [
             (w.page(w.question), "I felt this too; it eased with time."),
             (w.page(w.question), 'class="answers-head">2 answers'),
+            # Every order of the answers is its own stored page, and fresh too.
+            (w.page(w.question) + "?answers=newest", "I felt this too; it eased with time."),
+            (w.page(w.question) + "?answers=oldest", '"answerCount": 2'),
         ],
     ),
     "comment": Case(
