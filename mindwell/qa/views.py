@@ -26,6 +26,7 @@ from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
 from mindwell.qa.personal import my_votes
+from mindwell.qa.presenters import points_now
 from mindwell.qa.structured_data import qa_page
 from mindwell.qa.topics import QUESTION, QUESTION_LISTS
 from mindwell.tags.models import Category, Tag
@@ -382,7 +383,8 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
     except ActionError as error:
         return _error_response(request, error, back)
     if wants_json(request):
-        return JsonResponse({"score": post.score, "my_vote": value})
+        points = points_now([post], request.user)
+        return JsonResponse({"score": post.score, "my_vote": value, "points": points})
     return redirect(back)
 
 
@@ -391,12 +393,19 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id, may=policy.can_accept)
     raw = request.POST.get("answer", "")
     answer = None if raw == "none" else access_post(request.user, raw)
+    # The choice moves the points of the writers of the earlier and the new best answer.
+    earlier = (
+        list(Post.objects.filter(question=question, is_accepted=True))
+        if wants_json(request)
+        else []
+    )
     try:
         result = actions.accept_answer(question=question, answer=answer, by=request.user)  # type: ignore[arg-type]
     except ActionError as error:
         return _error_response(request, error, question.get_absolute_url())
     if wants_json(request):
-        return JsonResponse({"accepted": None if answer is None else result.pk})
+        points = points_now([*earlier, result], request.user)
+        return JsonResponse({"accepted": None if answer is None else result.pk, "points": points})
     return redirect(question.get_absolute_url() if answer is None else answer.get_absolute_url())
 
 
