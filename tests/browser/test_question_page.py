@@ -4,17 +4,25 @@ that uses the width of the column."""
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import Page, Route, expect
 
 from mindwell.accounts.models import User
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category
-from tests.browser.support import screenshot
+from tests.browser.support import (
+    axe_violations,
+    blocking,
+    describe_violations,
+    has_horizontal_scroll,
+    screenshot,
+)
 from tests.conftest import make_member
 
 pytestmark = [
@@ -145,3 +153,89 @@ def test_the_structured_data_is_read_and_breaks_no_strict_content_security_polic
     assert not [text for text in messages if "Content Security Policy" in text]
     # The only script with code is our own file.
     assert page.locator("script[src]").count() == 1
+
+
+def test_on_a_phone_the_first_question_starts_high_and_help_stays_in_sight(
+    visitor: Visitor,
+) -> None:
+    call_command("load_demo", stdout=io.StringIO())
+    maya = User.objects.get(username="maya")
+    for who in (None, maya):
+        page = visitor(who, width=360, height=740)
+        page.goto("/")
+        first = page.locator(".question-row").first.bounding_box()
+        assert first is not None
+        # A guest sees the first question in the top third; a member's account links may
+        # take a row of their own.
+        assert first["y"] < (250 if who is None else 290), (who, first["y"])
+        help_link = page.locator(".help-now-bar").get_by_role("link", name="Need help now?")
+        expect(help_link).to_be_visible()
+        expect(help_link).to_be_in_viewport(ratio=1)
+        # Every link of the header is there to see and press, none pushed off the side.
+        for link in page.locator(".site-header a, .site-header button").all():
+            expect(link).to_be_in_viewport(ratio=1)
+        assert not has_horizontal_scroll(page)
+        problems = blocking(axe_violations(page))
+        assert not problems, describe_violations(problems)
+        screenshot(page, f"phone-home-{'member' if who else 'guest'}", full_page=False)
+
+
+def line_widths(page: Page, selector: str) -> list[float]:
+    """The width of each line box of an element's text."""
+    return list(
+        page.evaluate(
+            """(selector) => {
+                const range = document.createRange();
+                range.selectNodeContents(document.querySelector(selector));
+                const lines = new Map();
+                for (const rect of range.getClientRects()) {
+                    const top = Math.round(rect.top);
+                    lines.set(top, (lines.get(top) || 0) + rect.width);
+                }
+                return [...lines.values()];
+            }""",
+            selector,
+        )
+    )
+
+
+@pytest.mark.parametrize("width", [1280, 900])
+def test_a_long_question_title_uses_the_width_of_the_column(visitor: Visitor, width: int) -> None:
+    title = (
+        "How do I tell my partner that their jokes about my anxiety hurt, when they say they "
+        "are only trying to make light of it?"
+    )
+    question = ask(make_member("asker"), title=title)
+    page = visitor(width=width, height=900)
+    page.goto(question.get_absolute_url())
+    lines = line_widths(page, "#question-title")
+    column = page.locator(".question-head").bounding_box()
+    assert column is not None
+    assert len(lines) >= 2, lines
+    assert max(lines) > 0.8 * column["width"], (lines, column["width"])
+    screenshot(page, f"question-long-title-{width}", full_page=False)
+
+
+def test_the_order_of_answers_is_chosen_with_plain_links(visitor: Visitor) -> None:
+    asker = make_member("asker")
+    question = ask(asker)
+    older = actions.post_answer(
+        question=question, author=make_member("a1"), body="First, I wrote it all down."
+    )
+    newer = actions.post_answer(
+        question=question, author=make_member("a2"), body="Later, I learned to wait."
+    )
+    actions.cast_vote(user=asker, post=older, value=-1)
+    page = visitor(javascript=False)
+    page.goto(question.get_absolute_url())
+    order = page.get_by_role("navigation", name="Order of answers")
+    expect(order.get_by_role("link", name="Most votes")).to_have_attribute("aria-current", "page")
+    ids = page.locator("article[id^=a]").evaluate_all("(els) => els.map((el) => el.id)")
+    assert ids == [f"a{newer.pk}", f"a{older.pk}"]
+    order.get_by_role("link", name="Oldest").click()
+    expect(page).to_have_url(f"{question.get_absolute_url()}?answers=oldest#answers")
+    ids = page.locator("article[id^=a]").evaluate_all("(els) => els.map((el) => el.id)")
+    assert ids == [f"a{older.pk}", f"a{newer.pk}"]
+    expect(
+        page.get_by_role("navigation", name="Order of answers").get_by_role("link", name="Oldest")
+    ).to_have_attribute("aria-current", "page")
