@@ -118,7 +118,7 @@ def run_env(var_dir, tmp_path):
         "HOST": "127.0.0.1",
         "PORT": str(free_port()),
     }
-    for name in ("SITE_URL", "TASKS_BACKEND", "VIRTUAL_ENV"):  # as ./run chooses them
+    for name in ("SITE_URL", "TASKS_BACKEND"):  # ./run's defaults, not the test settings'
         env.pop(name, None)
     return env
 
@@ -146,7 +146,10 @@ class Run:
             assert self.proc.poll() is None, f"./run stopped:\n{self.output()}"
             return SERVING in self.out.read_text()
 
-        eventually(serving, within=120, message=f"./run did not start:\n{self.output()}")
+        try:
+            eventually(serving, within=120, message="./run did not start")
+        except AssertionError as error:
+            raise AssertionError(f"{error}:\n{self.output()}") from None
 
     def child(self, name):
         return next(p for p in children(self.proc.pid) if name in command_line(p))
@@ -302,6 +305,7 @@ def test_a_killed_web_worker_is_replaced_while_the_site_keeps_serving_and_keepin
     processes = run.processes()
     assert run.ctrl_c() == 130
     eventually(lambda: not any(map(alive, processes)), within=10, message="processes left")
+    assert config.server.address_problem("127.0.0.1", run.port) is None
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
