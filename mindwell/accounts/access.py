@@ -1,5 +1,7 @@
 """The one place that fetches a member for someone else: a public page or a link."""
 
+from dataclasses import dataclass
+
 from mindwell.accounts.models import User
 from mindwell.accounts.tokens import ExpiredToken, InvalidToken, read_confirmation_token
 from mindwell.core.errors import ActionError, NotFound
@@ -28,8 +30,24 @@ STALE_LINK = (
 )
 
 
-def access_confirmation(token: str, *, for_update: bool = False) -> User:
-    """The member a confirmation token speaks for; ActionError (400) when it does not hold.
+@dataclass(frozen=True)
+class Confirmation:
+    """What a confirmation link confirms: the address on the account, or the one pending."""
+
+    member: User
+    email: str
+
+    @property
+    def is_new_address(self) -> bool:
+        return self.email != self.member.email
+
+    @property
+    def done(self) -> bool:
+        return not self.is_new_address and self.member.email_confirmed
+
+
+def access_confirmation(token: str, *, for_update: bool = False) -> Confirmation:
+    """What a confirmation token confirms; ActionError (400) when it does not hold.
 
     With `for_update`, call inside the transaction that will confirm the address.
     """
@@ -43,6 +61,7 @@ def access_confirmation(token: str, *, for_update: bool = False) -> User:
     member = members.filter(pk=claim.user_id, is_active=True).first()
     if member is None:
         raise ActionError(INVALID_LINK)
-    if not claim.matches(member.email):
-        raise ActionError(STALE_LINK)
-    return member
+    for email in (member.email, member.pending_email):
+        if email and claim.matches(email):
+            return Confirmation(member=member, email=email)
+    raise ActionError(STALE_LINK)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -32,10 +33,6 @@ RESERVED_NAMES = frozenset(
 )
 
 USERNAME_TAKEN = "That username is taken. Please choose another."
-EMAIL_TAKEN = (
-    "An account with this email address already exists. Log in, or reset your password "
-    "if you have forgotten it."
-)
 
 
 def clean_username(value: str) -> str:
@@ -90,13 +87,6 @@ def _check_password(password: str, *, user: User) -> None:
         raise ActionError(" ".join(exc.messages), field="password") from None
 
 
-def _email_in_use(email: str, *, other_than: User | None = None) -> bool:
-    others = User.objects.filter(email__iexact=email)
-    if other_than is not None:
-        others = others.exclude(pk=other_than.pk)
-    return others.exists()
-
-
 def _queue_confirmation(user: User) -> None:
     """Queue the confirmation email for the address now on the account.
 
@@ -107,16 +97,24 @@ def _queue_confirmation(user: User) -> None:
     send_email_after_commit(to=user.email, subject=subject, body=body)
 
 
-def sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User:
-    """Create a member and email them a link to confirm their address."""
+def sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User | None:
+    """Create a member, not yet confirmed, and email them a link to confirm their address.
+
+    When the address is already on an account, nothing is created or changed: its owner
+    is told by email that someone tried, and None is returned. The caller must answer
+    both cases alike, so that the form never tells anyone whose address has an account.
+    """
     username = clean_username(username)
     email = clean_email(email)
     display_name = clean_display_name(display_name)
     if User.objects.filter(username__iexact=username).exists():
         raise ActionError(USERNAME_TAKEN, field="username")
-    if _email_in_use(email):
-        raise ActionError(EMAIL_TAKEN, field="email")
     _check_password(password, user=User(username=username, email=email, display_name=display_name))
+    owner = _owner_of(email)
+    if owner is not None:
+        make_password(password)  # the time a new account's password would take
+        _queue_signup_attempt_notice(owner)
+        return None
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -127,8 +125,27 @@ def sign_up(*, username: str, email: str, password: str, display_name: str = "")
         # Someone took the name or address between our check and the insert.
         if User.objects.filter(username__iexact=username).exists():
             raise ActionError(USERNAME_TAKEN, field="username") from None
-        raise ActionError(EMAIL_TAKEN, field="email") from None
+        owner = _owner_of(email)
+        if owner is None:
+            raise
+        _queue_signup_attempt_notice(owner)
+        return None
     return user
+
+
+def _owner_of(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email).first()
+
+
+def _queue_signup_attempt_notice(owner: User) -> None:
+    subject, body = emails.signup_attempt_email(user=owner)
+    send_email_after_commit(to=owner.email, subject=subject, body=body)
+
+
+EMAIL_TAKEN_MEANWHILE = (
+    "This address was put on another account after we sent the link, so it cannot be "
+    "yours here. Your account keeps its current address."
+)
 
 
 def resend_confirmation(*, user: User) -> User:
@@ -140,13 +157,22 @@ def resend_confirmation(*, user: User) -> User:
 
 
 def confirm_email(*, token: str) -> User:
-    """Mark the address a token was sent to as confirmed; confirming twice is harmless."""
-    with transaction.atomic():
-        user = access_confirmation(token, for_update=True)
-        if not user.email_confirmed:
-            user.email_confirmed = True
-            user.save(update_fields=["email_confirmed"])
-    return user
+    """Confirm the address a token was sent to: the account's own, or the new address the
+    member asked to change to, which then replaces it. Confirming twice is harmless."""
+    try:
+        with transaction.atomic():
+            confirmation = access_confirmation(token, for_update=True)
+            member = confirmation.member
+            if confirmation.is_new_address:
+                if _owner_of(confirmation.email) is not None:
+                    raise ActionError(EMAIL_TAKEN_MEANWHILE)
+                member.email = confirmation.email
+                member.pending_email = ""
+            member.email_confirmed = True
+            member.save(update_fields=["email", "pending_email", "email_confirmed"])
+    except IntegrityError:
+        raise ActionError(EMAIL_TAKEN_MEANWHILE) from None
+    return member
 
 
 def update_profile(*, user: User, display_name: str, about: str) -> User:
@@ -167,25 +193,27 @@ def update_profile(*, user: User, display_name: str, about: str) -> User:
 
 
 def change_email(*, user: User, new_email: str, password: str) -> User:
-    """Put a new address on the account; it stays unconfirmed until its link is used.
+    """Ask to move the account to a new address; it changes when the link sent there is opened.
 
     The current password is asked for because whoever controls the address can reset
-    the password, so this change hands over the account.
+    the password, so this change hands over the account. When the new address is already
+    on another account, its owner is told instead, and the member sees the same as for any
+    address: nobody learns from this form whose address has an account.
     """
     email = clean_email(new_email, field="new_email")
     if not user.check_password(password):
         raise ActionError("That is not your current password.", field="password")
     if email.lower() == user.email.lower():
         raise ActionError("That is already the email address on your account.", field="new_email")
-    if _email_in_use(email, other_than=user):
-        raise ActionError(EMAIL_TAKEN, field="new_email")
-    try:
-        with transaction.atomic():
-            user.email = email
-            user.email_confirmed = False
-            user.save(update_fields=["email", "email_confirmed"])
-            _queue_confirmation(user)
-    except IntegrityError:
-        user.refresh_from_db(fields=["email", "email_confirmed"])
-        raise ActionError(EMAIL_TAKEN, field="new_email") from None
+    with transaction.atomic():
+        user.pending_email = email
+        user.save(update_fields=["pending_email"])
+        owner = _owner_of(email)
+        if owner is None:
+            token = make_confirmation_token(user_id=user.pk, email=email)
+            subject, body = emails.new_address_email(user=user, token=token)
+            send_email_after_commit(to=email, subject=subject, body=body)
+        else:
+            subject, body = emails.address_change_attempt_email(user=owner)
+            send_email_after_commit(to=owner.email, subject=subject, body=body)
     return user

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
 from mindwell.accounts import emails
 from mindwell.accounts.actions import ABOUT_MAX, DISPLAY_NAME_MAX, USERNAME_MAX
@@ -79,7 +79,8 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": (
             "That username or email address and password do not match an account. "
-            "Passwords are case-sensitive."
+            "Passwords are case-sensitive. If you have just signed up, open the link in "
+            "the email we sent you first."
         ),
     }
 
@@ -96,6 +97,14 @@ class LoginForm(AuthenticationForm):
             # An unknown name is passed on unchanged: authentication then fails as usual.
             self.cleaned_data["username"] = stored or identifier
         return super().clean()
+
+    def confirm_login_allowed(self, user: Any) -> None:
+        # A new account whose address is unconfirmed gets the same answer as a wrong
+        # password: otherwise logging in would tell whether a sign-up made an account,
+        # and so whether its address already had one.
+        super().confirm_login_allowed(user)
+        if not user.email_confirmed:
+            raise self.get_invalid_login_error()
 
 
 class ResetPasswordForm(PasswordResetForm):
@@ -120,6 +129,17 @@ class ResetPasswordForm(PasswordResetForm):
             user=context["user"], uidb64=context["uid"], token=context["token"]
         )
         send_email_after_commit(to=to_email, subject=subject, body=body)
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Choosing a new password from a reset link, which also proves the address is theirs."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)
+        user.email_confirmed = True
+        if commit:
+            user.save()
+        return user
 
 
 class ProfileForm(ActionForm):

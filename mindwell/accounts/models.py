@@ -8,6 +8,9 @@ class User(AbstractUser):
 
     email = models.EmailField("email address", unique=True)
     email_confirmed = models.BooleanField(default=False)
+    pending_email = models.EmailField(
+        blank=True, help_text="An address the member asked to change to, until they confirm it."
+    )
     display_name = models.CharField(
         max_length=40, blank=True, help_text="Shown beside your posts instead of your username."
     )

@@ -2,13 +2,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mindwell.accounts import views
-from mindwell.accounts.forms import LoginForm, ResetPasswordForm
+from mindwell.accounts.forms import LoginForm, NewPasswordForm, ResetPasswordForm
 
 app_name = "accounts"
 
 # Mounted at the site root: every path here starts with "accounts/".
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/check-your-email/", views.signup_done, name="signup_done"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -41,7 +42,7 @@ urlpatterns = [
     path(
         "accounts/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
+            form_class=NewPasswordForm, success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
     ),

@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.accounts import actions
 from mindwell.accounts.access import access_confirmation
@@ -32,8 +32,8 @@ def _member(request: HttpRequest) -> User:
 
 
 def _next_url(request: HttpRequest) -> str:
-    """Where to go after signing up: a local `next` if given, else the usual landing page."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    """Where a member who opens the sign-up page goes: a local `next`, else the landing page."""
+    candidate = request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -49,7 +49,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = actions.sign_up(
+            # None when the address already has an account: its owner is emailed, and
+            # this visitor is answered exactly as a new member is.
+            actions.sign_up(
                 username=data["username"],
                 email=data["email"],
                 password=data["password"],
@@ -58,15 +60,13 @@ def signup(request: HttpRequest) -> HttpResponse:
         except ActionError as error:
             form.add_action_error(error)
         else:
-            login(request, user, backend=_MODEL_BACKEND)
-            messages.success(
-                request,
-                f"Welcome to {settings.SITE_NAME}, {user.public_name}. We have sent you an "
-                "email with a link to confirm your address.",
-            )
-            return redirect(_next_url(request))
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+            return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_GET
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_done.html")
 
 
 @require_http_methods(["GET", "POST"])
@@ -76,7 +76,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
         if request.method == "POST":
             member = actions.confirm_email(token=token)
         else:
-            member = access_confirmation(token)
+            confirmation = access_confirmation(token)
     except ActionError as error:
         return render(
             request,
@@ -85,11 +85,17 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             status=error.status,
         )
     if request.method == "GET":
-        return render(request, "accounts/confirm_email.html", {"member": member, "token": token})
+        return render(
+            request,
+            "accounts/confirm_email.html",
+            {"confirmation": confirmation, "token": token},
+        )
+    if not request.user.is_authenticated:
+        # The link proves the address, and whoever holds the address could reset the
+        # password anyway; a new member cannot log in before this.
+        login(request, member, backend=_MODEL_BACKEND)
     messages.success(request, "Thank you: your email address is confirmed.")
-    if request.user.is_authenticated:
-        return redirect("accounts:settings")
-    return redirect("accounts:login")
+    return redirect("accounts:settings")
 
 
 def _render_settings(
@@ -148,8 +154,7 @@ def change_email(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your email address is changed. We have sent a link to the new address: "
-                "open it to confirm the address.",
+                "We have sent a link to the new address. Your address changes when you open it.",
             )
             return redirect("accounts:settings")
     return _render_settings(request, email_form=form)

@@ -32,6 +32,7 @@ def signed_up(django_capture_on_commit_callbacks):
             django_capture_on_commit_callbacks(execute=True),
         ):
             sam = actions.sign_up(username="sam", email="sam@example.net", password=PASSWORD)
+        assert sam is not None
         return sam, link_in(only_email_to("sam@example.net"))
 
     return _sign_up
@@ -57,11 +58,13 @@ def test_opening_the_link_shows_a_button_and_confirms_nothing(signed_up):
 def test_pressing_the_button_confirms_the_address(signed_up):
     sam, link = signed_up()
 
-    response = Client().post(link)
+    client = Client()
+    response = client.post(link)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("accounts:login")
+    assert response["Location"] == reverse("accounts:settings")
     assert confirmed(sam)
+    assert client.session["_auth_user_id"] == str(sam.pk)
 
 
 def test_a_logged_in_member_goes_back_to_their_settings_after_confirming(signed_up):
@@ -147,22 +150,45 @@ def test_a_link_for_another_members_id_cannot_be_made_by_editing_it(signed_up):
     assert not confirmed(maya)
 
 
-def test_a_link_stops_working_once_the_address_changes(
+def test_a_new_address_replaces_the_old_one_only_when_its_link_is_opened(
     signed_up, django_capture_on_commit_callbacks
 ):
     sam, old_link = signed_up()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         actions.change_email(user=sam, new_email="sam.new@example.net", password=PASSWORD)
-    new_link = link_in(only_email_to("sam.new@example.net"))
+    message = only_email_to("sam.new@example.net")
+    assert message.subject == "Confirm your new email address for Mindwell"
+    new_link = link_in(message)
+    sam.refresh_from_db()
+    assert (sam.email, sam.pending_email) == ("sam@example.net", "sam.new@example.net")
 
+    assert "make this the email address" in Client().get(new_link).content.decode()
+    assert Client().post(new_link).status_code == 302
+
+    sam.refresh_from_db()
+    assert (sam.email, sam.pending_email, sam.email_confirmed) == ("sam.new@example.net", "", True)
     response = Client().post(old_link)
-
     assert response.status_code == 400
     assert "no longer on the account" in response.content.decode()
-    assert not confirmed(sam)
-    assert Client().post(new_link).status_code == 302
-    assert confirmed(sam)
+
+
+def test_a_new_address_taken_before_its_link_is_opened_stays_off_the_account(
+    signed_up, django_capture_on_commit_callbacks
+):
+    sam, _ = signed_up()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.change_email(user=sam, new_email="sam.new@example.net", password=PASSWORD)
+    new_link = link_in(only_email_to("sam.new@example.net"))
+    make_member("other", email="Sam.New@example.net")
+
+    response = Client().post(new_link)
+
+    assert response.status_code == 400
+    assert "was put on another account" in response.content.decode()
+    sam.refresh_from_db()
+    assert sam.email == "sam@example.net"
 
 
 def test_a_member_can_ask_for_a_new_link_from_settings(

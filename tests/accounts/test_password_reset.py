@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.accounts.conftest import link_in, only_email_to
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,21 @@ def test_a_weak_new_password_is_refused(maya, django_capture_on_commit_callbacks
     assert "This password is too common." in response.content.decode()
     maya.refresh_from_db()
     assert maya.check_password(PASSWORD)
+
+
+def test_a_reset_confirms_the_address_so_an_expired_sign_up_link_is_no_dead_end(
+    django_capture_on_commit_callbacks,
+):
+    make_member("sam", email_confirmed=False)
+    client = Client()
+    request_reset(client, "sam@example.org", django_capture_on_commit_callbacks)
+    set_url = client.get(link_in(only_email_to("sam@example.org")), follow=True).redirect_chain[-1][
+        0
+    ]
+
+    client.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+
+    response = Client().post(
+        reverse("accounts:login"), {"username": "sam", "password": NEW_PASSWORD}
+    )
+    assert response.status_code == 302
