@@ -17,6 +17,7 @@ from django.db import IntegrityError, transaction
 from mindwell.accounts import emails
 from mindwell.accounts.access import access_confirmation
 from mindwell.accounts.models import User
+from mindwell.accounts.names import describe, invisible_characters, looks_like_any
 from mindwell.accounts.tokens import make_confirmation_token
 from mindwell.accounts.topics import member_changed
 from mindwell.core.errors import ActionError
@@ -27,9 +28,20 @@ USERNAME_MIN, USERNAME_MAX = 3, 30
 DISPLAY_NAME_MAX = 40
 ABOUT_MAX = 2000
 _USERNAME_CHARS = re.compile(r"[A-Za-z0-9_]+")
-# Names a reader could take for the site speaking, or for a hidden author.
+# Names a reader could take for the site speaking, or for a hidden author or a guest;
+# names that only look like them are refused too (names.looks_like_any).
 RESERVED_NAMES = frozenset(
-    {"admin", "administrator", "anonymous", "mindwell", "moderator", "staff", "support", "system"}
+    {
+        "admin",
+        "administrator",
+        "anonymous",
+        "guest",
+        "mindwell",
+        "moderator",
+        "staff",
+        "support",
+        "system",
+    }
 )
 
 USERNAME_TAKEN = "That username is taken. Please choose another."
@@ -47,7 +59,7 @@ def clean_username(value: str) -> str:
             "Use only letters (a–z), digits and underscores (_) in your username.",
             field="username",
         )
-    if username.lower() in RESERVED_NAMES:
+    if looks_like_any(username, RESERVED_NAMES):
         raise ActionError(USERNAME_TAKEN, field="username")
     return username
 
@@ -65,13 +77,21 @@ def clean_display_name(
     value: str, *, field: str = "display_name", maximum: int = DISPLAY_NAME_MAX
 ) -> str:
     """A name shown beside posts (a member's display name, a guest's name): spaces
-    squeezed, not too long, and not one readers could take for the site or a hidden author."""
+    squeezed, not too long, nothing invisible in it, and not one readers could take for
+    the site or a hidden author, however it is spelt."""
     name = " ".join((value or "").split())
     if len(name) > maximum:
         raise ActionError(
             f"Your display name is too long: at most {maximum} characters.", field=field
         )
-    if name.lower() in RESERVED_NAMES:
+    hidden = invisible_characters(name)
+    if hidden:
+        raise ActionError(
+            "Your display name contains a character that cannot be seen or that changes "
+            f"the direction of the text ({describe(hidden[0])}). Please type it without it.",
+            field=field,
+        )
+    if looks_like_any(name, RESERVED_NAMES):
         raise ActionError(
             "Please choose a display name that readers will not mistake for the site or "
             "for an anonymous author.",
