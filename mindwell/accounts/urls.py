@@ -17,7 +17,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("accounts/settings/", views.settings_view, name="settings"),
     path("accounts/settings/email/", views.change_email, name="change_email"),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
@@ -170,6 +170,20 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, "We have sent you a new confirmation link.")
     return redirect("accounts:settings")
+
+
+@require_http_methods(["GET", "POST"])
+def logout_view(request: HttpRequest) -> HttpResponse:
+    # GET only asks: a link (or a prefetch) must not log anyone out.
+    if request.method == "GET":
+        return render(request, "registration/logout.html")
+    was_member = request.user.is_authenticated
+    logout(request)
+    if was_member:
+        # Kept in the visitor's own messages cookie, so the page they land on is rendered
+        # for them (the page cache passes any visitor with such a cookie to Django).
+        messages.success(request, "You have logged out.")
+    return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):
