@@ -53,6 +53,14 @@ class SignupForm(ActionForm):
         help_text="Shown beside your posts instead of your username. You can change it later.",
         widget=_text(autocomplete="nickname"),
     )
+    agree = forms.BooleanField(
+        label="I am 18 or older and I agree to the terms of use",
+        error_messages={
+            "required": (
+                "Tick this box to join: members must be 18 or older and agree to the terms."
+            )
+        },
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

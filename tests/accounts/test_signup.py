@@ -31,6 +31,7 @@ def signup_data(**fields: str) -> dict[str, str]:
         "password": GOOD_PASSWORD,
         "password_again": GOOD_PASSWORD,
         "display_name": "",
+        "agree": "on",
     }
     data.update(fields)
     return data
@@ -228,3 +229,20 @@ def test_the_action_creates_nothing_for_a_known_address(maya, django_capture_on_
     assert created is None
     assert list(User.objects.values_list("username", flat=True)) == ["maya"]
     assert only_email_to("maya@example.org").subject.startswith("Someone tried to sign up")
+
+
+def test_it_asks_members_to_confirm_they_are_adults_who_agree_to_the_terms(client):
+    page = client.get(URL).content.decode()
+    assert f'<a href="{reverse("terms")}">terms of use</a>' in page
+    assert f'<a href="{reverse("privacy")}">privacy page</a>' in page
+    assert '<input type="checkbox" name="agree"' in page
+
+    data = signup_data()
+    del data["agree"]
+    response = client.post(URL, data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tick this box to join: members must be 18 or older and agree to the terms." in html
+    assert 'id="id_agree_error"' in html
+    assert not User.objects.exists()

@@ -46,6 +46,12 @@ def log_in_with_a_wrong_password(page: Page) -> None:
     assert page.get_by_role("alert").is_visible()
 
 
+def submit_empty_signup_form(page: Page) -> None:
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+
+
 def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     visitor: Callable[..., Page], site_url: str
 ) -> None:
@@ -83,6 +89,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("edit", member, f"/post/{Post.objects.filter(author=maya).first().pk}/edit/", no_action),  # type: ignore[union-attr]
         ("login", guest, reverse("accounts:login"), no_action),
         ("signup", guest, reverse("accounts:signup"), no_action),
+        ("signup-errors", guest, reverse("accounts:signup"), submit_empty_signup_form),
+        ("signup-done", guest, reverse("accounts:signup_done"), no_action),
+        ("logout", member, reverse("accounts:logout"), no_action),
         ("login-errors", guest, reverse("accounts:login"), log_in_with_a_wrong_password),
         ("password-reset", guest, reverse("accounts:password_reset"), no_action),
         ("password-change", member, reverse("accounts:password_change"), no_action),
@@ -90,6 +99,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("profile", guest, "/u/dr_okafor/", no_action),
         ("profile-self", member, "/u/maya/", no_action),
         ("help-now", guest, "/help-now/", no_action),
+        ("about", guest, reverse("about"), no_action),
+        ("privacy", guest, reverse("privacy"), no_action),
+        ("terms", guest, reverse("terms"), no_action),
         ("404", guest, "/no-such-page/", no_action),
     ]
     meters = {id(page): WeightMeter(page, f"{site_url}/static/") for page in (guest, member)}

@@ -19,6 +19,7 @@ def test_a_confirmation_email_reaches_a_real_smtp_server(
                 "email": "river@example.org",
                 "password": "a long Test passphrase 42",
                 "password_again": "a long Test passphrase 42",
+                "agree": "on",
             },
         )
     assert response.status_code == 302
