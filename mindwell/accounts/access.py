@@ -2,8 +2,13 @@
 
 from dataclasses import dataclass
 
-from mindwell.accounts.models import User
-from mindwell.accounts.tokens import ExpiredToken, InvalidToken, read_confirmation_token
+from mindwell.accounts.models import PendingSignup, User
+from mindwell.accounts.tokens import (
+    ExpiredToken,
+    InvalidToken,
+    read_confirmation_token,
+    read_signup_token,
+)
 from mindwell.core.errors import ActionError, NotFound
 
 NOT_FOUND = "There is no member with that name."
@@ -65,3 +70,31 @@ def access_confirmation(token: str, *, for_update: bool = False) -> Confirmation
         if email and claim.matches(email):
             return Confirmation(member=member, email=email)
     raise ActionError(STALE_LINK)
+
+
+SIGNUP_EXPIRED = "This link has expired, and the sign-up it was for is gone. Please sign up again."
+SIGNUP_INVALID = (
+    "This link is not valid. Check that you opened the whole link from the email, or sign up again."
+)
+SIGNUP_GONE = (
+    "This link has been used already, or its sign-up has expired. If you created your "
+    "account with it, log in; otherwise please sign up again."
+)
+
+
+def access_pending_signup(token: str, *, for_update: bool = False) -> PendingSignup:
+    """The sign-up a link completes; ActionError (400) when it does not hold.
+
+    With `for_update`, call inside the transaction that will complete it.
+    """
+    try:
+        pending_id = read_signup_token(token)
+    except ExpiredToken:
+        raise ActionError(SIGNUP_EXPIRED) from None
+    except InvalidToken:
+        raise ActionError(SIGNUP_INVALID) from None
+    rows = PendingSignup.objects.select_for_update() if for_update else PendingSignup.objects
+    pending = rows.filter(pk=pending_id).first()
+    if pending is None:
+        raise ActionError(SIGNUP_GONE)
+    return pending

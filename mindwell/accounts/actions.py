@@ -7,18 +7,20 @@ commit. Failures are ActionError, with `field` naming the input at fault.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from mindwell.accounts import emails
-from mindwell.accounts.access import access_confirmation
-from mindwell.accounts.models import User
+from mindwell.accounts.access import access_confirmation, access_pending_signup
+from mindwell.accounts.models import PendingSignup, User
 from mindwell.accounts.names import describe, invisible_characters, looks_like_any
-from mindwell.accounts.tokens import make_confirmation_token
+from mindwell.accounts.tokens import make_confirmation_token, make_signup_token, max_age
 from mindwell.accounts.topics import member_changed
 from mindwell.core.errors import ActionError
 from mindwell.core.mail import send_email_after_commit
@@ -45,6 +47,11 @@ RESERVED_NAMES = frozenset(
 )
 
 USERNAME_TAKEN = "That username is taken. Please choose another."
+USERNAME_TAKEN_MEANWHILE = (
+    "Someone else took your username after you signed up, so we could not create your "
+    "account. Please sign up again with another username."
+)
+SIGNED_UP_ALREADY = "This address already has an account: log in with it."
 
 
 def clean_username(value: str) -> str:
@@ -117,12 +124,15 @@ def _queue_confirmation(user: User) -> None:
     send_email_after_commit(to=user.email, subject=subject, body=body)
 
 
-def sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User | None:
-    """Create a member, not yet confirmed, and email them a link to confirm their address.
+def sign_up(
+    *, username: str, email: str, password: str, display_name: str = ""
+) -> PendingSignup | None:
+    """Keep a sign-up and email a link that creates the member when it is opened.
 
-    When the address is already on an account, nothing is created or changed: its owner
-    is told by email that someone tried, and None is returned. The caller must answer
-    both cases alike, so that the form never tells anyone whose address has an account.
+    When the address is already on an account, nothing is kept or changed: its owner is
+    told by email that someone tried, and None is returned. Both cases take the same time
+    and leave nothing anyone else can see (the username stays free, nobody can log in),
+    so the caller answers them alike and nobody learns whose address has an account.
     """
     username = clean_username(username)
     email = clean_email(email)
@@ -130,36 +140,52 @@ def sign_up(*, username: str, email: str, password: str, display_name: str = "")
     if User.objects.filter(username__iexact=username).exists():
         raise ActionError(USERNAME_TAKEN, field="username")
     _check_password(password, user=User(username=username, email=email, display_name=display_name))
-    owner = _owner_of(email)
-    if owner is not None:
-        make_password(password)  # the time a new account's password would take
-        _queue_signup_attempt_notice(owner)
-        return None
+    password_hash = make_password(password)
+    with transaction.atomic():
+        PendingSignup.objects.filter(created_at__lt=_oldest_valid_link()).delete()
+        owner = _owner_of(email)
+        if owner is not None:
+            subject, body = emails.signup_attempt_email(user=owner)
+            send_email_after_commit(to=owner.email, subject=subject, body=body)
+            return None
+        pending = PendingSignup.objects.create(
+            username=username, email=email, display_name=display_name, password=password_hash
+        )
+        token = make_signup_token(pending_id=pending.pk)
+        subject, body = emails.signup_email(pending=pending, token=token)
+        send_email_after_commit(to=email, subject=subject, body=body)
+    return pending
+
+
+def complete_sign_up(*, token: str) -> User:
+    """Create the member a sign-up link was sent for, with the address confirmed."""
     try:
         with transaction.atomic():
-            user = User.objects.create_user(
-                username=username, email=email, password=password, display_name=display_name
+            pending = access_pending_signup(token, for_update=True)
+            if User.objects.filter(username__iexact=pending.username).exists():
+                raise ActionError(USERNAME_TAKEN_MEANWHILE)
+            if _owner_of(pending.email) is not None:
+                raise ActionError(SIGNED_UP_ALREADY)
+            user = User(
+                username=pending.username,
+                email=pending.email,
+                email_confirmed=True,
+                display_name=pending.display_name,
+                password=pending.password,
             )
-            _queue_confirmation(user)
+            user.save()
+            PendingSignup.objects.filter(email__iexact=pending.email).delete()
     except IntegrityError:
-        # Someone took the name or address between our check and the insert.
-        if User.objects.filter(username__iexact=username).exists():
-            raise ActionError(USERNAME_TAKEN, field="username") from None
-        owner = _owner_of(email)
-        if owner is None:
-            raise
-        _queue_signup_attempt_notice(owner)
-        return None
+        raise ActionError(SIGNED_UP_ALREADY) from None
     return user
+
+
+def _oldest_valid_link() -> datetime:
+    return timezone.now() - timedelta(seconds=max_age())
 
 
 def _owner_of(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).first()
-
-
-def _queue_signup_attempt_notice(owner: User) -> None:
-    subject, body = emails.signup_attempt_email(user=owner)
-    send_email_after_commit(to=owner.email, subject=subject, body=body)
 
 
 EMAIL_TAKEN_MEANWHILE = (

@@ -10,7 +10,7 @@ from django.urls import reverse
 from mindwell.accounts.tokens import max_age
 
 if TYPE_CHECKING:
-    from mindwell.accounts.models import User
+    from mindwell.accounts.models import PendingSignup, User
 
 
 def absolute_url(path: str) -> str:
@@ -31,6 +31,23 @@ def confirmation_email(*, user: User, token: str) -> tuple[str, str]:
         f"a new one on your settings page.\n\n"
         f"If you did not sign up for {site} or change your address there, you can ignore\n"
         f"this email.\n"
+    )
+    return subject, body
+
+
+def signup_email(*, pending: PendingSignup, token: str) -> tuple[str, str]:
+    """Subject and body of the email whose link creates a new member's account."""
+    site = settings.SITE_NAME
+    link = absolute_url(reverse("accounts:complete_signup", kwargs={"token": token}))
+    subject = f"Confirm your email address for {site}"
+    body = (
+        f"Hello {pending.username},\n\n"
+        f"To finish creating your {site} account, open this link and press the button\n"
+        f"on the page:\n\n"
+        f"{link}\n\n"
+        f"The link works for {_days(_confirm_days())}. After that, please sign up again.\n\n"
+        f"If you did not sign up for {site}, you can ignore this email: no account is\n"
+        f"made without the link.\n"
     )
     return subject, body
 

@@ -88,7 +88,7 @@ class LoginForm(AuthenticationForm):
         "invalid_login": (
             "That username or email address and password do not match an account. "
             "Passwords are case-sensitive. If you have just signed up, open the link in "
-            "the email we sent you first."
+            "the email we sent you first: it creates your account."
         ),
     }
 
@@ -105,14 +105,6 @@ class LoginForm(AuthenticationForm):
             # An unknown name is passed on unchanged: authentication then fails as usual.
             self.cleaned_data["username"] = stored or identifier
         return super().clean()
-
-    def confirm_login_allowed(self, user: Any) -> None:
-        # A new account whose address is unconfirmed gets the same answer as a wrong
-        # password: otherwise logging in would tell whether a sign-up made an account,
-        # and so whether its address already had one.
-        super().confirm_login_allowed(user)
-        if not user.email_confirmed:
-            raise self.get_invalid_login_error()
 
 
 class ResetPasswordForm(PasswordResetForm):

@@ -10,6 +10,7 @@ app_name = "accounts"
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/signup/check-your-email/", views.signup_done, name="signup_done"),
+    path("accounts/signup/complete/<str:token>/", views.complete_signup, name="complete_signup"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(

@@ -17,7 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.accounts import actions
-from mindwell.accounts.access import access_confirmation
+from mindwell.accounts.access import access_confirmation, access_pending_signup
 from mindwell.accounts.forms import EmailChangeForm, ProfileForm, SignupForm
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
@@ -70,11 +70,37 @@ def signup_done(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
+def complete_signup(request: HttpRequest, token: str) -> HttpResponse:
+    # GET only shows a button: mail scanners that open links must not create accounts.
+    try:
+        if request.method == "POST":
+            member = actions.complete_sign_up(token=token)
+        else:
+            pending = access_pending_signup(token)
+    except ActionError as error:
+        return render(
+            request,
+            "accounts/confirm_email_invalid.html",
+            {"message": error.message},
+            status=error.status,
+        )
+    if request.method == "GET":
+        return render(
+            request, "accounts/complete_signup.html", {"pending": pending, "token": token}
+        )
+    login(request, member, backend=_MODEL_BACKEND)
+    messages.success(
+        request, f"Welcome to {settings.SITE_NAME}, {member.public_name}: your account is ready."
+    )
+    return redirect("qa:home")
+
+
+@require_http_methods(["GET", "POST"])
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     # GET only shows a button: mail scanners that open links must not confirm anything.
     try:
         if request.method == "POST":
-            member = actions.confirm_email(token=token)
+            actions.confirm_email(token=token)
         else:
             confirmation = access_confirmation(token)
     except ActionError as error:
@@ -90,12 +116,10 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             "accounts/confirm_email.html",
             {"confirmation": confirmation, "token": token},
         )
-    if not request.user.is_authenticated:
-        # The link proves the address, and whoever holds the address could reset the
-        # password anyway; a new member cannot log in before this.
-        login(request, member, backend=_MODEL_BACKEND)
     messages.success(request, "Thank you: your email address is confirmed.")
-    return redirect("accounts:settings")
+    if request.user.is_authenticated:
+        return redirect("accounts:settings")
+    return redirect("accounts:login")
 
 
 def _render_settings(

@@ -1,27 +1,31 @@
-"""Signing up: a new member is emailed a confirmation link, which logs them in.
+"""Signing up: the link emailed to the address creates the account and logs the member in.
 
 The form answers a known address exactly as a new one, and tells the owner by email.
 """
 
 import re
 import time
+from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from mindwell.accounts import actions
-from mindwell.accounts.models import User
+from mindwell.accounts.models import PendingSignup, User
 from mindwell.core.errors import ActionError
 from tests.accounts.conftest import link_in, only_email_to
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db
 
 URL = reverse("accounts:signup")
 GOOD_PASSWORD = "quiet harbour lanterns 19"
+DAY = 24 * 60 * 60
 
 
 def signup_data(**fields: str) -> dict[str, str]:
@@ -37,7 +41,15 @@ def signup_data(**fields: str) -> dict[str, str]:
     return data
 
 
-def test_it_creates_the_member_and_emails_a_link_that_confirms_and_logs_them_in(
+def sign_up_and_get_link(client: Client, capture, **fields: str) -> str:
+    mail.outbox.clear()
+    with capture(execute=True):
+        response = client.post(URL, signup_data(**fields))
+    assert response.status_code == 302
+    return link_in(only_email_to(fields.get("email", "sam@example.net")))
+
+
+def test_the_emailed_link_creates_the_member_and_logs_them_in(
     client, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -46,34 +58,78 @@ def test_it_creates_the_member_and_emails_a_link_that_confirms_and_logs_them_in(
     assert response.status_code == 302
     assert response["Location"] == reverse("accounts:signup_done")
     assert "Check your email" in client.get(response["Location"]).content.decode()
-    sam = User.objects.get(username="sam_rivers")
-    assert (sam.email, sam.display_name, sam.email_confirmed) == ("sam@example.net", "Sam", False)
-    assert sam.check_password(GOOD_PASSWORD)
+    assert not User.objects.exists()
     assert "_auth_user_id" not in client.session
     message = only_email_to("sam@example.net")
     assert message.subject == "Confirm your email address for Mindwell"
     link = link_in(message)
-    assert link.startswith("/accounts/confirm/")
+    assert link.startswith("/accounts/signup/complete/")
 
+    page = client.get(link)
+    assert "Create my account" in page.content.decode()
+    assert not User.objects.exists()  # opening the link (a mail scanner may) creates nothing
     response = client.post(link, follow=True)
 
-    assert response.redirect_chain == [(reverse("accounts:settings"), 302)]
-    assert "Thank you: your email address is confirmed." in response.content.decode()
+    assert response.redirect_chain == [(reverse("qa:home"), 302)]
+    assert "Welcome to Mindwell, Sam: your account is ready." in response.content.decode()
+    sam = User.objects.get(username="sam_rivers")
+    assert (sam.email, sam.display_name, sam.email_confirmed) == ("sam@example.net", "Sam", True)
+    assert sam.check_password(GOOD_PASSWORD)
     assert client.session["_auth_user_id"] == str(sam.pk)
 
 
-def test_a_new_account_cannot_log_in_before_its_address_is_confirmed(client):
-    # Otherwise logging in with the password just chosen would tell whether the sign-up
-    # made an account, and so whether the address already had one.
-    client.post(URL, signup_data())
+def test_until_the_link_is_opened_there_is_no_account_and_the_username_is_free(
+    client, django_capture_on_commit_callbacks
+):
+    sign_up_and_get_link(client, django_capture_on_commit_callbacks)
 
-    response = Client().post(
+    login = Client().post(
         reverse("accounts:login"), {"username": "sam_rivers", "password": GOOD_PASSWORD}
     )
+    assert login.status_code == 200
+    assert "open the link in the email we sent you first" in login.content.decode()
+    again = Client().post(URL, signup_data(email="other@example.net"))
+    assert again.status_code == 302  # the username is not held by a sign-up
 
-    assert response.status_code == 200
-    assert "do not match an account" in response.content.decode()
-    assert "open the link in the email we sent you first" in response.content.decode()
+
+def test_a_link_works_once(client, django_capture_on_commit_callbacks):
+    link = sign_up_and_get_link(client, django_capture_on_commit_callbacks)
+    assert Client().post(link).status_code == 302
+
+    response = Client().post(link)
+
+    assert response.status_code == 400
+    assert "This link has been used already" in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_a_link_older_than_three_days_has_expired_and_its_sign_up_is_deleted(
+    client, django_capture_on_commit_callbacks
+):
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 3.1 * DAY):
+        link = sign_up_and_get_link(client, django_capture_on_commit_callbacks)
+    PendingSignup.objects.update(created_at=timezone.now() - timedelta(days=3.1))
+
+    response = Client().post(link)
+
+    assert response.status_code == 400
+    assert "This link has expired" in response.content.decode()
+    assert not User.objects.exists()
+    sign_up_and_get_link(Client(), django_capture_on_commit_callbacks, username="someone_else")
+    assert list(PendingSignup.objects.values_list("username", flat=True)) == ["someone_else"]
+
+
+def test_a_username_taken_before_the_link_is_opened_is_explained(
+    client, django_capture_on_commit_callbacks
+):
+    link = sign_up_and_get_link(client, django_capture_on_commit_callbacks)
+    make_member("Sam_Rivers")
+
+    response = Client().post(link)
+
+    assert response.status_code == 400
+    assert "Someone else took your username after you signed up" in response.content.decode()
+    assert User.objects.count() == 1
 
 
 def test_the_form_is_labelled_and_tells_password_managers_what_each_field_is(client):
@@ -141,6 +197,23 @@ def test_a_known_address_is_answered_exactly_as_a_new_one_and_its_owner_is_told(
     assert f"{settings.SITE_URL}/accounts/password-reset/" in body
     assert "/accounts/confirm/" not in body
     assert [m["To"] for m in smtp_inbox.messages] == ["sam@example.net", "maya@example.org"]
+
+
+def test_signing_up_again_after_a_known_or_a_new_address_answers_alike(
+    maya, django_capture_on_commit_callbacks
+):
+    # A prober who signs up with someone's address and then tries the same username again
+    # (or tries to log in with it) learns nothing: neither sign-up holds anything visible.
+    with django_capture_on_commit_callbacks(execute=True):
+        Client().post(URL, signup_data(username="probe_known", email="maya@example.org"))
+        Client().post(URL, signup_data(username="probe_new", email="fresh@example.net"))
+    for username in ("probe_known", "probe_new"):
+        login = Client().post(
+            reverse("accounts:login"), {"username": username, "password": GOOD_PASSWORD}
+        )
+        assert login.status_code == 200, username
+        again = Client().post(URL, signup_data(username=username, email="x@example.net"))
+        assert (again.status_code, again["Location"]) == (302, reverse("accounts:signup_done"))
 
 
 def test_a_known_address_takes_as_long_as_a_new_one(maya, settings):
@@ -228,6 +301,7 @@ def test_the_action_creates_nothing_for_a_known_address(maya, django_capture_on_
         )
     assert created is None
     assert list(User.objects.values_list("username", flat=True)) == ["maya"]
+    assert not PendingSignup.objects.exists()
     assert only_email_to("maya@example.org").subject.startswith("Someone tried to sign up")
 
 

@@ -26,7 +26,7 @@ def test_a_confirmation_email_reaches_a_real_smtp_server(
     assert len(inbox.messages) == 1
     message = inbox.messages[0]
     assert message["To"] == "river@example.org"
-    assert "/accounts/confirm/" in message.get_payload(decode=True).decode()
+    assert "/accounts/signup/complete/" in message.get_payload(decode=True).decode()
 
 
 def test_email_urls_set_the_smtp_settings(monkeypatch):
