@@ -52,6 +52,10 @@ USERNAME_TAKEN_MEANWHILE = (
     "account. Please sign up again with another username."
 )
 SIGNED_UP_ALREADY = "This address already has an account: log in with it."
+EMAIL_TAKEN_MEANWHILE = (
+    "This address was put on another account after we sent the link, so it cannot be "
+    "yours here. Your account keeps its current address."
+)
 
 
 def clean_username(value: str) -> str:
@@ -176,6 +180,9 @@ def complete_sign_up(*, token: str) -> User:
             user.save()
             PendingSignup.objects.filter(email__iexact=pending.email).delete()
     except IntegrityError:
+        # Another request made the same member between our checks and the insert.
+        if User.objects.filter(username__iexact=pending.username).exists():
+            raise ActionError(USERNAME_TAKEN_MEANWHILE) from None
         raise ActionError(SIGNED_UP_ALREADY) from None
     return user
 
@@ -186,12 +193,6 @@ def _oldest_valid_link() -> datetime:
 
 def _owner_of(email: str) -> User | None:
     return User.objects.filter(email__iexact=email).first()
-
-
-EMAIL_TAKEN_MEANWHILE = (
-    "This address was put on another account after we sent the link, so it cannot be "
-    "yours here. Your account keeps its current address."
-)
 
 
 def resend_confirmation(*, user: User) -> User:
