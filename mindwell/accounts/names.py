@@ -12,8 +12,6 @@ from __future__ import annotations
 import unicodedata
 from functools import cache
 
-from confusable_homoglyphs.confusables import confusables_data
-
 # Invisible although not of category Cf: fillers and joiners that render as nothing
 # (Unicode's Default_Ignorable_Code_Point, beyond the format characters).
 _IGNORABLE_LETTERS_AND_MARKS = frozenset(
@@ -81,6 +79,9 @@ def _keys(names: frozenset[str]) -> frozenset[str]:
 @cache
 def _prototypes() -> dict[str, str]:
     """Each confusable character mapped to its class's representative."""
+    # Imported here: loading the data takes a tenth of a second, which start-up need not pay.
+    from confusable_homoglyphs.confusables import confusables_data
+
     parent: dict[str, str] = {}
 
     def find(char: str) -> str:
