@@ -13,7 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from mindwell.accounts.actions import sign_up
 from mindwell.accounts.models import User
+from mindwell.accounts.tokens import make_signup_token
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category, Tag
@@ -70,6 +72,14 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     tag = Tag.objects.order_by("-question_count").first()
     assert category is not None and tag is not None
 
+    pending = sign_up(
+        username="river", email="river@example.net", password="a long Test passphrase 42"
+    )
+    assert pending is not None
+    signup_link = reverse(
+        "accounts:complete_signup", args=[make_signup_token(pending_id=pending.pk)]
+    )
+
     guest, member = visitor(), visitor(maya)
     no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
     pages: list[tuple[str, Page, str, Callable[[Page], None]]] = [
@@ -91,6 +101,7 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("signup", guest, reverse("accounts:signup"), no_action),
         ("signup-errors", guest, reverse("accounts:signup"), submit_empty_signup_form),
         ("signup-done", guest, reverse("accounts:signup_done"), no_action),
+        ("complete-signup", guest, signup_link, no_action),
         ("logout", member, reverse("accounts:logout"), no_action),
         ("login-errors", guest, reverse("accounts:login"), log_in_with_a_wrong_password),
         ("password-reset", guest, reverse("accounts:password_reset"), no_action),
