@@ -398,7 +398,12 @@ def test_email_links_point_at_the_port_run_serves_on(start_run, run_env, tmp_pat
     visitor = Visitor(run.port)
     signup = "/accounts/signup/"
     password = "a long Test passphrase 42"
-    fields = {"username": "river", "email": "river@example.org", "password": password}
+    fields = {
+        "username": "river",
+        "email": "river@example.org",
+        "password": password,
+        "agree": "on",
+    }
     assert visitor.submit(signup, signup, **fields, password_again=password).status == 302
     reset = "/accounts/password-reset/"
     assert visitor.submit(reset, reset, email="maya@example.org").status == 302
@@ -408,9 +413,9 @@ def test_email_links_point_at_the_port_run_serves_on(start_run, run_env, tmp_pat
         found = [link for mail in mails for link in re.findall(r"https?://\S+", mail)]
         return len(found) == 2 and sorted(found)
 
-    confirm, reset_link = eventually(links, within=30, message="the emails were not sent")
+    reset_link, confirm = eventually(links, within=30, message="the emails were not sent")
 
-    assert confirm.startswith(f"{site}accounts/confirm/")
+    assert confirm.startswith(f"{site}accounts/signup/complete/")
     assert reset_link.startswith(f"{site}accounts/reset/")
     for link in (confirm, reset_link):
         response, _ = request(run.port, "GET", link.removeprefix(site[:-1]))
