@@ -83,11 +83,46 @@ def clean_display_name(
     return name
 
 
-def _check_password(password: str, *, user: User) -> None:
+def clean_new_username(value: str) -> str:
+    """A well-formed username that no member has yet, in any letter case."""
+    username = clean_username(value)
+    if User.objects.filter(username__iexact=username).exists():
+        raise ActionError(USERNAME_TAKEN, field="username")
+    return username
+
+
+def check_new_password(password: str, *, username: str, email: str, display_name: str) -> str:
+    """A password strong enough, and unlike the rest of the account."""
+    candidate = User(username=username, email=email, display_name=display_name)
     try:
-        validate_password(password, user=user)
+        validate_password(password, user=candidate)
     except ValidationError as exc:
         raise ActionError(" ".join(exc.messages), field="password") from None
+    return password
+
+
+def clean_about(value: str) -> str:
+    about = (value or "").strip()
+    if len(about) > ABOUT_MAX:
+        raise ActionError(
+            f"“About you” is too long: {len(about):,} characters, at most {ABOUT_MAX:,}.",
+            field="about",
+        )
+    return about
+
+
+def check_current_password(user: User, password: str) -> str:
+    if not user.check_password(password):
+        raise ActionError("That is not your current password.", field="password")
+    return password
+
+
+def clean_new_email(user: User, value: str) -> str:
+    """An address for `user` to change to: well-formed, and not the one they have."""
+    email = clean_email(value, field="new_email")
+    if email.lower() == user.email.lower():
+        raise ActionError("That is already the email address on your account.", field="new_email")
+    return email
 
 
 def _email_in_use(email: str, *, other_than: User | None = None) -> bool:
@@ -109,14 +144,12 @@ def _queue_confirmation(user: User) -> None:
 
 def sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User:
     """Create a member and email them a link to confirm their address."""
-    username = clean_username(username)
+    username = clean_new_username(username)
     email = clean_email(email)
     display_name = clean_display_name(display_name)
-    if User.objects.filter(username__iexact=username).exists():
-        raise ActionError(USERNAME_TAKEN, field="username")
     if _email_in_use(email):
         raise ActionError(EMAIL_TAKEN, field="email")
-    _check_password(password, user=User(username=username, email=email, display_name=display_name))
+    check_new_password(password, username=username, email=email, display_name=display_name)
     try:
         with transaction.atomic():
             user = User.objects.create_user(
@@ -151,12 +184,7 @@ def confirm_email(*, token: str) -> User:
 
 def update_profile(*, user: User, display_name: str, about: str) -> User:
     display_name = clean_display_name(display_name)
-    about = (about or "").strip()
-    if len(about) > ABOUT_MAX:
-        raise ActionError(
-            f"“About you” is too long: {len(about):,} characters, at most {ABOUT_MAX:,}.",
-            field="about",
-        )
+    about = clean_about(about)
     with transaction.atomic():
         user.display_name = display_name
         user.about = about
@@ -172,11 +200,8 @@ def change_email(*, user: User, new_email: str, password: str) -> User:
     The current password is asked for because whoever controls the address can reset
     the password, so this change hands over the account.
     """
-    email = clean_email(new_email, field="new_email")
-    if not user.check_password(password):
-        raise ActionError("That is not your current password.", field="password")
-    if email.lower() == user.email.lower():
-        raise ActionError("That is already the email address on your account.", field="new_email")
+    email = clean_new_email(user, new_email)
+    check_current_password(user, password)
     if _email_in_use(email, other_than=user):
         raise ActionError(EMAIL_TAKEN, field="new_email")
     try:

@@ -15,6 +15,17 @@ def compact(value: int) -> str:
     return compact_number(int(value or 0))
 
 
+@register.filter
+def problems(form: Any) -> list[dict[str, str]]:
+    """Every message of a form, in the order of its fields (those about no one field first),
+    each with the id of the field it is about: what the error summary lists and counts."""
+    found = [{"id": "", "label": "", "message": str(error)} for error in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            found.append({"id": field.auto_id, "label": field.label, "message": str(error)})
+    return found
+
+
 # Personal parts of shared pages (mindwell/core/pagecache/members.py) ------------------------------
 
 
