@@ -63,6 +63,37 @@ def test_an_answer_sent_again_after_the_connection_dropped_is_posted_once(
     expect(page.locator(f"#a{reply.pk} .post-body")).to_contain_text("once it is on paper")
 
 
+def test_an_answer_sent_again_from_the_form_after_the_connection_dropped_is_posted_once(
+    visitor: Visitor,
+) -> None:
+    question = a_question()
+    page = visitor()
+    page.goto(question.get_absolute_url())
+    page.get_by_role("textbox", name="Your answer").fill(
+        "Writing the argument down before bed helped me: once it is on paper I can let it go."
+    )
+
+    def lose_the_answer(route: Route) -> None:
+        route.fetch(max_redirects=0)
+        route.abort("connectionreset")
+
+    page.route("**/answer", lose_the_answer)
+    with contextlib.suppress(PlaywrightError):
+        page.get_by_role("button", name="Post your answer").click()
+        page.wait_for_load_state()
+    assert Post.objects.answers().count() == 1
+    page.unroute("**/answer")
+    # The writer goes back to their form (the page is fetched anew) and sends it again.
+    page.go_back()
+    expect(page.get_by_role("textbox", name="Your answer")).to_have_value(
+        "Writing the argument down before bed helped me: once it is on paper I can let it go."
+    )
+    page.get_by_role("button", name="Post your answer").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("your answer is posted")
+    assert Post.objects.answers().count() == 1
+
+
 def test_a_comment_with_problems_comes_back_open_with_each_problem_and_its_text(
     visitor: Visitor,
 ) -> None:

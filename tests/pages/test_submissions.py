@@ -2,6 +2,7 @@
 """A form sent twice makes one post: a retry after a dropped connection, a double click, or
 two copies of the request in flight at once all get what the first one made."""
 
+import re
 import threading
 from datetime import timedelta
 from urllib.parse import urlencode
@@ -35,10 +36,17 @@ def form_client(user):
     return client
 
 
+def form_tokens(html):
+    """What a browser sends of a form besides what was typed: its CSRF token, and the token
+    naming this rendering of it."""
+    submission = re.search(r'name="submission" value="([^"]+)"', html).group(1)
+    return {"csrfmiddlewaretoken": token_in(html), "submission": submission}
+
+
 def send_twice(client, page_url, action_url, data):
-    token = token_in(client.get(page_url).content.decode())
-    first = client.post(action_url, {**data, "csrfmiddlewaretoken": token})
-    again = client.post(action_url, {**data, "csrfmiddlewaretoken": token})
+    tokens = form_tokens(client.get(page_url).content.decode())
+    first = client.post(action_url, {**data, **tokens})
+    again = client.post(action_url, {**data, **tokens})
     return first, again
 
 
@@ -91,10 +99,10 @@ def test_a_comment_form_sent_twice_makes_one_comment(who, maya, dr_okafor, ask):
 def test_the_same_form_sent_again_with_other_words_is_a_new_post(maya, ask):
     question = ask(maya)
     client = form_client(None)
-    token = token_in(client.get(question.get_absolute_url()).content.decode())
+    tokens = form_tokens(client.get(question.get_absolute_url()).content.decode())
     url = reverse("qa:answer", args=[question.pk])
     for body in ("My first thought on this question.", "And a second, different thought."):
-        client.post(url, {"body": body, "csrfmiddlewaretoken": token})
+        client.post(url, {"body": body, **tokens})
 
     assert Post.objects.answers().count() == 2
 
@@ -103,8 +111,8 @@ def test_the_same_form_sent_again_with_other_words_is_a_new_post(maya, ask):
 def test_each_page_gives_a_new_form_so_a_second_question_is_not_taken_for_a_repeat(maya):
     client = form_client(maya)
     for _ in range(2):
-        token = token_in(client.get(reverse("qa:ask")).content.decode())
-        client.post(reverse("qa:ask"), {**ask_data(), "csrfmiddlewaretoken": token})
+        tokens = form_tokens(client.get(reverse("qa:ask")).content.decode())
+        client.post(reverse("qa:ask"), {**ask_data(), **tokens})
 
     assert Post.objects.questions().count() == 2
 
@@ -117,7 +125,7 @@ def test_two_members_sending_the_same_words_from_one_token_each_get_their_own(
     url = reverse("qa:answer", args=[question.pk])
     for member in (dr_okafor, newcomer):
         client_for(member).post(
-            url, {"body": "The same words from two people.", "csrfmiddlewaretoken": "a" * 64}
+            url, {"body": "The same words from two people.", "submission": "a" * 64}
         )
 
     assert set(Post.objects.answers().values_list("author__username", flat=True)) == {
@@ -127,12 +135,26 @@ def test_two_members_sending_the_same_words_from_one_token_each_get_their_own(
 
 
 @pytest.mark.django_db
+def test_a_page_made_before_the_submission_field_is_known_by_its_csrf_token(maya, ask):
+    question = ask(maya)
+    client = form_client(None)
+    token = token_in(client.get(question.get_absolute_url()).content.decode())
+    for _ in range(2):
+        client.post(
+            reverse("qa:answer", args=[question.pk]),
+            {"body": "Sent from a page without the field.", "csrfmiddlewaretoken": token},
+        )
+
+    assert Post.objects.answers().count() == 1
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("token", [None, "", "short", "!" * 64])
 def test_a_form_without_a_usable_token_is_still_posted(maya, ask, token):
     question = ask(maya)
     data = {"body": "Posted from a page made before the tokens counted."}
     if token is not None:
-        data["csrfmiddlewaretoken"] = token
+        data["submission"] = data["csrfmiddlewaretoken"] = token
     for _ in range(2):
         response = client_for(None).post(reverse("qa:answer", args=[question.pk]), data)
         assert response.status_code == 302
@@ -211,7 +233,7 @@ def test_two_copies_of_one_submission_in_flight_at_once_make_one_post(
     else:
         got, html = a.request("GET", page_url)
         cookie = f"csrftoken={cookie_value(got, 'csrftoken')}"
-    body = urlencode({**data, "csrfmiddlewaretoken": token_in(html)})
+    body = urlencode({**data, **form_tokens(html)})
 
     results = at_once(
         lambda: a.request("POST", action_url, cookie=cookie, body=body)[0],
@@ -223,3 +245,21 @@ def test_two_copies_of_one_submission_in_flight_at_once_make_one_post(
     assert [response.status for response in results] == [302, 302]
     locations = {response.headers["Location"] for response in results}
     assert locations == {made.get().get_absolute_url()}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_stored_page_gives_every_response_its_own_form(servers, maya, ask):
+    a, _ = servers
+    question = ask(maya)
+    first, html = a.request("GET", question.get_absolute_url())
+    cookie = f"csrftoken={cookie_value(first, 'csrftoken')}"
+    again, again_html = a.request("GET", question.get_absolute_url(), cookie=cookie)
+
+    assert again.headers["X-Page-Cache"] == "hit"
+    tokens, again_tokens = form_tokens(html), form_tokens(again_html)
+    assert tokens["submission"] == tokens["csrfmiddlewaretoken"]
+    assert again_tokens["submission"] != tokens["submission"]
+    # Every form on the page (the answer form, each comment form) names this response.
+    assert set(re.findall(r'name="submission" value="([^"]+)"', again_html)) == {
+        again_tokens["submission"]
+    }

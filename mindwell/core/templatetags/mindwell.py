@@ -3,9 +3,12 @@ from typing import Any
 from django import template
 from django.template import Context, NodeList
 from django.template.base import FilterExpression, Parser, Token
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
 from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import members as memberpages
+from mindwell.core.submissions import SUBMISSION_FIELD
 
 register = template.Library()
 
@@ -13,6 +16,14 @@ register = template.Library()
 @register.filter
 def compact(value: int) -> str:
     return compact_number(int(value or 0))
+
+
+@register.simple_tag(takes_context=True)
+def submission_field(context: Context) -> str:
+    """The field naming this sending of the form (core.submissions): this response's masked
+    CSRF token (on a stored page, the placeholder the page cache fills per response)."""
+    token = conditional_escape(str(context.get("csrf_token") or ""))
+    return mark_safe(f'<input type="text" name="{SUBMISSION_FIELD}" value="{token}" hidden>')
 
 
 @register.filter
