@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from mindwell.qa.forms import AnswerForm, CommentForm
 from mindwell.qa.models import Comment, Post, Vote
+from mindwell.qa.structured_data import qa_page
 from mindwell.tags.models import Category, Tag
 
 PAGE_SIZE = settings.MINDWELL_PAGE_SIZE
@@ -50,9 +51,19 @@ def question(request, question_id):
             )
         )
     member = request.user.is_authenticated
+    address = question.get_absolute_url()
+    canonical_url = request.build_absolute_uri(address)
     context = {
         "question": question,
         "answers": answers,
+        "answer_order": "votes",
+        "answer_orders": [
+            ("votes", "Most votes", address),
+            ("oldest", "Oldest", f"{address}?answers=oldest"),
+            ("newest", "Newest", f"{address}?answers=newest"),
+        ],
+        "canonical_url": canonical_url,
+        "structured_data": qa_page(question, answers, viewer=request.user, address=canonical_url),
         "my_votes": votes,
         "answer_form": AnswerForm(member=member),
         "comment_form": CommentForm(member=member, auto_id="id_comment_%s"),

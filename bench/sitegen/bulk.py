@@ -104,6 +104,7 @@ class BulkWriter:
                 points=0,
                 is_moderator=False,
                 is_professional=member.is_professional,
+                pending_email="",
             )
             for member in self.plan.members
         ]

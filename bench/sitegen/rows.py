@@ -39,6 +39,7 @@ class UserRow(NamedTuple):
     points: int
     is_moderator: bool
     is_professional: bool
+    pending_email: str
 
 
 class TagRow(NamedTuple):

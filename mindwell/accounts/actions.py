@@ -111,11 +111,46 @@ def clean_display_name(
     return name
 
 
-def _check_password(password: str, *, user: User) -> None:
+def clean_new_username(value: str) -> str:
+    """A well-formed username that no member has yet, in any letter case."""
+    username = clean_username(value)
+    if User.objects.filter(username__iexact=username).exists():
+        raise ActionError(USERNAME_TAKEN, field="username")
+    return username
+
+
+def check_new_password(password: str, *, username: str, email: str, display_name: str) -> str:
+    """A password strong enough, and unlike the rest of the account."""
+    candidate = User(username=username, email=email, display_name=display_name)
     try:
-        validate_password(password, user=user)
+        validate_password(password, user=candidate)
     except ValidationError as exc:
         raise ActionError(" ".join(exc.messages), field="password") from None
+    return password
+
+
+def clean_about(value: str) -> str:
+    about = (value or "").strip()
+    if len(about) > ABOUT_MAX:
+        raise ActionError(
+            f"“About you” is too long: {len(about):,} characters, at most {ABOUT_MAX:,}.",
+            field="about",
+        )
+    return about
+
+
+def check_current_password(user: User, password: str) -> str:
+    if not user.check_password(password):
+        raise ActionError("That is not your current password.", field="password")
+    return password
+
+
+def clean_new_email(user: User, value: str) -> str:
+    """An address for `user` to change to: well-formed, and not the one they have."""
+    email = clean_email(value, field="new_email")
+    if email.lower() == user.email.lower():
+        raise ActionError("That is already the email address on your account.", field="new_email")
+    return email
 
 
 def _queue_confirmation(user: User) -> None:
@@ -138,12 +173,10 @@ def sign_up(
     and leave nothing anyone else can see (the username stays free, nobody can log in),
     so the caller answers them alike and nobody learns whose address has an account.
     """
-    username = clean_username(username)
+    username = clean_new_username(username)
     email = clean_email(email)
     display_name = clean_display_name(display_name)
-    if User.objects.filter(username__iexact=username).exists():
-        raise ActionError(USERNAME_TAKEN, field="username")
-    _check_password(password, user=User(username=username, email=email, display_name=display_name))
+    check_new_password(password, username=username, email=email, display_name=display_name)
     password_hash = make_password(password)
     with transaction.atomic():
         PendingSignup.objects.filter(created_at__lt=_oldest_valid_link()).delete()
@@ -224,12 +257,7 @@ def confirm_email(*, token: str) -> User:
 
 def update_profile(*, user: User, display_name: str, about: str) -> User:
     display_name = clean_display_name(display_name)
-    about = (about or "").strip()
-    if len(about) > ABOUT_MAX:
-        raise ActionError(
-            f"“About you” is too long: {len(about):,} characters, at most {ABOUT_MAX:,}.",
-            field="about",
-        )
+    about = clean_about(about)
     with transaction.atomic():
         user.display_name = display_name
         user.about = about
@@ -247,11 +275,8 @@ def change_email(*, user: User, new_email: str, password: str) -> User:
     on another account, its owner is told instead, and the member sees the same as for any
     address: nobody learns from this form whose address has an account.
     """
-    email = clean_email(new_email, field="new_email")
-    if not user.check_password(password):
-        raise ActionError("That is not your current password.", field="password")
-    if email.lower() == user.email.lower():
-        raise ActionError("That is already the email address on your account.", field="new_email")
+    email = clean_new_email(user, new_email)
+    check_current_password(user, password)
     with transaction.atomic():
         user.pending_email = email
         user.save(update_fields=["pending_email"])

@@ -7,10 +7,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
-from mindwell.accounts import emails
+from mindwell.accounts import actions, emails
 from mindwell.accounts.actions import ABOUT_MAX, DISPLAY_NAME_MAX, USERNAME_MAX
 from mindwell.accounts.models import User
-from mindwell.core.forms import ActionForm
+from mindwell.core.errors import ActionError
+from mindwell.core.forms import ActionForm, Rule
 from mindwell.core.mail import send_email_after_commit
 
 
@@ -62,14 +63,29 @@ class SignupForm(ActionForm):
         },
     )
 
+    def rules(self) -> dict[str, Rule]:
+        return {
+            "username": actions.clean_new_username,
+            "email": actions.clean_email,
+            "display_name": actions.clean_display_name,
+        }
+
     def clean(self) -> dict[str, Any]:
-        data = super().clean() or {}
-        if (
-            data.get("password")
-            and data.get("password_again") is not None
-            and data["password"] != data["password_again"]
-        ):
+        data = super().clean()
+        password = data.get("password")
+        if not password:
+            return data
+        if data.get("password_again") is not None and password != data["password_again"]:
             self.add_error("password_again", "The two passwords are not the same.")
+        try:
+            actions.check_new_password(
+                password,
+                username=data.get("username", ""),
+                email=data.get("email", ""),
+                display_name=data.get("display_name", ""),
+            )
+        except ActionError as error:
+            self.add_error("password", error.message)
         return data
 
 
@@ -162,6 +178,9 @@ class ProfileForm(ActionForm):
         widget=forms.Textarea(attrs={"rows": 6}),
     )
 
+    def rules(self) -> dict[str, Rule]:
+        return {"display_name": actions.clean_display_name, "about": actions.clean_about}
+
 
 class EmailChangeForm(ActionForm):
     new_email = forms.EmailField(
@@ -175,3 +194,13 @@ class EmailChangeForm(ActionForm):
     password = forms.CharField(
         label="Your current password", strip=False, widget=_password("current-password")
     )
+
+    def __init__(self, *args: Any, member: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.member = member
+
+    def rules(self) -> dict[str, Rule]:
+        return {
+            "new_email": lambda value: actions.clean_new_email(self.member, value),
+            "password": lambda value: actions.check_current_password(self.member, value),
+        }

@@ -136,7 +136,7 @@ def _render_settings(
     context: dict[str, Any] = {
         "member": member,
         "profile_form": profile_form,
-        "email_form": email_form or EmailChangeForm(),
+        "email_form": email_form or EmailChangeForm(member=member),
     }
     return render(request, "accounts/settings.html", context)
 
@@ -165,7 +165,7 @@ def settings_view(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def change_email(request: HttpRequest) -> HttpResponse:
-    form = EmailChangeForm(request.POST)
+    form = EmailChangeForm(request.POST, member=_member(request))
     if form.is_valid():
         try:
             actions.change_email(

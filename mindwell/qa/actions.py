@@ -9,6 +9,7 @@ the changed object.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,7 @@ from mindwell.qa.models import (
     BODY_MIN,
     COMMENT_MAX,
     COMMENT_MIN,
+    EDIT_REASON_MAX,
     GUEST_NAME_MAX,
     TITLE_MAX,
     TITLE_MIN,
@@ -48,6 +50,7 @@ from mindwell.qa.models import (
     Post,
     PostKind,
     Revision,
+    Submission,
     Vote,
 )
 from mindwell.qa.policy import GuestLinkHolder
@@ -67,7 +70,7 @@ from mindwell.tags.models import Category, Tag
 from mindwell.tags.topics import tags_changed
 
 if TYPE_CHECKING:
-    from datetime import datetime
+    from datetime import datetime, timedelta
 
 
 def _clean_text(value: str, *, field: str, label: str, minimum: int, maximum: int) -> str:
@@ -83,7 +86,11 @@ def _clean_text(value: str, *, field: str, label: str, minimum: int, maximum: in
     return text
 
 
-def _clean_title(value: str) -> str:
+# The rules for each field of new text, also run by the forms (ActionForm.rules) so that a
+# person sees every problem at once.
+
+
+def clean_title(value: str) -> str:
     # Squeeze runs of spaces before measuring, so padding cannot stretch a short title.
     return _clean_text(
         " ".join((value or "").split()), field="title", label="The title", minimum=TITLE_MIN,
@@ -91,18 +98,32 @@ def _clean_title(value: str) -> str:
     )  # fmt: skip
 
 
-def _clean_writer(
-    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str, notify: bool
-) -> dict[str, Any]:
-    """The authorship fields of a new post or comment. Members may hide their name; guests
-    may give one, and an email address only for notifications."""
-    if not policy.can_post(author or AnonymousUser()):
-        raise Forbidden("This account cannot post.")
-    if author is not None:
-        return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": "",
-                "notify": notify}  # fmt: skip
-    name = clean_display_name(guest_name, field="guest_name", maximum=GUEST_NAME_MAX)
-    email = (guest_email or "").strip()
+def clean_question_body(value: str) -> str:
+    return _clean_text(
+        value, field="body", label="The question", minimum=BODY_MIN, maximum=BODY_MAX
+    )
+
+
+def clean_answer_body(value: str) -> str:
+    return _clean_text(value, field="body", label="The answer", minimum=BODY_MIN, maximum=BODY_MAX)
+
+
+def clean_edited_body(value: str) -> str:
+    return _clean_text(value, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
+
+
+def clean_comment_body(value: str) -> str:
+    return _clean_text(
+        value, field="body", label="The comment", minimum=COMMENT_MIN, maximum=COMMENT_MAX
+    )
+
+
+def clean_guest_name(value: str) -> str:
+    return clean_display_name(value, field="guest_name", maximum=GUEST_NAME_MAX)
+
+
+def clean_guest_email(value: str) -> str:
+    email = (value or "").strip()
     if email:
         try:
             validate_email(email)
@@ -110,8 +131,60 @@ def _clean_writer(
             raise ActionError(
                 "Enter a valid email address, or leave it empty.", field="guest_email"
             ) from None
-    return {"author": None, "anonymous": False, "guest_name": name, "guest_email": email,
-            "notify": notify and bool(email)}  # fmt: skip
+    return email
+
+
+def clean_edit_reason(value: str) -> str:
+    reason = (value or "").strip()
+    if len(reason) > EDIT_REASON_MAX:
+        raise ActionError(
+            f"The edit summary is too long: at most {EDIT_REASON_MAX} characters.", field="reason"
+        )
+    return reason
+
+
+def _clean_writer(
+    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str
+) -> dict[str, Any]:
+    """The authorship fields of a new post or comment. Members may hide their name; guests
+    may give one, and a private email address."""
+    if not policy.can_post(author or AnonymousUser()):
+        raise Forbidden("This account cannot post.")
+    if author is not None:
+        return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": ""}
+    return {"author": None, "anonymous": False, "guest_name": clean_guest_name(guest_name),
+            "guest_email": clean_guest_email(guest_email)}  # fmt: skip
+
+
+def _submission_key(
+    submission: str | None, *, author: User | None, what: str, target: int | None, text: str
+) -> str | None:
+    """Who sent which form with what text. The text is part of it, so that a form sent again
+    with other words (after going back, say) makes a new post and loses nothing."""
+    if not submission:
+        return None
+    who = f"member {author.pk}" if author is not None else "guest"
+    return hashlib.sha256(f"{who}\n{submission}\n{what}\n{target}\n{text}".encode()).hexdigest()
+
+
+def _earlier_submission(key: str | None) -> Submission | None:
+    """Claim `key` for the submission the caller is making, or, if it was made before, return
+    what was recorded for it: the caller then returns that and writes nothing. Call first in
+    the caller's transaction. On PostgreSQL a twin still in flight makes this wait until it
+    commits (then it is found) or rolls back (then this one claims the key)."""
+    if key is None:
+        return None
+    try:
+        with transaction.atomic():
+            Submission.objects.create(key=key, created_at=timezone.now())
+    except IntegrityError:
+        return Submission.objects.select_related("post", "comment").get(key=key)
+    return None
+
+
+def _record_submission(key: str | None, **made: Post | Comment) -> None:
+    if key is not None:
+        Submission.objects.filter(key=key).update(**made)
 
 
 def _member(person: User | GuestLinkHolder) -> User | None:
@@ -199,18 +272,25 @@ def ask_question(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
-    notify: bool = False,
+    submission: str | None = None,
     now: datetime | None = None,
 ) -> Post:
-    title = _clean_title(title)
-    body = _clean_text(body, field="body", label="The question", minimum=BODY_MIN, maximum=BODY_MAX)
+    """Post a question. `submission` names the form it came from (core.submissions): sent
+    again, it returns the question the first sending made."""
+    title = clean_title(title)
+    body = clean_question_body(body)
     tag_names = parse_tag_names(tags)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
-        notify=notify,
     )  # fmt: skip
+    key = _submission_key(
+        submission, author=author, what="question", target=None, text=f"{title}\n{body}"
+    )
     now = now or timezone.now()
     with transaction.atomic():
+        if (earlier := _earlier_submission(key)) is not None:
+            assert earlier.post is not None
+            return earlier.post
         locked = Category.objects.select_for_update().filter(pk=category.pk).first()
         if locked is None:
             raise ActionError("Choose one of the listed categories.", field="category")
@@ -237,6 +317,7 @@ def ask_question(
         )  # fmt: skip
         _hold_points(question, PointReason.ASKED, points_for("ask_question"))
         _check("question", question, by=author)
+        _record_submission(key, post=question)
         post_changed(question_id=question.pk)
         listed_posts_changed(question)
         announce(PostCreated(question.pk, question.pk, "question", question.author_id))
@@ -251,16 +332,20 @@ def post_answer(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
-    notify: bool = False,
+    submission: str | None = None,
     now: datetime | None = None,
 ) -> Post:
-    body = _clean_text(body, field="body", label="The answer", minimum=BODY_MIN, maximum=BODY_MAX)
+    """Answer a question; `submission` as for ask_question."""
+    body = clean_answer_body(body)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
-        notify=notify,
     )  # fmt: skip
+    key = _submission_key(submission, author=author, what="answer", target=question.pk, text=body)
     now = now or timezone.now()
     with transaction.atomic():
+        if (earlier := _earlier_submission(key)) is not None:
+            assert earlier.post is not None
+            return earlier.post
         question = _lock(question.pk)
         if question.is_deleted or question.kind != PostKind.QUESTION:
             raise NotFound("That question has been removed.")
@@ -283,6 +368,7 @@ def post_answer(
         _refresh_hot_score(question)
         _hold_points(answer, PointReason.ANSWERED, points_for("post_answer"))
         _check("answer", answer, by=author)
+        _record_submission(key, post=answer)
         post_changed(question_id=question.pk)
         listed_posts_changed(answer)
         announce(PostCreated(answer.pk, question.pk, "answer", answer.author_id))
@@ -297,18 +383,20 @@ def add_comment(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
-    notify: bool = False,
+    submission: str | None = None,
     now: datetime | None = None,
 ) -> Comment:
-    body = _clean_text(
-        body, field="body", label="The comment", minimum=COMMENT_MIN, maximum=COMMENT_MAX
-    )
+    """Comment on a question or answer; `submission` as for ask_question."""
+    body = clean_comment_body(body)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
-        notify=notify,
     )  # fmt: skip
+    key = _submission_key(submission, author=author, what="comment", target=post.pk, text=body)
     now = now or timezone.now()
     with transaction.atomic():
+        if (earlier := _earlier_submission(key)) is not None:
+            assert earlier.comment is not None
+            return earlier.comment
         post = _lock(post.pk)
         if post.is_deleted:
             raise NotFound("That post has been removed.")
@@ -322,6 +410,7 @@ def add_comment(
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         Post.objects.filter(pk=post.thread_id).update(last_activity_at=now)
         _check("comment", post, by=author, comment=comment)
+        _record_submission(key, comment=comment)
         comment_changed(question_id=post.thread_id)
         announce(
             CommentAdded(
@@ -348,10 +437,8 @@ def edit_post(
     """Change a post's text and record the full new text as a revision; `editor` must be
     allowed to (policy.can_edit). A guest editing through their private link is recorded
     as no member, like the guest's original text (revision 1)."""
-    body = _clean_text(body, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
-    reason = (reason or "").strip()
-    if len(reason) > 200:
-        raise ActionError("The edit summary is too long: at most 200 characters.", field="reason")
+    body = clean_edited_body(body)
+    reason = clean_edit_reason(reason)
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(post.pk)
@@ -366,7 +453,7 @@ def edit_post(
         new_tags = old_tags
         if post.is_question:
             if title is not None:
-                post.title = _clean_title(title)
+                post.title = clean_title(title)
                 post.slug = Post.slug_for(post.title)
             if tags is not None:
                 new_tags = parse_tag_names(tags)
@@ -617,6 +704,14 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
             )
         answer.is_accepted = True
     return answer
+
+
+def forget_submissions(*, older_than: timedelta, now: datetime | None = None) -> int:
+    """Forget which form made the posts and comments older than `older_than`; a retry comes
+    within minutes, so days later the records only take room. Returns how many went."""
+    cutoff = (now or timezone.now()) - older_than
+    deleted, _ = Submission.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
 
 
 def record_view(*, question: Post) -> None:

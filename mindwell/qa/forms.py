@@ -1,4 +1,5 @@
-"""Parsing of the Q&A forms. The rules of the domain live in the actions; errors they raise
+"""Parsing of the Q&A forms. The rules of the domain live in the actions: each form runs the
+action's rule for each of its fields (ActionForm.rules), and errors the action raises later
 are attached back to the field they name."""
 
 from __future__ import annotations
@@ -7,19 +8,20 @@ from typing import Any
 
 from django import forms
 
-from mindwell.core.forms import ActionForm
-from mindwell.qa.models import (
-    BODY_MAX,
-    COMMENT_MAX,
-    GUEST_NAME_MAX,
-    TITLE_MAX,
-)
+from mindwell.core.forms import ActionForm, Rule
+from mindwell.qa import actions
+from mindwell.qa.models import BODY_MAX, COMMENT_MAX, EDIT_REASON_MAX, GUEST_NAME_MAX, TITLE_MAX
+from mindwell.tags.actions import parse_tag_names
 from mindwell.tags.models import Category
 
 ANONYMOUS_HELP = (
     "Other members will see “Anonymous” instead of your name. It earns you no points, and "
     "votes on it cost you none, so nothing on your profile changes because of it. "
     "Moderators can still see who wrote it, so they can keep the community safe."
+)
+GUEST_EMAIL_HELP = (
+    "We email you a private link to edit or delete what you post. The address is never "
+    "shown to anyone."
 )
 
 
@@ -36,11 +38,8 @@ class IdentityForm(ActionForm):
         help_text="Leave it empty to be shown as “Anonymous”.",
     )
     guest_email = forms.EmailField(
-        required=False,
-        label="Email address (optional)",
-        help_text="Used only for sending notifications. Never shown to anyone.",
+        required=False, label="Email address (optional)", help_text=GUEST_EMAIL_HELP
     )
-    notify = forms.BooleanField(required=False, label="Email me when someone replies")
 
     def __init__(self, *args: Any, member: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -50,13 +49,15 @@ class IdentityForm(ActionForm):
         else:
             del self.fields["anonymous"]
 
+    def rules(self) -> dict[str, Rule]:
+        return {"guest_name": actions.clean_guest_name, "guest_email": actions.clean_guest_email}
+
     def identity(self) -> dict[str, Any]:
         data = self.cleaned_data
         return {
             "anonymous": data.get("anonymous", False),
             "guest_name": data.get("guest_name", ""),
             "guest_email": data.get("guest_email", ""),
-            "notify": data.get("notify", False),
         }
 
 
@@ -97,6 +98,14 @@ class AskForm(IdentityForm):
         help_text="Up to 5, separated by spaces, e.g. “anxiety sleep”.",
     )
 
+    def rules(self) -> dict[str, Rule]:
+        return {
+            "title": actions.clean_title,
+            "body": actions.clean_question_body,
+            "tags": parse_tag_names,
+            **super().rules(),
+        }
+
 
 class AnswerForm(IdentityForm):
     field_order = ["body"]
@@ -108,6 +117,9 @@ class AnswerForm(IdentityForm):
         help_text="Markdown works. Be kind; share what helped you, not a diagnosis.",
     )
 
+    def rules(self) -> dict[str, Rule]:
+        return {"body": actions.clean_answer_body, **super().rules()}
+
 
 class CommentForm(IdentityForm):
     field_order = ["body"]
@@ -118,6 +130,9 @@ class CommentForm(IdentityForm):
         label="Your comment",
     )
 
+    def rules(self) -> dict[str, Rule]:
+        return {"body": actions.clean_comment_body, **super().rules()}
+
 
 class EditForm(ActionForm):
     title = forms.CharField(max_length=TITLE_MAX)
@@ -126,7 +141,7 @@ class EditForm(ActionForm):
     tags = forms.CharField(required=False, max_length=200)
     reason = forms.CharField(
         required=False,
-        max_length=200,
+        max_length=EDIT_REASON_MAX,
         label="Edit summary (optional)",
         help_text="What did you change? Shown on the revisions page.",
     )
@@ -135,3 +150,11 @@ class EditForm(ActionForm):
         super().__init__(*args, **kwargs)
         if not is_question:
             del self.fields["title"], self.fields["category"], self.fields["tags"]
+
+    def rules(self) -> dict[str, Rule]:
+        return {
+            "title": actions.clean_title,
+            "body": actions.clean_edited_body,
+            "tags": parse_tag_names,
+            "reason": actions.clean_edit_reason,
+        }

@@ -57,9 +57,10 @@ def kind_of(item: Post | Comment) -> str:
 
 
 def issue_link(*, item: Post | Comment, now: datetime | None = None) -> str:
-    """Make the private link of a guest's post or comment, replacing any earlier one (which
-    stops working), and email it to the address the guest gave, if any, once this commits.
-    Returns the secret: the only copy, to show the guest and keep nowhere."""
+    """Make a private link to a guest's post or comment and email it to the address the guest
+    gave, if any, once this commits. A repeat of the form that made the item (qa.Submission:
+    its first answer never reached the guest) gets a link of its own; earlier ones keep
+    working. Returns the secret: the only copy, to show the guest and keep nowhere."""
     if item.author_id is not None:
         raise ActionError("Only a guest's post has a private link.")
     secret = secrets.token_urlsafe(SECRET_BYTES)
@@ -67,9 +68,8 @@ def issue_link(*, item: Post | Comment, now: datetime | None = None) -> str:
     expires_at = now + timedelta(days=settings.MINDWELL_GUEST_LINK_DAYS)
     owner: dict[str, Any] = {"comment" if isinstance(item, Comment) else "post": item}
     with transaction.atomic():
-        GuestLink.objects.update_or_create(
-            **owner,
-            defaults={"secret_hash": _digest(secret), "created_at": now, "expires_at": expires_at},
+        GuestLink.objects.create(
+            **owner, secret_hash=_digest(secret), created_at=now, expires_at=expires_at
         )
         if item.guest_email:
             subject, body = link_email(item=item, secret=secret, expires_at=expires_at)

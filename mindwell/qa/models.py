@@ -17,14 +17,17 @@ TITLE_MIN, TITLE_MAX = 15, 150
 BODY_MIN, BODY_MAX = 20, 30_000
 COMMENT_MIN, COMMENT_MAX = 5, 600
 GUEST_NAME_MAX = 40
+EDIT_REASON_MAX = 200
 
 
 class Authored(models.Model):
     """Who wrote a post or comment, kept apart from how it is shown.
 
     `author` is null for guests. `anonymous` hides a member's name from everyone but
-    moderators. The guest's email address is private: it is used only to send them their
-    post's private link (guest_links) and notifications.
+    moderators. The guest's email address is private: it is never shown, and used only to
+    send them their post's private link (guest_links).
+    `notify` is not offered and stays false until email about replies exists (the
+    notifications app will offer it again).
     """
 
     author = models.ForeignKey(
@@ -237,7 +240,7 @@ class Revision(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     editor_anonymous = models.BooleanField(default=False)
-    reason = models.CharField(max_length=200, blank=True)
+    reason = models.CharField(max_length=EDIT_REASON_MAX, blank=True)
     created_at = models.DateTimeField()
 
     class Meta:
@@ -255,10 +258,10 @@ class GuestLink(models.Model):
     (qa.guest_links). Only a hash of the link's secret is kept: the link itself is shown
     once and emailed, never stored."""
 
-    post = models.OneToOneField(
+    post = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
-    comment = models.OneToOneField(
+    comment = models.ForeignKey(
         Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     secret_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256, in hex.")
@@ -282,3 +285,24 @@ class GuestLink(models.Model):
         item = self.post or self.comment
         assert item is not None
         return item
+
+
+class Submission(models.Model):
+    """One sending of an ask, answer or comment form that made a post or comment, so that a
+    repeat of it (a retry after a dropped connection, a double click) gets what the first
+    made instead of a copy. `key` stands for who sent which form with what text (see
+    actions._submission_key); rows older than a few days can go (`forget_submissions`)."""
+
+    key = models.CharField(max_length=64)
+    post = models.ForeignKey(Post, null=True, on_delete=models.CASCADE, related_name="+")
+    comment = models.ForeignKey(Comment, null=True, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["key"], name="submission_key_unique"),
+        ]
+        indexes = [models.Index(fields=["created_at"], name="submission_created_idx")]
+
+    def __str__(self) -> str:
+        return self.key

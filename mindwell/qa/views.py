@@ -21,6 +21,7 @@ from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
 from mindwell.core.pagination import keyset_page
+from mindwell.core.submissions import form_submission
 from mindwell.qa import actions, guest_links, policy
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
@@ -220,7 +221,8 @@ def ask(request: HttpRequest) -> HttpResponse:
             try:
                 question = actions.ask_question(
                     author=member, title=data["title"], body=data["body"],
-                    category=data["category"], tags=data["tags"], **form.identity(),
+                    category=data["category"], tags=data["tags"],
+                    submission=form_submission(request), **form.identity(),
                 )  # fmt: skip
             except ActionError as error:
                 form.add_action_error(error)
@@ -266,6 +268,7 @@ def _question_page(
     *,
     order: str = DEFAULT_ANSWER_ORDER,
     answer_form: AnswerForm | None = None,
+    failed_comment: tuple[int, CommentForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
     user = request.user
@@ -284,8 +287,11 @@ def _question_page(
         .order_by("pk")
     ):
         comments[comment.post_id].append(comment)
+    # A comment sent back with its problems is shown again, open, under its post.
+    failed_post_id, failed_form = failed_comment or (None, None)
     for post in posts:
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
+        post.failed_comment_form = failed_form if post.pk == failed_post_id else None  # type: ignore[attr-defined]
     # The members it shows are declared by the writer presenter as it renders them.
     shows(QUESTION(question.pk))
     identity = {"member": member is not None}
@@ -348,7 +354,7 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
         try:
             answer = actions.post_answer(
                 question=question, author=member, body=form.cleaned_data["body"],
-                **form.identity(),
+                submission=form_submission(request), **form.identity(),
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
@@ -364,20 +370,25 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
 def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
     post = access_post(request.user, post_id)
     member = _member(request)
-    form = CommentForm(request.POST, member=member is not None)
-    back = post.get_absolute_url()
-    if not form.is_valid():
-        first = next(iter(form.errors.values()))[0]
-        return _error_response(request, ActionError(f"Your comment was not posted: {first}"), back)
-    try:
-        comment = actions.add_comment(
-            post=post, author=member, body=form.cleaned_data["body"], **form.identity()
-        )
-    except ActionError as error:
-        return _error_response(request, error, back)
-    if member is None:
-        return _guest_posted(comment)
-    return redirect(comment.get_absolute_url())
+    form = CommentForm(request.POST, member=member is not None, auto_id=f"comment-%s-{post.pk}")
+    status = 400
+    if form.is_valid():
+        try:
+            comment = actions.add_comment(
+                post=post, author=member, body=form.cleaned_data["body"],
+                submission=form_submission(request), **form.identity(),
+            )  # fmt: skip
+        except ActionError as error:
+            form.add_action_error(error)
+            status = error.status
+        else:
+            if member is None:
+                return _guest_posted(comment)
+            return redirect(comment.get_absolute_url())
+    if wants_json(request):
+        problems = [str(error) for errors in form.errors.values() for error in errors]
+        return JsonResponse({"error": " ".join(problems)}, status=status)
+    return _question_page(request, post.thread, failed_comment=(post.pk, form), status=status)
 
 
 @require_POST

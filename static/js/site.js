@@ -65,6 +65,16 @@
     if (table.scrollWidth > table.clientWidth) table.tabIndex = 0;
   });
 
+  // The field naming this sending of a form (mindwell/core/submissions.py). A browser going
+  // back to a form restores a text field only if its value differs from the page's: with
+  // the page's value emptied, it keeps this one, so a form sent again after a dropped
+  // connection is known for the same sending, even when the page is fetched anew.
+  document.querySelectorAll("input[name=submission]").forEach(function (input) {
+    var token = input.value;
+    input.defaultValue = "";
+    input.value = token;
+  });
+
   // A form sent back with errors: move to the summary, which links to each field.
   var summary = document.querySelector(".error-summary");
   if (summary) summary.focus();

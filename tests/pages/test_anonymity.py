@@ -23,7 +23,8 @@ from tests.conftest import client_for, make_member
 
 pytestmark = pytest.mark.django_db
 
-CSRF_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
+# Each response's own masked CSRF token, in the CSRF and the form-submission fields.
+CSRF_TOKEN = re.compile(r'(name="(?:csrfmiddlewaretoken|submission)" value=")[^"]+(")')
 
 
 def normalised(html: str) -> str:

@@ -131,7 +131,7 @@ def test_deleting_through_the_link_hides_the_answer_and_a_moderator_can_restore_
     question = ask(maya)
     secret = post_guest_answer(Client(), question)
     answer = answer_of(question)
-    assert Client().get(question.get_absolute_url()).content.decode().count(GUEST_ANSWER) == 1
+    assert GUEST_ANSWER in Client().get(question.get_absolute_url()).content.decode()
     deleted = Client().post(f"/guest/{secret}/delete")
     assert deleted.status_code == 302 and deleted["Location"] == f"/guest/{secret}/"
     answer.refresh_from_db()

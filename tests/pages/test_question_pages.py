@@ -29,17 +29,13 @@ def ask_form(**overrides):
 def test_a_guest_asks_with_a_display_name_and_a_private_email():
     response = Client().post(
         reverse("qa:ask"),
-        ask_form(guest_name="Sam", guest_email="sam.private@example.org", notify="on"),
+        ask_form(guest_name="Sam", guest_email="sam.private@example.org"),
     )
     question = Post.objects.get()
     assert response.status_code == 302
     assert response["Location"].startswith("/guest/")  # its private link, shown once
     assert question.author is None
-    assert (question.guest_name, question.guest_email, question.notify) == (
-        "Sam",
-        "sam.private@example.org",
-        True,
-    )
+    assert (question.guest_name, question.guest_email) == ("Sam", "sam.private@example.org")
     page = Client().get(question.get_absolute_url()).content.decode()
     assert "How do I get through a panic attack at work?" in page
     assert "Sam" in page and "guest" in page
@@ -67,7 +63,6 @@ def test_the_ask_form_says_that_moderators_can_see_anonymous_authors(maya):
     assert "Post anonymously" in page and "Moderators can still see who" in page
     guest_page = Client().get(reverse("qa:ask")).content.decode()
     assert "Your name to display (optional)" in guest_page
-    assert "Used only for sending notifications" in guest_page
 
 
 @pytest.mark.parametrize(

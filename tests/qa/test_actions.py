@@ -107,22 +107,20 @@ def test_asking_gives_the_asker_the_points_for_a_question(maya: User, ask: Ask) 
 
 
 def test_a_guest_can_ask_with_a_name_and_a_private_email(ask: Ask) -> None:
-    question = ask(None, guest_name="  Sam  ", guest_email="sam@example.org", notify=True)
+    question = ask(None, guest_name="  Sam  ", guest_email="sam@example.org")
 
     question = fresh(question)
     assert question.author is None
     assert question.guest_name == "Sam"
     assert question.guest_email == "sam@example.org"
-    assert question.notify is True
     assert writer(question, AnonymousUser()).name == "Sam"
     assert Revision.objects.get(post=question).editor is None
     assert not PointEvent.objects.exists()
 
 
-def test_a_guest_without_an_email_is_never_notified(ask: Ask) -> None:
-    question = ask(None, notify=True)
+def test_a_guest_without_a_name_is_shown_as_anonymous(ask: Ask) -> None:
+    question = ask(None)
 
-    assert fresh(question).notify is False
     assert writer(question, AnonymousUser()).name == "Anonymous"
 
 

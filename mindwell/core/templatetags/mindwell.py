@@ -5,10 +5,12 @@ from django import template
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import Context, NodeList
 from django.template.base import FilterExpression, Parser, Token
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import members as memberpages
+from mindwell.core.submissions import SUBMISSION_FIELD
 
 register = template.Library()
 
@@ -31,6 +33,25 @@ def json_ld(value: Any) -> SafeString:
         return mark_safe("")
     text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def submission_field(context: Context) -> str:
+    """The field naming this sending of the form (core.submissions): this response's masked
+    CSRF token (on a stored page, the placeholder the page cache fills per response)."""
+    token = conditional_escape(str(context.get("csrf_token") or ""))
+    return mark_safe(f'<input type="text" name="{SUBMISSION_FIELD}" value="{token}" hidden>')
+
+
+@register.filter
+def problems(form: Any) -> list[dict[str, str]]:
+    """Every message of a form, in the order of its fields (those about no one field first),
+    each with the id of the field it is about: what the error summary lists and counts."""
+    found = [{"id": "", "label": "", "message": str(error)} for error in form.non_field_errors()]
+    for field in form:
+        for error in field.errors:
+            found.append({"id": field.auto_id, "label": field.label, "message": str(error)})
+    return found
 
 
 # Personal parts of shared pages (mindwell/core/pagecache/members.py) ------------------------------

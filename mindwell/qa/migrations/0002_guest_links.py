@@ -18,8 +18,8 @@ class Migration(migrations.Migration):
                 ('secret_hash', models.CharField(help_text='SHA-256, in hex.', max_length=64, unique=True)),
                 ('created_at', models.DateTimeField()),
                 ('expires_at', models.DateTimeField()),
-                ('comment', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='qa.comment')),
-                ('post', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='qa.post')),
+                ('comment', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='qa.comment')),
+                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='qa.post')),
             ],
             options={
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('comment__isnull', True), ('post__isnull', False)), models.Q(('comment__isnull', False), ('post__isnull', True)), _connector='OR'), name='guest_link_one_item')],
