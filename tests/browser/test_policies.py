@@ -158,3 +158,22 @@ def test_every_page_type_and_its_script_work_under_the_policy(visitor: Visitor) 
         guest.locator(f"#a{reply.pk}").get_by_role("button", name="Add comment").click()
     assert posted.value.status == 403
     assert not Post.objects.filter(body__contains="without a cookie").exists()
+
+
+def test_the_admin_works_under_the_policy(visitor: Visitor) -> None:
+    admin = make_member("site_admin", is_staff=True, is_superuser=True)
+    maya = make_member("maya")
+    page = visitor(admin)
+    for path in (
+        "/admin/",
+        "/admin/accounts/user/",
+        f"/admin/accounts/user/{maya.pk}/change/",
+        "/admin/tags/category/add/",
+        "/admin/qa/post/",
+    ):
+        response = page.goto(path)
+        assert response is not None and response.status == 200, path
+    page.goto("/admin/accounts/user/")
+    page.locator("#searchbar").fill("maya")
+    page.locator("#searchbar").press("Enter")
+    expect(page.locator("#result_list")).to_contain_text("maya")
