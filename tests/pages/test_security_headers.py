@@ -8,6 +8,7 @@ from django.conf import settings
 from django.test import Client
 
 from tests.core.test_security_headers import SECURITY_HEADERS, cache_control
+from tests.pages.servers import cookie_value, token_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -49,3 +50,21 @@ def test_a_members_stored_page_is_private_and_never_stored_downstream(servers, m
         assert {"private", "no-store"} <= cache_control(response)
         for name, value in SECURITY_HEADERS.items():
             assert response.headers[name] == value
+
+
+def test_control_characters_are_refused_behind_a_real_server_too(servers, maya):
+    server, _ = servers
+    for path in ("/tag/%00/", "/tag/a%00b/", "/u/%00/", "/u/maya%00/", "/tags/autocomplete/?q=%00"):
+        refused, html = server.request("GET", path)
+
+        assert refused.status == 400, path
+        assert "invisible control character (U+0000)" in html
+        assert (
+            refused.headers["Content-Security-Policy"]
+            == SECURITY_HEADERS["Content-Security-Policy"]
+        )
+    got, form_html = server.request("GET", "/ask/")
+    secret = cookie_value(got, "csrftoken")
+    body = f"csrfmiddlewaretoken={token_in(form_html)}&title=Hello%00&body=x&category=1&tags="
+    posted, html = server.request("POST", "/ask/", cookie=f"csrftoken={secret}", body=body)
+    assert posted.status == 400 and "U+0000" in html
