@@ -38,7 +38,7 @@ class SecurityHeaders:
     """Every response from Django carries the Content-Security-Policy and Permissions-Policy
     of the settings, and a Cache-Control that keeps it out of shared caches: `private,
     no-store` for anyone with a session (every member), `private, no-cache` for guests,
-    whose pages hold their own CSRF token (docs/decisions/0007-member-pages.md).
+    whose pages hold their own CSRF token (decisions 0004 and 0007).
 
     Stored anonymous pages are Django's responses kept with their headers, so a page-cache
     hit carries exactly these at no cost; stored member pages go through Django each time."""
@@ -55,10 +55,15 @@ class SecurityHeaders:
         response = self.get_response(request)
         for name, value in self.headers.items():
             response.headers.setdefault(name, value)
-        if self.session_cookie in request.COOKIES or self.session_cookie in response.cookies:
+        with_session = (
+            self.session_cookie in request.COOKIES or self.session_cookie in response.cookies
+        )
+        if "Cache-Control" not in response.headers:
+            response.headers["Cache-Control"] = (
+                "private, no-store" if with_session else "private, no-cache"
+            )
+        elif with_session:
             patch_cache_control(response, private=True, no_store=True)
-        elif "Cache-Control" not in response.headers:
-            response.headers["Cache-Control"] = "private, no-cache"
         return response
 
 
