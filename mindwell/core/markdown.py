@@ -23,19 +23,28 @@ def _image_as_link(self: Any, tokens: Any, idx: int, options: Any, env: Any) -> 
 
 _parser.add_render_rule("image", _image_as_link)
 
+# A table column's alignment as a class of site.css: the Content-Security-Policy refuses
+# style attributes, which is how markdown-it writes it.
+ALIGNMENT_CLASSES = {f"text-align:{side}": f"align-{side}" for side in ("left", "center", "right")}
+
+
+def _alignment_as_class(state: Any) -> None:
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open") and "style" in token.attrs:
+            side = ALIGNMENT_CLASSES.get(str(token.attrs.pop("style")))
+            if side:
+                token.attrs["class"] = side
+
+
+_parser.core.ruler.push("alignment_as_class", _alignment_as_class)
+
 _ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "del", "s", "code", "pre", "blockquote",
     "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6",
     "table", "thead", "tbody", "tr", "th", "td",
 }  # fmt: skip
-_ALLOWED_ATTRIBUTES = {
-    "a": {"href", "title"},
-    "ol": {"start"},
-    # markdown-it writes a table column's alignment as style="text-align:..."; only that one
-    # property is kept (see filter_style_properties below).
-    "th": {"align", "style"},
-    "td": {"align", "style"},
-}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
+_ALLOWED_CLASSES = {cell: set(ALIGNMENT_CLASSES.values()) for cell in ("th", "td")}
 _SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
@@ -47,6 +56,6 @@ def render_markdown(text: str) -> str:
         tags=_ALLOWED_TAGS,
         attributes=_ALLOWED_ATTRIBUTES,
         url_schemes=_SAFE_SCHEMES,
-        filter_style_properties={"text-align"},
+        allowed_classes=_ALLOWED_CLASSES,
         link_rel="nofollow ugc noopener noreferrer",
     )

@@ -16,7 +16,15 @@ from django.test import Client
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from mindwell.accounts.models import User
-from tests.browser.support import ARTIFACTS, AXE_JS, CHROMIUM, CHROMIUM_ARGS
+from tests.browser.support import (
+    ARTIFACTS,
+    AXE_JS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    CSP_BINDING,
+    CSP_LISTENER,
+    POLICY_CONSOLE_WORDS,
+)
 
 
 @pytest.fixture(scope="package")
@@ -70,13 +78,23 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
 
 
 @pytest.fixture
+def policy_violations() -> list[str]:
+    """What the Content-Security-Policy blocked, or the browser found wrong in the policy
+    headers, on any visitor's page; the `visitor` fixture fails the test unless it is empty."""
+    return []
+
+
+@pytest.fixture
 def visitor(
-    browser: Browser, site_url: str, request: pytest.FixtureRequest
+    browser: Browser,
+    site_url: str,
+    request: pytest.FixtureRequest,
+    policy_violations: list[str],
 ) -> Iterator[Callable[..., Page]]:
     """visitor(user=None, width=1280, height=900, dark=False, javascript=True) -> a page in
     a new browser context: its own cookies, so each visitor is a separate person. A user is
-    logged in by session cookie. Any JavaScript error, or any request to another site, fails
-    the test."""
+    logged in by session cookie. Any JavaScript error, any request to another site, or
+    anything the Content-Security-Policy blocks fails the test."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
     outside: list[str] = []
@@ -114,8 +132,18 @@ def visitor(
                 else outside.append(request.url)
             ),
         )
+        context.expose_binding(CSP_BINDING, lambda source, text: policy_violations.append(text))
+        context.add_init_script(script=CSP_LISTENER)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        page.on(
+            "console",
+            lambda message: (
+                policy_violations.append(f"{page.url}: {message.text}")
+                if any(word in message.text for word in POLICY_CONSOLE_WORDS)
+                else None
+            ),
+        )
         return page
 
     yield open_page
@@ -130,3 +158,4 @@ def visitor(
         context.close()
     assert not errors, f"JavaScript errors: {errors}"
     assert not outside, f"requests to other sites: {outside}"
+    assert not policy_violations, f"blocked by the Content-Security-Policy: {policy_violations}"

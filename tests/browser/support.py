@@ -31,10 +31,27 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practi
 BLOCKING_IMPACTS = {"serious", "critical"}
 
 
+# Every page the browser shows reports what its Content-Security-Policy blocked through this
+# binding: the listener is added by an init script, which the policy does not govern.
+CSP_BINDING = "__mindwellCspViolation"
+CSP_LISTENER = f"""
+document.addEventListener("securitypolicyviolation", (event) => {{
+    window.{CSP_BINDING}(
+        `${{event.effectiveDirective}} blocked ${{event.blockedURI || "inline"}}`
+        + ` (${{event.sourceFile || location.href}}:${{event.lineNumber}}): ${{event.sample}}`
+    );
+}});
+"""
+# What Chromium writes to the console when a policy header blocks or misreads something.
+POLICY_CONSOLE_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Run axe-core on the page as it is now; return every violation, any impact."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(content=AXE_JS.read_text())
+        # Evaluated through the DevTools protocol rather than added as an inline <script>,
+        # which the page's Content-Security-Policy refuses.
+        page.evaluate(AXE_JS.read_text())
     result = page.evaluate(
         """(tags) => axe.run(document, {
             runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
