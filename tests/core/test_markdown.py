@@ -185,10 +185,10 @@ def test_html_stored_before_has_its_alignment_moved_to_classes(maya: Any, ask: A
     Post.objects.filter(pk=question.pk).update(body_html=old)
     User.objects.filter(pk=maya.pk).update(about_html=old)
 
-    import_module("mindwell.qa.migrations.0002_table_alignment_as_classes").styles_to_classes(
+    import_module("mindwell.qa.migrations.0005_table_alignment_as_classes").styles_to_classes(
         apps, None
     )
-    import_module("mindwell.accounts.migrations.0003_table_alignment_as_classes").styles_to_classes(
+    import_module("mindwell.accounts.migrations.0005_table_alignment_as_classes").styles_to_classes(
         apps, None
     )
 

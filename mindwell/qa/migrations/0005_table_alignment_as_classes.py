@@ -28,6 +28,6 @@ def classes_to_styles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("qa", "0001_initial")]
+    dependencies = [("qa", "0004_one_post_per_form_submission")]
 
     operations = [migrations.RunPython(styles_to_classes, classes_to_styles)]

@@ -27,6 +27,6 @@ def classes_to_styles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0002_email_unique_ignoring_case")]
+    dependencies = [("accounts", "0004_pending_signup")]
 
     operations = [migrations.RunPython(styles_to_classes, classes_to_styles)]
