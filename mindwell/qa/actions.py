@@ -390,7 +390,7 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
         question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
         policy.require(
-            policy.can_delete(by, post), message="You cannot delete this post.", hide=False
+            policy.can_delete(by, post), message=policy.why_not_delete(by, post), hide=False
         )
         if post.is_deleted:
             return post

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
@@ -187,6 +188,16 @@ class Post(Authored):
             return self
         assert self.question is not None
         return self.question
+
+    @cached_property
+    def has_valued_answers(self) -> bool:
+        """Someone other than the asker wrote a live answer to this question that was chosen
+        as the best answer or voted helpful (policy.why_kept). Kept on the object: a stored
+        page holding it is stale as soon as any answer's votes or the choice change."""
+        answers = Post.objects.alive().filter(question_id=self.pk)
+        if self.author_id is not None:
+            answers = answers.exclude(author_id=self.author_id)
+        return answers.filter(Q(is_accepted=True) | Q(upvotes__gt=0)).exists()
 
     @staticmethod
     def slug_for(title: str) -> str:

@@ -221,12 +221,14 @@ CASES = {
 }
 
 
-def _readers(w: World) -> dict[str, str]:
-    reader = make_member("reader")
+def _cookie_for(user: User) -> str:
     client = Client()
-    client.force_login(reader)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return {"anonymous": "", "member": f"sessionid={session}; csrftoken={'m' * 32}"}
+    client.force_login(user)
+    return f"sessionid={client.cookies[settings.SESSION_COOKIE_NAME].value}; csrftoken={'m' * 32}"
+
+
+def _readers(w: World) -> dict[str, str]:
+    return {"anonymous": "", "member": _cookie_for(make_member("reader"))}
 
 
 def _state(response: Any, reader: str) -> str:
@@ -255,3 +257,19 @@ def test_every_page_showing_what_an_action_changed_is_fresh_at_once(servers, wor
                     assert text[1:] not in html, (url, reader, text)
                 else:
                     assert text in html, (url, reader, text)
+
+
+def test_what_the_asker_may_delete_follows_the_votes_on_the_answers(servers, world):
+    """Whether the asker may delete her question depends on the answers' votes: her stored
+    page must drop the Delete control the moment someone upvotes an answer."""
+    cookie, url = _cookie_for(world.maya), world.page(world.question)
+    for server in servers:
+        server.request("GET", url, cookie=cookie)
+        response, html = server.request("GET", url, cookie=cookie)
+        assert response.headers["X-Member-Page"] == "hit"
+        assert "Yes, delete this question" in html
+    actions.cast_vote(user=world.newcomer, post=world.answer, value=1)
+    for server in servers:
+        _, html = server.request("GET", url, cookie=cookie)
+        assert "Yes, delete this question" not in html
+        assert "This question cannot be deleted" in html
