@@ -29,6 +29,7 @@ from mindwell.qa.events import (
     AnswerAccepted,
     CommentAdded,
     CommentDeleted,
+    CommentRestored,
     PostCreated,
     PostDeleted,
     PostEdited,
@@ -466,20 +467,42 @@ def restore_post(*, post: Post, by: User) -> Post:
 
 
 def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -> Comment:
+    """Remove a comment from view, remembering who did: they may undo it (restore_comment)."""
     now = now or timezone.now()
-    policy.require(
-        policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
-    )
     with transaction.atomic():
-        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
-            deleted_at=now
+        post = _lock(comment.post_id)  # posts before comments, as restore_comment
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        policy.require(
+            policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
         )
-        if updated:
-            question_id = comment.post.thread_id
-            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
-            comment_changed(question_id=question_id)
-            announce(CommentDeleted(comment.pk, comment.post_id, question_id, by.pk))
-    comment.deleted_at = now
+        if comment.is_deleted:
+            return comment
+        comment.deleted_at, comment.deleted_by = now, by
+        comment.save(update_fields=["deleted_at", "deleted_by"])
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        comment_changed(question_id=post.thread_id)
+        announce(CommentDeleted(comment.pk, post.pk, post.thread_id, by.pk))
+    return comment
+
+
+def restore_comment(*, comment: Comment, by: User) -> Comment:
+    """Bring back a deleted comment: its author's undo, or a moderator's restore."""
+    with transaction.atomic():
+        post = _lock(comment.post_id)
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        policy.require(
+            policy.can_restore(by, comment), message="You cannot restore this comment.",
+            hide=False,
+        )  # fmt: skip
+        if not comment.is_deleted:
+            return comment
+        if post.is_deleted:
+            raise ActionError("Restore the post first: this comment belongs to it.")
+        comment.deleted_at, comment.deleted_by = None, None
+        comment.save(update_fields=["deleted_at", "deleted_by"])
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        comment_changed(question_id=post.thread_id)
+        announce(CommentRestored(comment.pk, post.pk, post.thread_id, by.pk))
     return comment
 
 

@@ -204,8 +204,20 @@ class Post(Authored):
         return slugify(title)[:80].strip("-") or "question"
 
 
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible_to(self, user: Any) -> Self:
+        """Deleted comments stay visible to moderators, marked as deleted."""
+        return self if can_see_deleted(user) else self.filter(deleted_at__isnull=True)
+
+
 class Comment(Authored):
     post = models.ForeignKey(Post, related_name="comments", on_delete=models.CASCADE)
+    # Who deleted it: the author may undo their own deletion, never a moderator's.
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["post", "id"], name="comment_post_idx")]

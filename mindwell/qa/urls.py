@@ -25,5 +25,6 @@ urlpatterns = [
     path("post/<str:post_id>/restore", views.post_restore, name="restore"),
     path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
+    path("comment/<str:comment_id>/restore", views.comment_restore, name="comment_restore"),
     path("u/<str:username>/", profile.profile, name="profile"),
 ]

@@ -13,7 +13,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
@@ -246,7 +246,8 @@ def _question_page(
     posts = [question, *answers]
     comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
     for comment in (
-        Comment.objects.filter(post__in=posts, deleted_at__isnull=True)
+        Comment.objects.visible_to(user)
+        .filter(post__in=posts)
         .select_related("author")
         .order_by("pk")
     ):
@@ -408,13 +409,36 @@ def post_restore(request: HttpRequest, post_id: str) -> HttpResponse:
     return redirect(post.get_absolute_url())
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def comment_delete(request: HttpRequest, comment_id: str) -> HttpResponse:
+    """GET asks to confirm (the page without JavaScript); POST deletes, then offers the undo."""
     comment = access_comment(request.user, comment_id, may=policy.can_delete)
+    if request.method == "GET":
+        return render(request, "qa/comment_confirm.html", {"comment": comment, "deleting": True})
     actions.delete_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
-    messages.success(request, "The comment is deleted.")
-    return redirect(comment.post.thread.get_absolute_url())
+    undo = reverse("qa:comment_restore", args=[comment.pk])
+    if wants_json(request):
+        return JsonResponse({"deleted": comment.pk, "undo": undo})
+    return redirect(undo)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
+    """GET shows the deleted comment with its Undo (or Restore) button; POST brings it back."""
+    comment = access_comment(request.user, comment_id, may=policy.can_restore, deleted=True)
+    if request.method == "GET":
+        return render(request, "qa/comment_confirm.html", {"comment": comment, "deleting": False})
+    back = comment.get_absolute_url()
+    try:
+        actions.restore_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
+    except ActionError as error:
+        return _error_response(request, error, back)
+    if wants_json(request):
+        return JsonResponse({"restored": comment.pk})
+    messages.success(request, "The comment is back.")
+    return redirect(back)
 
 
 @require_GET

@@ -131,6 +131,15 @@ CASES = {
         lambda w: actions.add_comment(post=w.answer, author=w.maya, body="Thank you, truly."),
         lambda w: [(w.page(w.question), "Thank you, truly.")],
     ),
+    "delete comment": Case(
+        lambda w: actions.delete_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+        lambda w: [(w.page(w.other), "!Most plan the ending with you.")],
+    ),
+    "undo deleting a comment": Case(
+        lambda w: actions.restore_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+        lambda w: [(w.page(w.other), "Most plan the ending with you.")],
+        before=lambda w: actions.delete_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+    ),
     "edit question": Case(
         lambda w: actions.edit_post(
             post=w.question,
