@@ -382,6 +382,35 @@ def edit_post(
     return post
 
 
+def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None = None) -> Post:
+    """Make revision `number`'s text the post's again, as a new revision that says so; the
+    history keeps every revision. Validated as any edit (edit_post: `editor` must be allowed
+    to edit). A question gets back that revision's title and tags, leaving out tags an
+    administrator has removed or renamed since; its category stays as it is."""
+    with transaction.atomic():
+        post = _lock(post.pk)
+        revision = Revision.objects.filter(post=post, number=number).first()
+        if revision is None:
+            raise NotFound("That revision does not exist.")
+        policy.require(
+            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+        )
+        tags = None
+        if post.is_question:
+            names = revision.tag_names.split()
+            kept = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
+            tags = [name for name in names if name in kept]
+            if (revision.title, revision.body, tags) == (post.title, post.body, post.tag_list):
+                raise ActionError(f"The question already reads as revision {number}.")
+        elif revision.body == post.body:
+            raise ActionError(f"The answer already reads as revision {number}.")
+        return edit_post(
+            post=post, editor=editor, body=revision.body,
+            title=revision.title if post.is_question else None, tags=tags,
+            reason=f"Rolled back to revision {number}", now=now,
+        )  # fmt: skip
+
+
 def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
     """Remove a question or answer from view and take back the points it earned."""
     now = now or timezone.now()

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mindwell.core.errors import ActionError
+from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
@@ -439,6 +439,20 @@ def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
         return JsonResponse({"restored": comment.pk})
     messages.success(request, "The comment is back.")
     return redirect(back)
+
+
+@require_POST
+@login_required
+def post_rollback(request: HttpRequest, post_id: str, number: int) -> HttpResponse:
+    post = access_post(request.user, post_id, may=policy.can_edit)
+    try:
+        actions.rollback_post(post=post, editor=request.user, number=number)  # type: ignore[arg-type]
+    except NotFound:
+        raise  # no such revision, or the post is gone: the 404 page
+    except ActionError as error:
+        return _error_response(request, error, reverse("qa:revisions", args=[post.pk]))
+    messages.success(request, f"Rolled back to revision {number}.")
+    return redirect(post.get_absolute_url())
 
 
 @require_GET

@@ -153,6 +153,20 @@ CASES = {
             ("/tag/attachment/", "Attached to my therapist after a year"),
         ],
     ),
+    "roll back": Case(
+        lambda w: actions.rollback_post(post=w.question, editor=w.maya, number=1),
+        lambda w: [
+            (w.page(w.question), "!Attached to my therapist after a year"),
+            (w.page(w.question), "think of her often."),
+            ("/", "Is it normal to feel attached to my therapist?"),
+        ],
+        before=lambda w: actions.edit_post(
+            post=w.question,
+            editor=w.maya,
+            title="Attached to my therapist after a year",
+            body="I have been seeing her for a year and think of her between sessions.",
+        ),
+    ),
     "edit answer": Case(
         lambda w: actions.edit_post(
             post=w.answer, editor=w.dr_okafor, body="It is common; say it to them aloud."

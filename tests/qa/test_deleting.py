@@ -164,3 +164,17 @@ def test_the_askers_stored_page_stops_offering_delete_once_an_answer_is_upvoted(
     with django_capture_on_commit_callbacks(execute=True):
         actions.cast_vote(user=newcomer, post=reply, value=0)
     assert QUESTION_DELETE in client.get(url).content.decode()
+
+
+def test_a_moderator_sees_a_deleted_question_and_restores_it_from_its_page(
+    thread, maya, newcomer, moderator
+):
+    question, _ = thread
+    client_for(maya).post(f"/post/{question.pk}/delete")
+    assert client_for(newcomer).get(question.get_absolute_url()).status_code == 404
+    html = page_of(moderator, question)
+    assert "only moderators see this" in html
+    assert f'action="/post/{question.pk}/restore"' in html and "Restore<span" in html
+    assert client_for(moderator).post(f"/post/{question.pk}/restore").status_code == 302
+    assert not is_deleted(question)
+    assert client_for(newcomer).get(question.get_absolute_url()).status_code == 200
