@@ -82,6 +82,11 @@ def test_a_member_deletes_their_comment_after_a_confirm_step_and_undoes_it(
     assert focused_text(page) == "delete comment"
     assert not is_deleted(comment)
     assert page.evaluate("window.__sameDocument === true"), "no reload on the way"
+    # The confirm page that JavaScript stands in for.
+    page.goto(f"/comment/{comment.pk}/delete")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Delete this comment?")
+    violations = blocking(axe_violations(page))
+    assert not violations, describe_violations(violations)
 
 
 def test_without_javascript_a_page_asks_first_and_offers_the_undo(
@@ -98,4 +103,23 @@ def test_without_javascript_a_page_asks_first_and_offers_the_undo(
     page.get_by_role("button", name="Undo: bring it back").click()
     expect(page.locator(f"#c{comment.pk}")).to_contain_text(WORDS)
     expect(page.get_by_role("status").first).to_contain_text("The comment is back.")
+    assert not is_deleted(comment)
+
+
+def test_a_moderator_sees_a_deleted_comment_marked_and_restores_it(
+    visitor: Visitor, comment: Comment
+) -> None:
+    moderator = make_member("mod_jo", display_name="Jo", is_moderator=True)
+    actions.delete_comment(comment=comment, by=comment.author)  # type: ignore[arg-type]
+    page = visitor(moderator)
+    page.goto(comment.get_absolute_url())
+    item = page.locator(f"#c{comment.pk}")
+    expect(item).to_contain_text("only moderators see this")
+    for theme in ("light", "dark"):
+        page.emulate_media(color_scheme=theme)
+        violations = blocking(axe_violations(page))
+        assert not violations, describe_violations(violations)
+    item.get_by_role("button", name="Restore comment").click()
+    expect(page.get_by_role("status").first).to_contain_text("The comment is back.")
+    expect(page.locator(f"#c{comment.pk}")).not_to_contain_text("only moderators see this")
     assert not is_deleted(comment)
