@@ -51,13 +51,12 @@ def access_question(user: Any, question_id: int | str, *, may: Capability | None
 def access_comment(
     user: Any, comment_id: int | str, *, may: Capability | None = None, deleted: bool = False
 ) -> Comment:
-    """A live comment on a post `user` may see; with `deleted`, a deleted one too (to undo
-    or restore it: `may` says who may)."""
+    """A live comment on a post `user` may see; with `deleted`, a deleted one instead (to
+    undo or restore it: `may` says who may)."""
     pk = parse_id(comment_id)
-    comments = Comment.objects.select_related("post")
-    if not deleted:
-        comments = comments.filter(deleted_at__isnull=True)
-    comment = comments.filter(pk=pk).first()
+    comment = (
+        Comment.objects.select_related("post").filter(pk=pk, deleted_at__isnull=not deleted).first()
+    )
     if comment is None or (may and not may(user, comment)):
         raise NotFound(NOT_FOUND)
     access_post(user, comment.post_id)
