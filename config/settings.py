@@ -188,6 +188,10 @@ MINDWELL_POINTS = {
 }
 MINDWELL_PAGE_SIZE = env_int("MINDWELL_PAGE_SIZE", 20)
 MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
+# How long a guest's private link to edit or delete their post works (qa/guest_links.py,
+# decision 0011); after that, the moderators, written to at this address, can help.
+MINDWELL_GUEST_LINK_DAYS = env_int("MINDWELL_GUEST_LINK_DAYS", 30)
+MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
 # Whole pages for anonymous readers (mindwell/core/pagecache/, decision 0004). Versions are

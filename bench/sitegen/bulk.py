@@ -21,6 +21,7 @@ from django.contrib.auth.hashers import make_password
 
 from bench.sitegen.plan import (
     MEMBER_PASSWORD,
+    Byline,
     PlannedAnswer,
     PlannedPost,
     PlannedQuestion,
@@ -304,10 +305,9 @@ class BulkWriter:
     # --- the points ledger -----------------------------------------------------------------
 
     def _asked(self, question: PlannedQuestion, up: int, down: int, at: Any, out: Batch) -> None:
-        asker = question.by.author_id
-        self._line(asker, PointReason.ASKED, question.id, self.asked, at, out)
+        self._line(question.by, PointReason.ASKED, question.id, self.asked, at, out)
         votes = self.vote_points(is_question=True, upvotes=up, downvotes=down)
-        self._line(asker, PointReason.VOTES_RECEIVED, question.id, votes, at, out)
+        self._line(question.by, PointReason.VOTES_RECEIVED, question.id, votes, at, out)
 
     def _answered(
         self,
@@ -318,20 +318,25 @@ class BulkWriter:
         at: Any,
         out: Batch,
     ) -> None:
-        author, asker = answer.by.author_id, question.by.author_id
-        self._line(author, PointReason.ANSWERED, answer.id, self.answered, at, out)
+        self._line(answer.by, PointReason.ANSWERED, answer.id, self.answered, at, out)
         votes = self.vote_points(is_question=False, upvotes=up, downvotes=down)
-        self._line(author, PointReason.VOTES_RECEIVED, answer.id, votes, at, out)
-        # accept_answer: choosing your own answer earns nothing.
-        if answer.id == question.accepted_id and author is not None and author != asker:
+        self._line(answer.by, PointReason.VOTES_RECEIVED, answer.id, votes, at, out)
+        # accept_answer: choosing an answer everyone can see is your own earns nothing.
+        asker, author = question.by, answer.by
+        visibly_own = (
+            author.author_id == asker.author_id and not asker.anonymous and not author.anonymous
+        )
+        if answer.id == question.accepted_id and author.author_id is not None and not visibly_own:
             self._line(author, PointReason.ANSWER_ACCEPTED, answer.id, self.accepted, at, out)
             self._line(asker, PointReason.SELECTED_ANSWER, question.id, self.selected, at, out)
 
     def _line(
-        self, user_id: int | None, reason: str, post_id: int, amount: int, at: Any, out: Batch
+        self, by: Byline, reason: str, post_id: int, amount: int, at: Any, out: Batch
     ) -> None:
-        """set_points: a line per (member, reason, post), none for guests or for 0."""
-        if user_id is None or amount == 0:
+        """set_points: a line per (member, reason, post), none for guests, anonymous posts
+        (decision 0010) or 0."""
+        user_id = by.author_id
+        if user_id is None or by.anonymous or amount == 0:
             return
         out.points.append(PointRow(self.ids.point, user_id, reason, post_id, amount, at, at))
         self.ids.point += 1

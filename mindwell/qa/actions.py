@@ -51,8 +51,9 @@ from mindwell.qa.models import (
     Revision,
     Vote,
 )
+from mindwell.qa.policy import GuestLinkHolder
 from mindwell.qa.ranking import hot_score
-from mindwell.qa.topics import comment_changed, post_changed
+from mindwell.qa.topics import comment_changed, listed_posts_changed, post_changed
 from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
 from mindwell.reputation.models import PointReason
@@ -114,6 +115,11 @@ def _clean_writer(
             "notify": notify and bool(email)}  # fmt: skip
 
 
+def _member(person: User | GuestLinkHolder) -> User | None:
+    """The account behind an edit or deletion; None for a guest through their private link."""
+    return None if isinstance(person, GuestLinkHolder) else person
+
+
 def _kind(post: Post) -> Any:
     return "question" if post.is_question else "answer"
 
@@ -140,6 +146,35 @@ def _refresh_hot_score(question: Post) -> None:
         score=question.score,
     )
     Post.objects.filter(pk=question.pk).update(hot_score=question.hot_score)
+
+
+def _hold_points(post: Post, reason: PointReason, amount: int) -> None:
+    """Make the author of `post` hold `amount` points for `reason` on it. Guests hold none,
+    and neither do anonymous posts: a member's points show on their profile and beside their
+    name, so any point an anonymous post earned or cost would tie it to its author (decision
+    0010)."""
+    if post.author_id is not None and not post.anonymous:
+        set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
+
+
+def _visibly_own(question: Post, answer: Post) -> bool:
+    """The asker chose an answer everyone can see is their own, which earns nothing. When
+    either is anonymous it earns as anyone else's would: withholding the points would show
+    that the two were written by the same member."""
+    return (
+        question.author_id is not None
+        and question.author_id == answer.author_id
+        and not question.anonymous
+        and not answer.anonymous
+    )
+
+
+def _with_its_answers(post: Post) -> list[Post]:
+    """A post, and a question's live answers: profiles list answers only under live questions."""
+    if not post.is_question:
+        return [post]
+    answers = Post.objects.filter(question=post, deleted_at__isnull=True)
+    return [post, *answers.only("author_id", "anonymous")]
 
 
 def _lock(post_id: int) -> Post:
@@ -201,13 +236,10 @@ def ask_question(
             post=question, number=1, title=title, body=body, tag_names=question.tag_names,
             editor=author, editor_anonymous=writer["anonymous"], created_at=now,
         )  # fmt: skip
-        if author is not None:
-            set_points(
-                user_id=author.pk, reason=PointReason.ASKED, post_id=question.pk,
-                amount=points_for("ask_question"),
-            )  # fmt: skip
+        _hold_points(question, PointReason.ASKED, points_for("ask_question"))
         _check("question", question, by=author)
         post_changed(question_id=question.pk)
+        listed_posts_changed(question)
         announce(PostCreated(question.pk, question.pk, "question", question.author_id))
     return question
 
@@ -250,13 +282,10 @@ def post_answer(
             answer_count=F("answer_count") + 1, last_activity_at=now
         )
         _refresh_hot_score(question)
-        if author is not None:
-            set_points(
-                user_id=author.pk, reason=PointReason.ANSWERED, post_id=answer.pk,
-                amount=points_for("post_answer"),
-            )  # fmt: skip
+        _hold_points(answer, PointReason.ANSWERED, points_for("post_answer"))
         _check("answer", answer, by=author)
         post_changed(question_id=question.pk)
+        listed_posts_changed(answer)
         announce(PostCreated(answer.pk, question.pk, "answer", answer.author_id))
     return answer
 
@@ -309,7 +338,7 @@ def add_comment(
 def edit_post(
     *,
     post: Post,
-    editor: User,
+    editor: User | GuestLinkHolder,
     body: str,
     title: str | None = None,
     tags: str | list[str] | None = None,
@@ -318,7 +347,8 @@ def edit_post(
     now: datetime | None = None,
 ) -> Post:
     """Change a post's text and record the full new text as a revision; `editor` must be
-    allowed to (policy.can_edit)."""
+    allowed to (policy.can_edit). A guest editing through their private link is recorded
+    as no member, like the guest's original text (revision 1)."""
     body = _clean_text(body, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
     reason = (reason or "").strip()
     if len(reason) > 200:
@@ -356,7 +386,8 @@ def edit_post(
         post.body_html = render_markdown(body)
         post.tag_names = " ".join(new_tags)
         post.revision_count = F("revision_count") + 1
-        post.last_editor = editor
+        member = _member(editor)
+        post.last_editor = member
         post.last_edited_at = now
         post.last_activity_at = now
         post.save()
@@ -370,13 +401,13 @@ def edit_post(
             )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
-            tag_names=post.tag_names, editor=editor,
-            editor_anonymous=post.anonymous and post.author_id == editor.pk,
+            tag_names=post.tag_names, editor=member,
+            editor_anonymous=post.anonymous and member is not None and post.author_id == member.pk,
             reason=reason, created_at=now,
         )  # fmt: skip
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
-        _check("edit", post, by=editor)
+        _check("edit", post, by=member)
         post_changed(question_id=post.thread_id)
         announce(PostEdited(post.pk, post.thread_id, _kind(post), editor.pk, post.revision_count))
     return post
@@ -411,7 +442,7 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
         )  # fmt: skip
 
 
-def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
+def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None = None) -> Post:
     """Remove a question or answer from view and take back the points it earned."""
     now = now or timezone.now()
     with transaction.atomic():
@@ -441,10 +472,10 @@ def delete_post(*, post: Post, by: User, now: datetime | None = None) -> Post:
             Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
             _refresh_hot_score(question)
             reasons = [PointReason.ANSWERED, PointReason.VOTES_RECEIVED]
-        if post.author_id is not None:
-            for reason in reasons:
-                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=0)
+        for reason in reasons:
+            _hold_points(post, reason, 0)
         post_changed(question_id=post.thread_id)
+        listed_posts_changed(*_with_its_answers(post))
         announce(PostDeleted(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
@@ -476,7 +507,7 @@ def restore_post(*, post: Post, by: User) -> Post:
                 PointReason.ASKED: points_for("ask_question"),
                 PointReason.VOTES_RECEIVED: earned,
                 PointReason.SELECTED_ANSWER: points_for("select_accepted_answer")
-                if chosen and chosen.author_id is not None and chosen.author_id != post.author_id
+                if chosen and chosen.author_id is not None and not _visibly_own(post, chosen)
                 else 0,
             }
         else:
@@ -487,16 +518,19 @@ def restore_post(*, post: Post, by: User) -> Post:
                 PointReason.ANSWERED: points_for("post_answer"),
                 PointReason.VOTES_RECEIVED: earned,
             }
-        if post.author_id is not None:
-            for reason, amount in lines.items():
-                set_points(user_id=post.author_id, reason=reason, post_id=post.pk, amount=amount)
+        for reason, amount in lines.items():
+            _hold_points(post, reason, amount)
         post_changed(question_id=post.thread_id)
+        listed_posts_changed(*_with_its_answers(post))
         announce(PostRestored(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
 
-def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -> Comment:
-    """Remove a comment from view, remembering who did: they may undo it (restore_comment)."""
+def delete_comment(
+    *, comment: Comment, by: User | GuestLinkHolder, now: datetime | None = None
+) -> Comment:
+    """Remove a comment from view, remembering which member did: they may undo it
+    (restore_comment)."""
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(comment.post_id)  # posts before comments, as restore_comment
@@ -506,7 +540,8 @@ def delete_comment(*, comment: Comment, by: User, now: datetime | None = None) -
         )
         if comment.is_deleted:
             return comment
-        comment.deleted_at, comment.deleted_by = now, by
+        comment.deleted_at = now
+        comment.deleted_by = by if isinstance(by, User) else None  # a guest has no account
         comment.save(update_fields=["deleted_at", "deleted_by"])
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
         comment_changed(question_id=post.thread_id)
@@ -575,15 +610,13 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         post.refresh_from_db(fields=["upvotes", "downvotes", "score"])
         if post.is_question:
             _refresh_hot_score(post)
-        if post.author_id is not None:
-            set_points(
-                user_id=post.author_id,
-                reason=PointReason.VOTES_RECEIVED,
-                post_id=post.pk,
-                amount=vote_points(
-                    is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
-                ),
-            )
+        _hold_points(
+            post,
+            PointReason.VOTES_RECEIVED,
+            vote_points(
+                is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
+            ),
+        )
         post_changed(question_id=post.thread_id)
         announce(VoteCast(post.pk, post.thread_id, user.pk, value, old_value))
     return post
@@ -592,16 +625,8 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
 def _clear_accepted(*, question: Post, answer: Post) -> None:
     Post.objects.filter(pk=answer.pk).update(is_accepted=False)
     Post.objects.filter(pk=question.pk).update(has_accepted_answer=False)
-    if answer.author_id is not None:
-        set_points(
-            user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
-            amount=0,
-        )  # fmt: skip
-    if question.author_id is not None:
-        set_points(
-            user_id=question.author_id, reason=PointReason.SELECTED_ANSWER, post_id=question.pk,
-            amount=0,
-        )  # fmt: skip
+    _hold_points(answer, PointReason.ANSWER_ACCEPTED, 0)
+    _hold_points(question, PointReason.SELECTED_ANSWER, 0)
 
 
 def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
@@ -639,16 +664,11 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
         Post.objects.filter(pk=answer.pk).update(is_accepted=True)
         Post.objects.filter(pk=question.pk).update(has_accepted_answer=True)
         # Choosing your own answer earns nothing, as on Question2Answer.
-        if answer.author_id is not None and answer.author_id != question.author_id:
-            set_points(
-                user_id=answer.author_id, reason=PointReason.ANSWER_ACCEPTED, post_id=answer.pk,
-                amount=points_for("answer_accepted"),
-            )  # fmt: skip
-            if question.author_id is not None:
-                set_points(
-                    user_id=question.author_id, reason=PointReason.SELECTED_ANSWER,
-                    post_id=question.pk, amount=points_for("select_accepted_answer"),
-                )  # fmt: skip
+        if answer.author_id is not None and not _visibly_own(question, answer):
+            _hold_points(answer, PointReason.ANSWER_ACCEPTED, points_for("answer_accepted"))
+            _hold_points(
+                question, PointReason.SELECTED_ANSWER, points_for("select_accepted_answer")
+            )
         answer.is_accepted = True
     return answer
 

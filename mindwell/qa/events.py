@@ -28,7 +28,7 @@ class PostEdited:
     post_id: int
     question_id: int
     kind: PostKindName
-    editor_id: int
+    editor_id: int | None  # None: the guest who wrote it, through their private link
     revision: int
 
 
@@ -37,7 +37,7 @@ class PostDeleted:
     post_id: int
     question_id: int
     kind: PostKindName
-    by_id: int
+    by_id: int | None  # None: the guest who wrote it, through their private link
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ class CommentDeleted:
     comment_id: int
     post_id: int
     question_id: int
-    by_id: int
+    by_id: int | None  # None: the guest who wrote it, through their private link
 
 
 @dataclass(frozen=True)

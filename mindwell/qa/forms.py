@@ -17,8 +17,9 @@ from mindwell.qa.models import (
 from mindwell.tags.models import Category
 
 ANONYMOUS_HELP = (
-    "Other members will see “Anonymous” instead of your name. Moderators can still see who "
-    "wrote it, so they can keep the community safe."
+    "Other members will see “Anonymous” instead of your name. It earns you no points, and "
+    "votes on it cost you none, so nothing on your profile changes because of it. "
+    "Moderators can still see who wrote it, so they can keep the community safe."
 )
 
 

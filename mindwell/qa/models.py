@@ -24,7 +24,8 @@ class Authored(models.Model):
     """Who wrote a post or comment, kept apart from how it is shown.
 
     `author` is null for guests. `anonymous` hides a member's name from everyone but
-    moderators. The guest's email address is private: it is used only for notifications.
+    moderators. The guest's email address is private: it is used only to send them their
+    post's private link (guest_links) and notifications.
     """
 
     author = models.ForeignKey(
@@ -270,3 +271,37 @@ class Revision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.post_id} r{self.number}"
+
+
+class GuestLink(models.Model):
+    """The private link that lets a guest edit or delete one post or comment they wrote
+    (qa.guest_links). Only a hash of the link's secret is kept: the link itself is shown
+    once and emailed, never stored."""
+
+    post = models.OneToOneField(
+        Post, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.OneToOneField(
+        Comment, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    secret_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256, in hex.")
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(post__isnull=False, comment__isnull=True)
+                | Q(post__isnull=True, comment__isnull=False),
+                name="guest_link_one_item",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"guest link to {self.item}"
+
+    @property
+    def item(self) -> Post | Comment:
+        item = self.post or self.comment
+        assert item is not None
+        return item

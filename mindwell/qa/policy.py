@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+
 from mindwell.accounts.policy import can_moderate, is_member
 from mindwell.core.errors import Forbidden, NotFound
 
@@ -30,8 +32,27 @@ ANSWER_KEPT = (
 )
 
 
+class GuestLinkHolder(AnonymousUser):
+    """A guest holding the valid private link of one post or comment they wrote: not signed
+    in, and allowed to edit or delete that one item only. Only qa.guest_links makes one,
+    after checking the link."""
+
+    def __init__(self, item: Any) -> None:
+        self.item = item
+
+
 def _wrote(user: Any, item: Any) -> bool:
     return is_member(user) and item.author_id is not None and item.author_id == user.pk
+
+
+def _holds_link(user: Any, item: Any) -> bool:
+    # Model equality: the same class and id, so a comment's link never opens a post.
+    return isinstance(user, GuestLinkHolder) and user.item == item
+
+
+def _is_author(user: Any, item: Any) -> bool:
+    """The member who wrote it, or the guest who wrote it with its private link in hand."""
+    return _wrote(user, item) or _holds_link(user, item)
 
 
 def can_see_deleted(user: Any) -> bool:
@@ -54,9 +75,10 @@ def can_post(user: Any) -> bool:
 
 
 def is_author_or_moderator(user: Any, item: Any) -> bool:
-    """Those who have a say over a post or comment at all; each capability below may add
-    conditions (an author may not delete what others' work depends on)."""
-    return _wrote(user, item) or can_moderate(user)
+    """Those who have a say over a post or comment at all: its author (a guest through its
+    private link) or a moderator; each capability below may add conditions (an author may
+    not delete what others' work depends on)."""
+    return _is_author(user, item) or can_moderate(user)
 
 
 def can_edit(user: Any, item: Any) -> bool:
@@ -77,20 +99,20 @@ def why_kept(item: Any) -> str | None:
 
 
 def can_delete(user: Any, item: Any) -> bool:
-    """Delete a question, answer or comment: a moderator, or its author unless others' work
-    depends on it (why_kept)."""
-    return can_moderate(user) or (_wrote(user, item) and why_kept(item) is None)
+    """Delete a question, answer or comment: a moderator, or its author (a guest through
+    its private link) unless others' work depends on it (why_kept)."""
+    return can_moderate(user) or (_is_author(user, item) and why_kept(item) is None)
 
 
 def kept_from_author(user: Any, item: Any) -> bool:
     """`user` wrote this post but may not delete it: pages tell them why (why_kept) where
     the Delete control would be."""
-    return _wrote(user, item) and not can_delete(user, item)
+    return _is_author(user, item) and not can_delete(user, item)
 
 
 def why_not_delete(user: Any, item: Any) -> str:
     """What to tell someone can_delete refused: its author hears why it is kept."""
-    return (why_kept(item) if _wrote(user, item) else None) or "You cannot delete this."
+    return (why_kept(item) if _is_author(user, item) else None) or "You cannot delete this."
 
 
 def can_restore(user: Any, item: Any) -> bool:
@@ -106,7 +128,7 @@ def can_restore(user: Any, item: Any) -> bool:
 
 def can_accept(user: Any, question: Any) -> bool:
     """Choose or clear a question's best answer: its asker, or a moderator."""
-    return is_author_or_moderator(user, question)
+    return _wrote(user, question) or can_moderate(user)
 
 
 def can_vote(user: Any, post: Any) -> bool:

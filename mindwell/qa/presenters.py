@@ -52,7 +52,7 @@ def last_editor_name(post: Post) -> str:
     if post.anonymous and post.last_editor_id == post.author_id:
         return ANONYMOUS
     if post.last_editor is None:
-        return FORMER_MEMBER
+        return _guest_or_former_member(post)
     return _shown(post.last_editor).public_name
 
 
@@ -64,4 +64,10 @@ def revision_editor_name(revision: Revision, post: Post) -> str:
         return _shown(revision.editor).public_name
     if revision.number == 1:
         return post.guest_name or ANONYMOUS
-    return FORMER_MEMBER
+    return _guest_or_former_member(post)
+
+
+def _guest_or_former_member(post: Post) -> str:
+    # Members are never deleted (they are deactivated), so an edit by no member is the
+    # guest's own, through their private link (qa.guest_links).
+    return (post.guest_name or ANONYMOUS) if post.author_id is None else FORMER_MEMBER

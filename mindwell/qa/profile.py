@@ -1,78 +1,156 @@
-"""A member's public profile: who they are and what they have written under their name.
+"""A member's profile: who they are, and what they wrote under their name, a tab each for
+questions and answers (and, for the member themself, comments), a page at a time.
 
-Posts written anonymously are never linked to the profile, except for the member
-themself, who sees them marked. Deleted posts are never listed. The page costs a fixed
-number of queries whatever the member has written.
+Everyone else sees the public profile. Posts written anonymously are never listed or
+counted on it, and earn nothing (decision 0010), so nothing on it moves when one appears.
+It is a stored page, fresh by what it declares it shows: the member, which posts are listed
+under their name, and each listed post's question.
+
+The member themself sees their own profile, with their anonymous posts marked and their
+comments. It is theirs alone, so it is rendered for them on every request and never stored
+(a shared member page would hand it to others).
+
+Deleted posts, and answers and comments under deleted questions, are never listed. Every
+page costs a fixed number of queries, however much the member has written.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from mindwell.accounts.access import access_member
 from mindwell.accounts.models import User
-from mindwell.qa.models import Post, PostKind, PostQuerySet
+from mindwell.accounts.topics import MEMBER
+from mindwell.core.errors import NotFound
+from mindwell.core.pagecache import shows, stored_page
+from mindwell.core.pagination import KeysetPage, keyset_page
+from mindwell.qa.models import Comment, Post, PostKind, PostQuerySet
+from mindwell.qa.topics import MEMBER_POSTS, QUESTION
 
-LATEST = 20
+QUESTIONS, ANSWERS, COMMENTS = "questions", "answers", "comments"
+TABS = {QUESTIONS: "Questions", ANSWERS: "Answers", COMMENTS: "Comments"}
+OWN_ONLY = {COMMENTS}
+
 _QUESTION_FIELDS = (
-    "id", "kind", "title", "slug", "score", "answer_count", "has_accepted_answer",
-    "anonymous", "created_at",
+    "id", "kind", "question_id", "title", "slug", "score", "answer_count",
+    "has_accepted_answer", "anonymous", "created_at",
 )  # fmt: skip
 _ANSWER_FIELDS = (
     "id", "kind", "score", "is_accepted", "anonymous", "created_at", "question_id",
     "question__id", "question__kind", "question__title", "question__slug",
 )  # fmt: skip
+_COMMENT_FIELDS = (
+    "id", "body", "anonymous", "created_at", "post_id", "post__id", "post__kind",
+    "post__title", "post__slug", "post__question_id", "post__question__id",
+    "post__question__kind", "post__question__title", "post__question__slug",
+)  # fmt: skip
 
 
-def _posts_shown(member: User, *, to_self: bool) -> PostQuerySet:
-    """The member's live posts that may be linked to them on this page."""
+@dataclass(frozen=True)
+class Tab:
+    key: str
+    label: str
+    count: int
+    url: str
+
+
+def _posts(member: User, *, own: bool) -> PostQuerySet:
+    """The member's live posts that this page may link to them."""
     posts = Post.objects.alive().filter(author=member)
-    return posts if to_self else posts.filter(anonymous=False)
+    return posts if own else posts.filter(anonymous=False)
 
 
-def latest_questions(member: User, *, to_self: bool) -> list[Post]:
-    return list(
-        _posts_shown(member, to_self=to_self)
-        .questions()
-        .only(*_QUESTION_FIELDS)
-        .order_by("-created_at", "-id")[:LATEST]
+def _questions(member: User, *, own: bool) -> QuerySet[Post]:
+    return _posts(member, own=own).questions().only(*_QUESTION_FIELDS)
+
+
+def _answers(member: User, *, own: bool) -> QuerySet[Post]:
+    answers = _posts(member, own=own).answers().filter(question__deleted_at__isnull=True)
+    return answers.select_related("question").only(*_ANSWER_FIELDS)
+
+
+def _comments(member: User) -> QuerySet[Comment]:
+    """The member's live comments on live posts under live questions (their own list only)."""
+    return (
+        Comment.objects.filter(author=member, deleted_at__isnull=True)
+        .filter(post__deleted_at__isnull=True)
+        .filter(Q(post__question__isnull=True) | Q(post__question__deleted_at__isnull=True))
+        .select_related("post", "post__question")
+        .only(*_COMMENT_FIELDS)
     )
 
 
-def latest_answers(member: User, *, to_self: bool) -> list[Post]:
-    return list(
-        _posts_shown(member, to_self=to_self)
-        .answers()
-        .filter(question__deleted_at__isnull=True)
-        .select_related("question")
-        .only(*_ANSWER_FIELDS)
-        .order_by("-created_at", "-id")[:LATEST]
-    )
-
-
-def post_counts(member: User, *, to_self: bool) -> dict[str, Any]:
-    return _posts_shown(member, to_self=to_self).aggregate(
+def _counts(member: User, *, own: bool) -> dict[str, int]:
+    counts: dict[str, int] = _posts(member, own=own).aggregate(
         questions=Count("id", filter=Q(kind=PostKind.QUESTION)),
         answers=Count("id", filter=Q(kind=PostKind.ANSWER, question__deleted_at__isnull=True)),
     )
+    if own:
+        counts[COMMENTS] = _comments(member).count()
+    return counts
+
+
+def _render(request: HttpRequest, member: User, *, tab: str, own: bool) -> HttpResponse:
+    counts = _counts(member, own=own)
+    rows: QuerySet[Any] = (
+        _questions(member, own=own) if tab == QUESTIONS
+        else _answers(member, own=own) if tab == ANSWERS
+        else _comments(member)
+    )  # fmt: skip
+    page: KeysetPage[Any] = keyset_page(
+        rows, request.GET, field=None, size=settings.MINDWELL_PAGE_SIZE, total=counts[tab]
+    )
+    if not own:
+        shows(MEMBER(member.pk), MEMBER_POSTS(member.pk))
+        shows(*(QUESTION(post.thread_id) for post in page.items))
+    tabs = [
+        Tab(key, label, counts[key], _tab_url(member, key))
+        for key, label in TABS.items()
+        if own or key not in OWN_ONLY
+    ]
+    context = {
+        "member": member, "own": own, "tab": tab, "tab_label": TABS[tab], "tabs": tabs,
+        "page": page,
+    }  # fmt: skip
+    return render(request, "qa/profile.html", context)
+
+
+def _tab_url(member: User, tab: str) -> str:
+    if tab == QUESTIONS:
+        return reverse("qa:profile", kwargs={"username": member.username})
+    return reverse("qa:profile_tab", kwargs={"username": member.username, "tab": tab})
 
 
 @require_GET
-def profile(request: HttpRequest, username: str) -> HttpResponse:
+def profile(request: HttpRequest, username: str, tab: str = QUESTIONS) -> HttpResponse:
+    if tab not in TABS:
+        raise NotFound("A profile lists questions, answers and comments, nothing else.")
+    user = request.user
+    if user.is_authenticated and user.username == username:
+        return _own_profile(request, tab=tab)
+    return _public_profile(request, username, tab=tab)
+
+
+@stored_page
+def _public_profile(request: HttpRequest, username: str, *, tab: str) -> HttpResponse:
     member = access_member(username)
     if member.username != username:
-        return redirect("qa:profile", username=member.username, permanent=True)
-    to_self = request.user.is_authenticated and request.user.pk == member.pk
-    context = {
-        "member": member,
-        "is_self": to_self,
-        "questions": latest_questions(member, to_self=to_self),
-        "answers": latest_answers(member, to_self=to_self),
-        "counts": post_counts(member, to_self=to_self),
-    }
-    return render(request, "qa/profile.html", context)
+        return redirect(_tab_url(member, tab), permanent=True)
+    if tab in OWN_ONLY:
+        raise NotFound("A member's comments are listed only to the member themself.")
+    return _render(request, member, tab=tab, own=False)
+
+
+@never_cache
+def _own_profile(request: HttpRequest, *, tab: str) -> HttpResponse:
+    member: Any = request.user
+    return _render(request, member, tab=tab, own=True)

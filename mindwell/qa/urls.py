@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mindwell.qa import profile, views
+from mindwell.qa import guest_link_views, profile, views
 
 app_name = "qa"
 
@@ -32,4 +32,9 @@ urlpatterns = [
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
     path("comment/<str:comment_id>/restore", views.comment_restore, name="comment_restore"),
     path("u/<str:username>/", profile.profile, name="profile"),
+    path("u/<str:username>/<str:tab>/", profile.profile, name="profile_tab"),
+    path("guest/<str:secret>/", guest_link_views.manage, name="guest_link"),
+    path("guest/<str:secret>/posted", guest_link_views.posted, name="guest_link_posted"),
+    path("guest/<str:secret>/edit/", guest_link_views.edit, name="guest_link_edit"),
+    path("guest/<str:secret>/delete", guest_link_views.delete, name="guest_link_delete"),
 ]

@@ -12,6 +12,7 @@ from django.db.models import Exists, F, OuterRef, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -20,7 +21,7 @@ from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
 from mindwell.core.pagination import keyset_page
-from mindwell.qa import actions, policy
+from mindwell.qa import actions, guest_links, policy
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
@@ -46,6 +47,14 @@ def _error_response(request: HttpRequest, error: ActionError, back: str) -> Http
         return JsonResponse({"error": error.message}, status=error.status)
     messages.error(request, error.message)
     return redirect(back)
+
+
+def _guest_posted(item: Post | Comment) -> HttpResponse:
+    """A guest's new post or comment: they land on the page of its private link, which
+    they see there once (guest_links). The redirect carries the secret: no cache keeps it."""
+    response = redirect("qa:guest_link_posted", secret=guest_links.issue_link(item=item))
+    patch_cache_control(response, private=True, no_store=True)
+    return response
 
 
 # Lists ------------------------------------------------------------------------------------
@@ -214,6 +223,8 @@ def ask(request: HttpRequest) -> HttpResponse:
             except ActionError as error:
                 form.add_action_error(error)
             else:
+                if member is None:
+                    return _guest_posted(question)
                 messages.success(request, "Your question is posted.")
                 return redirect(question)
     status = 400 if form.errors else 200
@@ -299,6 +310,8 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
         except ActionError as error:
             form.add_action_error(error)
         else:
+            if member is None:
+                return _guest_posted(answer)
             messages.success(request, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
     return _question_page(request, question, answer_form=form, status=400)
@@ -319,6 +332,8 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
         )
     except ActionError as error:
         return _error_response(request, error, back)
+    if member is None:
+        return _guest_posted(comment)
     return redirect(comment.get_absolute_url())
 
 
@@ -364,6 +379,12 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
 @login_required
 def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
     post = access_post(request.user, post_id, may=policy.can_edit)
+    return edit_page(request, post, editor=request.user, done=post.get_absolute_url())
+
+
+def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> HttpResponse:
+    """The edit form of a post `editor` may edit, and its handling; `done` is where a saved
+    edit, or Cancel, goes. Members and guests with their private link share it."""
     initial = {
         "title": post.title, "body": post.body, "category": post.category_id,
         "tags": post.tag_names,
@@ -373,7 +394,7 @@ def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
         data = form.cleaned_data
         try:
             post = actions.edit_post(
-                post=post, editor=request.user, body=data["body"],  # type: ignore[arg-type]
+                post=post, editor=editor, body=data["body"],
                 title=data.get("title"), tags=data.get("tags"), category=data.get("category"),
                 reason=data["reason"],
             )  # fmt: skip
@@ -381,10 +402,9 @@ def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
             form.add_action_error(error)
         else:
             messages.success(request, "Your edit is saved.")
-            return redirect(post.get_absolute_url())
-    return render(
-        request, "qa/edit.html", {"form": form, "post": post}, status=400 if form.errors else 200
-    )
+            return redirect(done)
+    context = {"form": form, "post": post, "done": done}
+    return render(request, "qa/edit.html", context, status=400 if form.errors else 200)
 
 
 @require_POST

@@ -259,6 +259,25 @@
     if (body.value.trim()) render();
   });
 
+  // A guest's private link: select it all on focus, and a button to copy it.
+  var privateLink = document.getElementById("private-link");
+  if (privateLink) {
+    privateLink.addEventListener("focus", function () { privateLink.select(); });
+    if (navigator.clipboard) {
+      var copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "copy-link";
+      copy.textContent = "Copy link";
+      copy.addEventListener("click", function () {
+        navigator.clipboard.writeText(privateLink.value).then(function () {
+          copy.textContent = "Copied";
+          announce("The link is copied. Keep it somewhere private.");
+        });
+      });
+      privateLink.parentNode.appendChild(copy);
+    }
+  }
+
   // Tag suggestions for the last word typed.
   document.querySelectorAll("[data-tag-autocomplete]").forEach(function (wrap) {
     var input = wrap.querySelector("input");

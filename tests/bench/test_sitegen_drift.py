@@ -111,6 +111,9 @@ def test_the_plan_has_everything_the_comparison_needs():
     accepted = [(q, a) for q in questions for a in q.answers if a.id == q.accepted_id]
     assert any(a.by.author_id == q.by.author_id for q, a in accepted), "own answer: no points"
     assert any(a.by.author_id is None for q, a in accepted), "a guest's answer"
+    assert any(a.by.anonymous for q, a in accepted), "an anonymous answer chosen: no points"
+    assert any(q.by.anonymous and a.by.author_id for q, a in accepted), "an anonymous asker"
+    assert any(p.votes and p.by.anonymous for p in posts), "votes on anonymous posts"
     assert any(p.edit and p.by.anonymous for p in posts), "an anonymous member's edit"
     assert any(b.author_id is None for b in bylines), "guests"
     assert any(b.author_id is None and b.guest_name for b in bylines), "named guests"

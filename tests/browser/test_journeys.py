@@ -3,6 +3,7 @@ screenshot in test-artifacts/."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -73,10 +74,13 @@ def test_a_guest_asks_a_question_with_a_display_name_and_an_email_for_notificati
     screenshot(page, "journey-1-guest-ask-form")
     page.get_by_role("button", name="Post your question").click()
 
+    # The guest lands on their question's private link, then goes on to the question.
+    expect(page.get_by_role("status").first).to_contain_text("Your question is posted.")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Keep this link")
+    page.get_by_role("link", name="See it on the site").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "How do I get through a panic attack at work?"
     )
-    expect(page.get_by_role("status").first).to_contain_text("Your question is posted.")
     question = Post.objects.questions().get()
     byline = page.locator(f"#q{question.pk} .byline")
     expect(byline).to_contain_text("Sam")
@@ -208,6 +212,45 @@ def test_voting_and_accepting_work_as_plain_form_posts_without_javascript(
     expect(page.locator(f"#a{reply.pk} .accepted-label")).to_be_visible()
     reply.refresh_from_db()
     assert reply.is_accepted
+
+
+def test_a_guest_answers_keeps_the_private_link_and_later_deletes_their_answer(
+    visitor: Visitor,
+) -> None:
+    question = ask(make_member("asker"))
+    page = visitor()
+    page.goto(question.get_absolute_url())
+    page.get_by_role("textbox", name="Your answer").fill(
+        "When it happened to me I told my manager everything, including my medication."
+    )
+    page.locator("#id_guest_name").fill("Sam")
+    page.get_by_role("button", name="Post your answer").click()
+
+    expect(page.get_by_role("status").first).to_contain_text("Thank you: your answer is posted.")
+    keep = page.get_by_role("heading", name="Keep this link")
+    expect(keep).to_contain_text("it is the only way to edit or delete this answer")
+    link = page.get_by_label("Your private link").input_value()
+    assert link.startswith(f"{page.url.split('/guest/')[0]}/guest/")
+    page.get_by_role("button", name="Copy link").click()
+    expect(page.get_by_role("button", name="Copied")).to_be_visible()
+    assert not blocking(axe_violations(page)), describe_violations(blocking(axe_violations(page)))
+    screenshot(page, "journey-guest-link-posted")
+
+    # Later, in another browser with no trace of the first: the link alone is enough.
+    later = visitor()
+    later.goto(link)
+    expect(later.get_by_role("heading", level=1)).to_have_text("Your answer")
+    expect(later.locator(".post-body")).to_contain_text("including my medication")
+    later.locator("summary", has_text="Delete your answer").click()
+    later.get_by_role("button", name="Yes, delete my answer").click()
+    expect(later.locator(".notice")).to_contain_text("This answer is deleted")
+    screenshot(later, "journey-guest-link-deleted")
+
+    reader = visitor()
+    reader.goto(question.get_absolute_url())
+    expect(reader.get_by_role("heading", level=1)).to_have_text(question.title)
+    expect(reader.get_by_text("including my medication")).to_have_count(0)
+    assert Post.objects.answers().get().is_deleted
 
 
 def test_a_member_edits_their_answer_and_a_reader_opens_the_revisions(visitor: Visitor) -> None:
@@ -373,3 +416,54 @@ def test_a_form_sent_back_with_errors_announces_them_and_ties_each_to_its_field(
     summary.get_by_role("link", name="Details").click()
     expect(page.get_by_role("textbox", name="Details")).to_be_focused()
     screenshot(page, "ask-form-errors")
+
+
+def test_on_a_phone_without_javascript_a_reader_pages_through_a_profiles_tabs(
+    visitor: Visitor, settings: object
+) -> None:
+    """The tabs and pages are plain links: they work without JavaScript, fit a phone, and
+    the member's own view adds their comments and marks what they posted anonymously."""
+    settings.MINDWELL_PAGE_SIZE = 4  # type: ignore[attr-defined]
+    maya, other = make_member("maya", display_name="Maya"), make_member("other")
+    thread = ask(other, title="How do you wind down after a hard day at work?")
+    for n in range(6):
+        ask(maya, title=f"Question {n} maya asked about sleeping through the night")
+        actions.post_answer(
+            question=thread, author=maya, body=f"Answer {n}: a walk after dinner helps me a lot."
+        )
+    actions.add_comment(post=thread, author=maya, body="Thank you all, this thread helps.")
+    secret = ask(maya, title="Something maya asked without her name", anonymous=True)
+
+    page = visitor(width=360, height=740, javascript=False)
+    page.goto("/u/maya/")
+    tabs = page.get_by_role("navigation", name="What Maya wrote")
+    expect(tabs.get_by_role("link", name="Questions 6")).to_have_attribute("aria-current", "page")
+    expect(tabs.get_by_role("link")).to_have_count(2)
+    expect(page.get_by_text(secret.title)).to_have_count(0)
+    tabs.get_by_role("link", name="Answers 6").click()
+    expect(page).to_have_url(re.compile(r"/u/maya/answers/$"))
+    expect(page.locator(".profile-list > li")).to_have_count(4)
+    page.get_by_role("link", name="Next page").click()
+    expect(page.locator(".profile-list > li")).to_have_count(2)
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    assert not has_horizontal_scroll(page), "the profile scrolls sideways at 360px"
+    screenshot(page, "journey-profile-phone-answers")
+    second_page = page.url
+
+    own = visitor(maya, width=360, height=740, javascript=False)
+    own.goto("/u/maya/")
+    expect(own.get_by_text(secret.title)).to_be_visible()
+    expect(own.locator(".anon-badge")).to_have_count(1)
+    own.get_by_role("navigation", name="What you wrote").get_by_role(
+        "link", name="Comments 1"
+    ).click()
+    expect(own.get_by_text("Thank you all, this thread helps.")).to_be_visible()
+    assert not has_horizontal_scroll(own)
+    screenshot(own, "journey-profile-phone-own-comments")
+
+    # axe runs as a script: the same pages, at the same size, with JavaScript on.
+    for user, path in [(None, second_page), (maya, "/u/maya/"), (maya, "/u/maya/comments/")]:
+        checked = visitor(user, width=360, height=740)
+        checked.goto(path)
+        problems = blocking(axe_violations(checked))
+        assert not problems, f"{path}:\n{describe_violations(problems)}"

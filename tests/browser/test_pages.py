@@ -15,6 +15,7 @@ from playwright.sync_api import Page
 
 from mindwell.accounts.models import User
 from mindwell.qa import actions
+from mindwell.qa.guest_links import issue_link
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category, Tag
 from tests.browser.support import (
@@ -63,6 +64,11 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     category = Category.objects.filter(question_count__gt=0).first()
     tag = Tag.objects.order_by("-question_count").first()
     assert category is not None and tag is not None
+    guest_answer = actions.post_answer(
+        question=question, author=None, body="A guest's answer, with its private link.",
+        guest_name="Sam",
+    )  # fmt: skip
+    private_link = f"/guest/{issue_link(item=guest_answer)}/"
 
     guest, member = visitor(), visitor(maya)
     no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
@@ -88,9 +94,15 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("password-change", member, reverse("accounts:password_change"), no_action),
         ("settings", member, reverse("accounts:settings"), no_action),
         ("profile", guest, "/u/dr_okafor/", no_action),
+        ("profile-answers", member, "/u/dr_okafor/answers/", no_action),
         ("profile-self", member, "/u/maya/", no_action),
+        ("profile-self-comments", member, "/u/maya/comments/", no_action),
         ("help-now", guest, "/help-now/", no_action),
         ("404", guest, "/no-such-page/", no_action),
+        ("guest-link-posted", guest, f"{private_link}posted", no_action),
+        ("guest-link", guest, private_link, no_action),
+        ("guest-link-edit", guest, f"{private_link}edit/", no_action),
+        ("guest-link-404", guest, "/guest/not-a-link/", no_action),
     ]
     meters = {id(page): WeightMeter(page, f"{site_url}/static/") for page in (guest, member)}
     report: dict[str, Any] = {}
@@ -102,7 +114,7 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         response = page.goto(path)
         assert response is not None
         then(page)
-        expected = 404 if name == "404" else 200
+        expected = 404 if name.endswith("404") else 200
         if not name.endswith("-errors"):
             assert response.status == expected, (name, response.status)
         # Every page is named "<page> · Mindwell", even where Django's auth views pass their

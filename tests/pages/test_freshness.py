@@ -43,6 +43,10 @@ class World:
         user.refresh_from_db()
         return f"({user.points} points)"
 
+    def profile_points(self, user: User) -> str:
+        user.refresh_from_db()
+        return f'<span title="{user.points} points">'
+
     def page(self, post: Post) -> str:
         post.refresh_from_db()
         return post.get_absolute_url()
@@ -116,6 +120,9 @@ CASES = {
             (f"/category/{w.category.slug}/", "Why do I dread Sunday evenings"),
             ("/tags/", "sundays"),
             ("/questions/unanswered/", "Why do I dread Sunday evenings"),
+            ("/u/newcomer/", "Why do I dread Sunday evenings"),
+            ("/u/newcomer/answers/", 'Questions <span class="tab-count">2</span>'),
+            ("/u/newcomer/", w.profile_points(w.newcomer)),
         ],
     ),
     "answer": Case(
@@ -125,6 +132,8 @@ CASES = {
         lambda w: [
             (w.page(w.question), "I felt this too; it eased with time."),
             (w.page(w.question), 'class="answers-head">2 answers'),
+            ("/u/newcomer/answers/", w.question.title),
+            ("/u/newcomer/", 'Answers <span class="tab-count">1</span>'),
         ],
     ),
     "comment": Case(
@@ -151,6 +160,8 @@ CASES = {
             (w.page(w.question), "Attached to my therapist after a year"),
             ("/", "Attached to my therapist after a year"),
             ("/tag/attachment/", "Attached to my therapist after a year"),
+            ("/u/maya/", "Attached to my therapist after a year"),
+            ("/u/dr_okafor/answers/", "Attached to my therapist after a year"),
         ],
     ),
     "roll back": Case(
@@ -178,6 +189,8 @@ CASES = {
         lambda w: [
             (w.page(w.question), "!worth saying to them aloud"),
             (w.page(w.other), w.points(w.dr_okafor)),
+            ("/u/dr_okafor/answers/", f"!{w.question.title}"),
+            ("/u/dr_okafor/", 'Answers <span class="tab-count">0</span>'),
         ],
     ),
     "restore answer": Case(
@@ -185,6 +198,8 @@ CASES = {
         lambda w: [
             (w.page(w.question), "worth saying to them aloud"),
             (w.page(w.other), w.points(w.dr_okafor)),
+            ("/u/dr_okafor/answers/", w.question.title),
+            ("/u/dr_okafor/", 'Answers <span class="tab-count">1</span>'),
         ],
         before=lambda w: actions.delete_post(post=w.answer, by=w.dr_okafor),
     ),
@@ -193,6 +208,8 @@ CASES = {
         lambda w: [
             (w.page(w.question), w.points(w.dr_okafor)),
             (w.page(w.other), w.points(w.dr_okafor)),
+            ("/u/dr_okafor/", w.profile_points(w.dr_okafor)),
+            ("/u/dr_okafor/answers/", "· 1 vote ·"),
         ],
     ),
     "vote on a question": Case(
@@ -200,6 +217,7 @@ CASES = {
         lambda w: [
             (w.page(w.question), w.points(w.maya)),
             ("/questions/votes/", "<strong>1</strong> vote"),
+            ("/u/maya/", "· 1 vote ·"),
         ],
     ),
     "accept": Case(
@@ -208,6 +226,8 @@ CASES = {
             (w.page(w.question), "Best answer, chosen by the asker"),
             ("/", 'title="Has an accepted answer"'),
             (w.page(w.other), w.points(w.dr_okafor)),
+            ("/u/dr_okafor/answers/", "accepted ✓"),
+            ("/u/maya/", "(one accepted)"),
         ],
     ),
     "profile edit": Case(
@@ -216,13 +236,32 @@ CASES = {
             (w.page(w.question), "Maya R."),
             ("/", "Maya R."),
             ("/tag/attachment/", "Maya R."),
+            ("/u/maya/", "<h1>Maya R."),
         ],
+    ),
+    "delete a question": Case(
+        lambda w: actions.delete_post(post=w.question, by=w.moderator),
+        lambda w: [
+            ("/u/maya/", 'Questions <span class="tab-count">0</span>'),
+            ("/u/dr_okafor/answers/", f"!{w.question.title}"),
+            ("/u/dr_okafor/", 'Answers <span class="tab-count">0</span>'),
+        ],
+    ),
+    "restore a question": Case(
+        lambda w: actions.restore_post(post=w.question, by=w.moderator),
+        lambda w: [
+            ("/u/maya/", w.question.title),
+            ("/u/dr_okafor/answers/", w.question.title),
+            ("/u/dr_okafor/", 'Answers <span class="tab-count">1</span>'),
+        ],
+        before=lambda w: actions.delete_post(post=w.question, by=w.moderator),
     ),
     "admin edits a member": Case(
         admin_edits_member,
         lambda w: [
             (w.page(w.question), "Dr A. Okafor (admin)"),
             (w.page(w.other), "Dr A. Okafor (admin)"),
+            ("/u/dr_okafor/answers/", "Dr A. Okafor (admin)"),
         ],
     ),
     "admin renames a category": Case(

@@ -152,7 +152,7 @@ def test_it_rejects_bad_guest_details(ask: Ask, fields: dict[str, str], field: s
     assert not Post.objects.exists()
 
 
-def test_an_anonymous_member_is_hidden_but_still_earns_points(maya: User, ask: Ask) -> None:
+def test_an_anonymous_member_is_hidden_and_earns_nothing(maya: User, ask: Ask) -> None:
     question = ask(maya, anonymous=True)
 
     question = fresh(question)
@@ -160,7 +160,8 @@ def test_an_anonymous_member_is_hidden_but_still_earns_points(maya: User, ask: A
     shown = writer(question, AnonymousUser())
     assert (shown.name, shown.member, shown.revealed) == ("Anonymous", None, None)
     assert Revision.objects.get(post=question).editor_anonymous is True
-    assert points_of(maya) == points("ask_question")
+    assert points_of(maya) == 0
+    assert ledger(maya) == {}
 
 
 def test_an_inactive_account_cannot_ask(maya: User, ask: Ask) -> None:

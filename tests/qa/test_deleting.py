@@ -3,6 +3,7 @@ else's best or upvoted answer, the best answer itself), and they are told why. M
 still may. Through HTTP, as a person would."""
 
 import pytest
+from django.test import Client
 
 from mindwell.core import pagecache
 from mindwell.core.pagecache import members as memberpages
@@ -178,3 +179,25 @@ def test_a_moderator_sees_a_deleted_question_and_restores_it_from_its_page(
     assert client_for(moderator).post(f"/post/{question.pk}/restore").status_code == 302
     assert not is_deleted(question)
     assert client_for(newcomer).get(question.get_absolute_url()).status_code == 200
+
+
+def test_a_guest_through_their_private_link_is_held_to_the_same_rule(
+    category, answer, dr_okafor, newcomer
+):
+    guest = Client()
+    posted = guest.post(
+        "/ask/",
+        {
+            "title": "How do I tell my sister about my diagnosis?",
+            "body": "I was diagnosed last month and I do not know where to start with her.",
+            "category": str(category.pk),
+            "tags": "family",
+        },
+    )
+    secret = posted["Location"].split("/")[2]
+    question = Post.objects.get()
+    actions.cast_vote(user=newcomer, post=answer(question, dr_okafor), value=1)
+
+    refused = guest.post(f"/guest/{secret}/delete", follow=True)
+    assert "This question cannot be deleted" in refused.content.decode()
+    assert not is_deleted(question)

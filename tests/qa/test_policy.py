@@ -7,7 +7,7 @@ from django.http import HttpResponse
 
 from mindwell.core.errors import Forbidden
 from mindwell.qa import actions, policy
-from mindwell.qa.models import Post
+from mindwell.qa.models import Comment, Post
 from mindwell.reputation.models import PointEvent
 from mindwell.tags.models import Category, Tag
 from tests.conftest import client_for
@@ -54,6 +54,28 @@ def test_capabilities_by_role(thread, maya, dr_okafor, newcomer, moderator):
     assert policy.can_restore(moderator, reply) and not policy.can_restore(dr_okafor, reply)
     dr_okafor.is_active = False
     assert not policy.can_edit(dr_okafor, reply) and not policy.can_post(dr_okafor)
+
+
+def test_a_guests_private_link_opens_its_own_item_to_edit_or_delete_and_nothing_more(
+    ask, answer, maya
+):
+    question = ask(maya)
+    mine, other = answer(question, None), answer(question, None)
+    comment = actions.add_comment(post=question, author=None, body="A guest's comment.")
+    # A comment and a post may share an id; the link of one never opens the other.
+    same_id_comment = Comment(pk=mine.pk, post=question, author=None)
+    holder = policy.GuestLinkHolder(mine)
+    assert policy.can_edit(holder, mine) and policy.can_delete(holder, mine)
+    for item in (other, question, comment, same_id_comment):
+        assert not policy.can_edit(holder, item) and not policy.can_delete(holder, item)
+    assert not policy.can_restore(holder, mine) and not policy.can_vote(holder, mine)
+    assert not policy.can_accept(policy.GuestLinkHolder(question), question)
+    comment_holder = policy.GuestLinkHolder(comment)
+    assert policy.can_delete(comment_holder, comment)
+    assert not policy.can_delete(comment_holder, mine) and not policy.can_edit(comment_holder, mine)
+    # Any other guest, without the link, may do none of it.
+    assert not policy.can_edit(AnonymousUser(), mine)
+    assert not policy.can_delete(AnonymousUser(), mine)
 
 
 def test_not_found_is_a_page_for_browsers_and_json_for_scripts(thread, newcomer):

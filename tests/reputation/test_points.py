@@ -1,10 +1,12 @@
 """The points ledger: each total is the exact sum of its lines, and a command can prove it."""
 
+import importlib
 import random
 from collections.abc import Callable
 from io import StringIO
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
@@ -54,20 +56,28 @@ def expected_vote_points(post: Post) -> int:
     return up + down
 
 
+def visibly_own(question: Post, answer: Post) -> bool:
+    return (
+        question.author_id == answer.author_id and not question.anonymous and not answer.anonymous
+    )
+
+
 def expected_totals() -> dict[int, int]:
-    """Every member's points, worked out from the posts as they stand, not from the ledger."""
+    """Every member's points, worked out from the posts as they stand, not from the ledger.
+    Anonymous posts earn nothing (decision 0010)."""
     totals: dict[int, int] = dict.fromkeys(User.objects.values_list("id", flat=True), 0)
-    for post in Post.objects.alive().filter(author__isnull=False).select_related("question"):
+    posts = Post.objects.alive().filter(author__isnull=False, anonymous=False)
+    for post in posts.select_related("question"):
         assert post.author_id is not None
         if post.is_question:
             totals[post.author_id] += points("ask_question") + expected_vote_points(post)
             chosen = Post.objects.alive().filter(question=post, is_accepted=True).first()
-            if chosen and chosen.author_id not in (None, post.author_id):
+            if chosen and chosen.author_id is not None and not visibly_own(post, chosen):
                 totals[post.author_id] += points("select_accepted_answer")
         else:
             assert post.question is not None
             totals[post.author_id] += points("post_answer") + expected_vote_points(post)
-            if post.is_accepted and post.author_id != post.question.author_id:
+            if post.is_accepted and not visibly_own(post.question, post):
                 totals[post.author_id] += points("answer_accepted")
     return totals
 
@@ -113,7 +123,8 @@ def test_after_a_run_of_actions_every_total_is_the_sum_of_its_ledger(
             ask(rng.choice(writers), title=f"Question asked at step {step} of the run",
                 anonymous=rng.random() < 0.3)  # fmt: skip
         elif roll < 0.25:
-            answer(rng.choice(live_questions()), rng.choice(writers))
+            answer(rng.choice(live_questions()), rng.choice(writers),
+                   anonymous=rng.random() < 0.3)  # fmt: skip
         elif roll < 0.70:
             post, voter = rng.choice(live_posts()), rng.choice(people)
             value = rng.choice([Vote.UP, Vote.UP, Vote.DOWN, 0])
@@ -277,3 +288,108 @@ def test_rebuild_points_beside_an_action_that_earns_points_stays_exact(
     dr_okafor.refresh_from_db()
     assert dr_okafor.points == points("post_answer") + points("answer_upvote")
     assert_totals_match_the_ledger()
+
+
+# Anonymous posts earn and cost nothing (decision 0010) -------------------------------------
+
+
+def totals(*members: User) -> list[int]:
+    return [User.objects.get(pk=member.pk).points for member in members]
+
+
+def ledger_of(member: User) -> dict[tuple[str, int | None], int]:
+    lines = PointEvent.objects.filter(user=member)
+    return {(line.reason, line.post_id): line.amount for line in lines}
+
+
+def test_an_anonymous_post_and_everything_done_to_it_leave_its_author_unchanged(
+    maya: User, dr_okafor: User, newcomer: User, moderator: User, ask: Ask, answer: Answer
+) -> None:
+    public = ask(maya, title="A question maya asks under her own name")
+    before = totals(maya)
+    secret = ask(maya, title="A question maya asks without her name", anonymous=True)
+    reply = answer(ask(dr_okafor), maya, anonymous=True)
+    for voter in (dr_okafor, newcomer):
+        actions.cast_vote(user=voter, post=secret, value=Vote.UP)
+        actions.cast_vote(user=voter, post=reply, value=Vote.DOWN)
+    actions.accept_answer(question=reply.thread, answer=reply, by=dr_okafor)
+    actions.edit_post(post=secret, editor=maya, body="Edited: the same worry, said more clearly.")
+    actions.delete_post(post=reply, by=moderator)  # the best answer: not its author's to delete
+    actions.delete_post(post=secret, by=moderator)
+    actions.restore_post(post=secret, by=moderator)
+
+    assert totals(maya) == before
+    assert not PointEvent.objects.filter(post_id__in=[secret.pk, reply.pk]).exists()
+    assert ledger_of(maya) == {(PointReason.ASKED, public.pk): points("ask_question")}
+
+
+def test_an_anonymous_asker_choosing_an_answer_earns_nothing_while_the_answerer_earns(
+    maya: User, dr_okafor: User, ask: Ask, answer: Answer
+) -> None:
+    question = ask(maya, anonymous=True)
+    reply = answer(question, dr_okafor)
+    before = totals(maya, dr_okafor)
+
+    actions.accept_answer(question=question, answer=reply, by=maya)
+
+    assert totals(maya, dr_okafor) == [before[0], before[1] + points("answer_accepted")]
+
+
+def test_choosing_your_own_anonymous_answer_earns_what_choosing_anyones_would(
+    maya: User, ask: Ask, answer: Answer
+) -> None:
+    """Earning nothing would show everyone that the asker wrote the anonymous answer."""
+    question = ask(maya)
+    own = answer(question, maya, anonymous=True)
+
+    actions.accept_answer(question=question, answer=own, by=maya)
+
+    assert totals(maya) == [points("ask_question") + points("select_accepted_answer")]
+
+
+def test_your_answer_chosen_under_your_anonymous_question_earns_what_anyones_would(
+    maya: User, ask: Ask, answer: Answer
+) -> None:
+    question = ask(maya, anonymous=True)
+    own = answer(question, maya)
+
+    actions.accept_answer(question=question, answer=own, by=maya)
+
+    assert totals(maya) == [points("post_answer") + points("answer_accepted")]
+    actions.delete_post(post=question, by=maya)
+    actions.restore_post(post=question, by=make_member("restorer", is_moderator=True))
+    assert_totals_match_the_ledger()
+    assert totals(maya) == [points("post_answer") + points("answer_accepted")]
+
+
+def test_the_migration_brings_a_ledger_kept_under_the_old_rules_in_line(
+    maya: User, dr_okafor: User, ask: Ask, answer: Answer
+) -> None:
+    migration = importlib.import_module(
+        "mindwell.qa.migrations.0003_anonymous_posts_hold_no_points"
+    )
+    public = ask(maya, title="A question maya asks under her own name")
+    secret = ask(maya, title="A question maya asks without her name", anonymous=True)
+    own = answer(secret, maya)
+    actions.accept_answer(question=secret, answer=own, by=maya)
+    hidden = answer(ask(dr_okafor), maya, anonymous=True)
+    # What the old rules wrote: anonymous posts earned, and an own answer chosen earned nothing.
+    old_lines = [
+        (PointReason.ASKED, secret.pk, points("ask_question")),
+        (PointReason.VOTES_RECEIVED, secret.pk, points("question_upvote")),
+        (PointReason.ANSWERED, hidden.pk, points("post_answer")),
+        (PointReason.ANSWER_ACCEPTED, own.pk, 0),
+    ]
+    for reason, post_id, amount in old_lines:
+        set_points(user_id=maya.pk, reason=reason, post_id=post_id, amount=amount)
+    User.objects.filter(pk=dr_okafor.pk).update(points=999)
+
+    migration.apply_the_rules(django_apps, None)
+
+    assert ledger_of(maya) == {
+        (PointReason.ASKED, public.pk): points("ask_question"),
+        (PointReason.ANSWERED, own.pk): points("post_answer"),
+        (PointReason.ANSWER_ACCEPTED, own.pk): points("answer_accepted"),
+    }
+    assert_totals_match_the_ledger()
+    assert totals(maya) == [sum(ledger_of(maya).values())]
