@@ -6,6 +6,7 @@ from typing import Any
 
 import dj_database_url
 
+from config.server import DEFAULT_HOST, DEFAULT_PORT, local_url
 from mindwell.core.env import EnvError, env_bool, env_email, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -30,7 +31,10 @@ DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 SITE_NAME = env_str("SITE_NAME", "Mindwell")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# Links in emails point where ./run serves (HOST and PORT) unless SITE_URL says otherwise.
+SITE_URL = env_str(
+    "SITE_URL", local_url(env_str("HOST", DEFAULT_HOST), env_int("PORT", DEFAULT_PORT))
+)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -147,6 +151,8 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
+# Files browsers ask for at the site's root (/favicon.ico), served by whitenoise too.
+WHITENOISE_ROOT = BASE_DIR / "static" / "root"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -6,6 +6,9 @@ from mindwell.core import views as core_views
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("help-now/", core_views.help_now, name="help_now"),
+    path("about/", core_views.about, name="about"),
+    path("privacy/", core_views.privacy, name="privacy"),
+    path("terms/", core_views.terms, name="terms"),
     path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
 ]

@@ -16,7 +16,9 @@ ensure_venv() {
     local want
     want=$(cat requirements/*.txt | .venv/bin/python -c \
         'import hashlib, sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')
-    if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
+    # requirements/test.txt includes base.txt: after ./test, ./run has nothing to install.
+    local covering=".venv/.installed-test"
+    if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" && "$(cat "$covering" 2>/dev/null)" != "$want" ]]; then
         echo "Installing $requirements ..."
         .venv/bin/python -m pip install --quiet --disable-pip-version-check -r "$requirements"
         echo "$want" >"$stamp"

@@ -3,13 +3,18 @@
 The seed categories come from the migrations, so every test database has them.
 """
 
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Iterator
+from email.message import Message
 from typing import Any
 
 import pytest
+from aiosmtpd.controller import Controller
+from aiosmtpd.handlers import Message as MessageHandler
 from django.test import Client
 
 from mindwell.accounts.models import User
+from mindwell.core.env import env_email
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.qa.view_counts import discard_pending_views
@@ -88,3 +93,44 @@ def client_for(user: User | None) -> Client:
 def _no_views_carried_between_tests():
     yield
     discard_pending_views()
+
+
+class SmtpInbox(MessageHandler):
+    """What a real SMTP server on loopback received."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[Message] = []
+
+    def handle_message(self, message: Message) -> None:
+        self.messages.append(message)
+
+    def to(self, address: str) -> list[Message]:
+        return [m for m in self.messages if m["To"] == address]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[tuple[Controller, SmtpInbox]]:
+    inbox = SmtpInbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def smtp_inbox(smtp_server, settings, monkeypatch) -> SmtpInbox:
+    """Mail sent during the test goes through a real SMTP server into this inbox."""
+    controller, inbox = smtp_server
+    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{controller.port}")
+    for key, value in env_email("EMAIL_URL", "console:").items():
+        setattr(settings, key, value)
+    return inbox

@@ -1,7 +1,14 @@
 """The one place that fetches a member for someone else: a public page or a link."""
 
-from mindwell.accounts.models import User
-from mindwell.accounts.tokens import ExpiredToken, InvalidToken, read_confirmation_token
+from dataclasses import dataclass
+
+from mindwell.accounts.models import PendingSignup, User
+from mindwell.accounts.tokens import (
+    ExpiredToken,
+    InvalidToken,
+    read_confirmation_token,
+    read_signup_token,
+)
 from mindwell.core.errors import ActionError, NotFound
 
 NOT_FOUND = "There is no member with that name."
@@ -28,8 +35,24 @@ STALE_LINK = (
 )
 
 
-def access_confirmation(token: str, *, for_update: bool = False) -> User:
-    """The member a confirmation token speaks for; ActionError (400) when it does not hold.
+@dataclass(frozen=True)
+class Confirmation:
+    """What a confirmation link confirms: the address on the account, or the one pending."""
+
+    member: User
+    email: str
+
+    @property
+    def is_new_address(self) -> bool:
+        return self.email != self.member.email
+
+    @property
+    def done(self) -> bool:
+        return not self.is_new_address and self.member.email_confirmed
+
+
+def access_confirmation(token: str, *, for_update: bool = False) -> Confirmation:
+    """What a confirmation token confirms; ActionError (400) when it does not hold.
 
     With `for_update`, call inside the transaction that will confirm the address.
     """
@@ -43,6 +66,35 @@ def access_confirmation(token: str, *, for_update: bool = False) -> User:
     member = members.filter(pk=claim.user_id, is_active=True).first()
     if member is None:
         raise ActionError(INVALID_LINK)
-    if not claim.matches(member.email):
-        raise ActionError(STALE_LINK)
-    return member
+    for email in (member.email, member.pending_email):
+        if email and claim.matches(email):
+            return Confirmation(member=member, email=email)
+    raise ActionError(STALE_LINK)
+
+
+SIGNUP_EXPIRED = "This link has expired, and the sign-up it was for is gone. Please sign up again."
+SIGNUP_INVALID = (
+    "This link is not valid. Check that you opened the whole link from the email, or sign up again."
+)
+SIGNUP_GONE = (
+    "This link has been used already, or its sign-up has expired. If you created your "
+    "account with it, log in; otherwise please sign up again."
+)
+
+
+def access_pending_signup(token: str, *, for_update: bool = False) -> PendingSignup:
+    """The sign-up a link completes; ActionError (400) when it does not hold.
+
+    With `for_update`, call inside the transaction that will complete it.
+    """
+    try:
+        pending_id = read_signup_token(token)
+    except ExpiredToken:
+        raise ActionError(SIGNUP_EXPIRED) from None
+    except InvalidToken:
+        raise ActionError(SIGNUP_INVALID) from None
+    rows = PendingSignup.objects.select_for_update() if for_update else PendingSignup.objects
+    pending = rows.filter(pk=pending_id).first()
+    if pending is None:
+        raise ActionError(SIGNUP_GONE)
+    return pending

@@ -7,16 +7,20 @@ commit. Failures are ActionError, with `field` naming the input at fault.
 from __future__ import annotations
 
 import re
+from datetime import datetime, timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from mindwell.accounts import emails
-from mindwell.accounts.access import access_confirmation
-from mindwell.accounts.models import User
-from mindwell.accounts.tokens import make_confirmation_token
+from mindwell.accounts.access import access_confirmation, access_pending_signup
+from mindwell.accounts.models import PendingSignup, User
+from mindwell.accounts.names import describe, invisible_characters, looks_like_any
+from mindwell.accounts.tokens import make_confirmation_token, make_signup_token, max_age
 from mindwell.accounts.topics import member_changed
 from mindwell.core.errors import ActionError
 from mindwell.core.mail import send_email_after_commit
@@ -26,15 +30,31 @@ USERNAME_MIN, USERNAME_MAX = 3, 30
 DISPLAY_NAME_MAX = 40
 ABOUT_MAX = 2000
 _USERNAME_CHARS = re.compile(r"[A-Za-z0-9_]+")
-# Names a reader could take for the site speaking, or for a hidden author.
+# Names a reader could take for the site speaking, or for a hidden author or a guest;
+# names that only look like them are refused too (names.looks_like_any).
 RESERVED_NAMES = frozenset(
-    {"admin", "administrator", "anonymous", "mindwell", "moderator", "staff", "support", "system"}
+    {
+        "admin",
+        "administrator",
+        "anonymous",
+        "guest",
+        "mindwell",
+        "moderator",
+        "staff",
+        "support",
+        "system",
+    }
 )
 
 USERNAME_TAKEN = "That username is taken. Please choose another."
-EMAIL_TAKEN = (
-    "An account with this email address already exists. Log in, or reset your password "
-    "if you have forgotten it."
+USERNAME_TAKEN_MEANWHILE = (
+    "Someone else took your username after you signed up, so we could not create your "
+    "account. Please sign up again with another username."
+)
+SIGNED_UP_ALREADY = "This address already has an account: log in with it."
+EMAIL_TAKEN_MEANWHILE = (
+    "This address was put on another account after we sent the link, so it cannot be "
+    "yours here. Your account keeps its current address."
 )
 
 
@@ -50,7 +70,7 @@ def clean_username(value: str) -> str:
             "Use only letters (a–z), digits and underscores (_) in your username.",
             field="username",
         )
-    if username.lower() in RESERVED_NAMES:
+    if looks_like_any(username, RESERVED_NAMES):
         raise ActionError(USERNAME_TAKEN, field="username")
     return username
 
@@ -68,13 +88,21 @@ def clean_display_name(
     value: str, *, field: str = "display_name", maximum: int = DISPLAY_NAME_MAX
 ) -> str:
     """A name shown beside posts (a member's display name, a guest's name): spaces
-    squeezed, not too long, and not one readers could take for the site or a hidden author."""
+    squeezed, not too long, nothing invisible in it, and not one readers could take for
+    the site or a hidden author, however it is spelt."""
     name = " ".join((value or "").split())
     if len(name) > maximum:
         raise ActionError(
             f"Your display name is too long: at most {maximum} characters.", field=field
         )
-    if name.lower() in RESERVED_NAMES:
+    hidden = invisible_characters(name)
+    if hidden:
+        raise ActionError(
+            "Your display name contains a character that cannot be seen or that changes "
+            f"the direction of the text ({describe(hidden[0])}). Please type it without it.",
+            field=field,
+        )
+    if looks_like_any(name, RESERVED_NAMES):
         raise ActionError(
             "Please choose a display name that readers will not mistake for the site or "
             "for an anonymous author.",
@@ -90,13 +118,6 @@ def _check_password(password: str, *, user: User) -> None:
         raise ActionError(" ".join(exc.messages), field="password") from None
 
 
-def _email_in_use(email: str, *, other_than: User | None = None) -> bool:
-    others = User.objects.filter(email__iexact=email)
-    if other_than is not None:
-        others = others.exclude(pk=other_than.pk)
-    return others.exists()
-
-
 def _queue_confirmation(user: User) -> None:
     """Queue the confirmation email for the address now on the account.
 
@@ -107,28 +128,71 @@ def _queue_confirmation(user: User) -> None:
     send_email_after_commit(to=user.email, subject=subject, body=body)
 
 
-def sign_up(*, username: str, email: str, password: str, display_name: str = "") -> User:
-    """Create a member and email them a link to confirm their address."""
+def sign_up(
+    *, username: str, email: str, password: str, display_name: str = ""
+) -> PendingSignup | None:
+    """Keep a sign-up and email a link that creates the member when it is opened.
+
+    When the address is already on an account, nothing is kept or changed: its owner is
+    told by email that someone tried, and None is returned. Both cases take the same time
+    and leave nothing anyone else can see (the username stays free, nobody can log in),
+    so the caller answers them alike and nobody learns whose address has an account.
+    """
     username = clean_username(username)
     email = clean_email(email)
     display_name = clean_display_name(display_name)
     if User.objects.filter(username__iexact=username).exists():
         raise ActionError(USERNAME_TAKEN, field="username")
-    if _email_in_use(email):
-        raise ActionError(EMAIL_TAKEN, field="email")
     _check_password(password, user=User(username=username, email=email, display_name=display_name))
+    password_hash = make_password(password)
+    with transaction.atomic():
+        PendingSignup.objects.filter(created_at__lt=_oldest_valid_link()).delete()
+        owner = _owner_of(email)
+        if owner is not None:
+            subject, body = emails.signup_attempt_email(user=owner)
+            send_email_after_commit(to=owner.email, subject=subject, body=body)
+            return None
+        pending = PendingSignup.objects.create(
+            username=username, email=email, display_name=display_name, password=password_hash
+        )
+        token = make_signup_token(pending_id=pending.pk)
+        subject, body = emails.signup_email(pending=pending, token=token)
+        send_email_after_commit(to=email, subject=subject, body=body)
+    return pending
+
+
+def complete_sign_up(*, token: str) -> User:
+    """Create the member a sign-up link was sent for, with the address confirmed."""
     try:
         with transaction.atomic():
-            user = User.objects.create_user(
-                username=username, email=email, password=password, display_name=display_name
+            pending = access_pending_signup(token, for_update=True)
+            if User.objects.filter(username__iexact=pending.username).exists():
+                raise ActionError(USERNAME_TAKEN_MEANWHILE)
+            if _owner_of(pending.email) is not None:
+                raise ActionError(SIGNED_UP_ALREADY)
+            user = User(
+                username=pending.username,
+                email=pending.email,
+                email_confirmed=True,
+                display_name=pending.display_name,
+                password=pending.password,
             )
-            _queue_confirmation(user)
+            user.save()
+            PendingSignup.objects.filter(email__iexact=pending.email).delete()
     except IntegrityError:
-        # Someone took the name or address between our check and the insert.
-        if User.objects.filter(username__iexact=username).exists():
-            raise ActionError(USERNAME_TAKEN, field="username") from None
-        raise ActionError(EMAIL_TAKEN, field="email") from None
+        # Another request made the same member between our checks and the insert.
+        if User.objects.filter(username__iexact=pending.username).exists():
+            raise ActionError(USERNAME_TAKEN_MEANWHILE) from None
+        raise ActionError(SIGNED_UP_ALREADY) from None
     return user
+
+
+def _oldest_valid_link() -> datetime:
+    return timezone.now() - timedelta(seconds=max_age())
+
+
+def _owner_of(email: str) -> User | None:
+    return User.objects.filter(email__iexact=email).first()
 
 
 def resend_confirmation(*, user: User) -> User:
@@ -140,13 +204,22 @@ def resend_confirmation(*, user: User) -> User:
 
 
 def confirm_email(*, token: str) -> User:
-    """Mark the address a token was sent to as confirmed; confirming twice is harmless."""
-    with transaction.atomic():
-        user = access_confirmation(token, for_update=True)
-        if not user.email_confirmed:
-            user.email_confirmed = True
-            user.save(update_fields=["email_confirmed"])
-    return user
+    """Confirm the address a token was sent to: the account's own, or the new address the
+    member asked to change to, which then replaces it. Confirming twice is harmless."""
+    try:
+        with transaction.atomic():
+            confirmation = access_confirmation(token, for_update=True)
+            member = confirmation.member
+            if confirmation.is_new_address:
+                if _owner_of(confirmation.email) is not None:
+                    raise ActionError(EMAIL_TAKEN_MEANWHILE)
+                member.email = confirmation.email
+                member.pending_email = ""
+            member.email_confirmed = True
+            member.save(update_fields=["email", "pending_email", "email_confirmed"])
+    except IntegrityError:
+        raise ActionError(EMAIL_TAKEN_MEANWHILE) from None
+    return member
 
 
 def update_profile(*, user: User, display_name: str, about: str) -> User:
@@ -167,25 +240,27 @@ def update_profile(*, user: User, display_name: str, about: str) -> User:
 
 
 def change_email(*, user: User, new_email: str, password: str) -> User:
-    """Put a new address on the account; it stays unconfirmed until its link is used.
+    """Ask to move the account to a new address; it changes when the link sent there is opened.
 
     The current password is asked for because whoever controls the address can reset
-    the password, so this change hands over the account.
+    the password, so this change hands over the account. When the new address is already
+    on another account, its owner is told instead, and the member sees the same as for any
+    address: nobody learns from this form whose address has an account.
     """
     email = clean_email(new_email, field="new_email")
     if not user.check_password(password):
         raise ActionError("That is not your current password.", field="password")
     if email.lower() == user.email.lower():
         raise ActionError("That is already the email address on your account.", field="new_email")
-    if _email_in_use(email, other_than=user):
-        raise ActionError(EMAIL_TAKEN, field="new_email")
-    try:
-        with transaction.atomic():
-            user.email = email
-            user.email_confirmed = False
-            user.save(update_fields=["email", "email_confirmed"])
-            _queue_confirmation(user)
-    except IntegrityError:
-        user.refresh_from_db(fields=["email", "email_confirmed"])
-        raise ActionError(EMAIL_TAKEN, field="new_email") from None
+    with transaction.atomic():
+        user.pending_email = email
+        user.save(update_fields=["pending_email"])
+        owner = _owner_of(email)
+        if owner is None:
+            token = make_confirmation_token(user_id=user.pk, email=email)
+            subject, body = emails.new_address_email(user=user, token=token)
+            send_email_after_commit(to=email, subject=subject, body=body)
+        else:
+            subject, body = emails.address_change_attempt_email(user=owner)
+            send_email_after_commit(to=owner.email, subject=subject, body=body)
     return user

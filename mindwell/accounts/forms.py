@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 
 from mindwell.accounts import emails
 from mindwell.accounts.actions import ABOUT_MAX, DISPLAY_NAME_MAX, USERNAME_MAX
@@ -53,6 +53,14 @@ class SignupForm(ActionForm):
         help_text="Shown beside your posts instead of your username. You can change it later.",
         widget=_text(autocomplete="nickname"),
     )
+    agree = forms.BooleanField(
+        label="I am 18 or older and I agree to the terms of use",
+        error_messages={
+            "required": (
+                "Tick this box to join: members must be 18 or older and agree to the terms."
+            )
+        },
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -79,7 +87,8 @@ class LoginForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": (
             "That username or email address and password do not match an account. "
-            "Passwords are case-sensitive."
+            "Passwords are case-sensitive. If you have just signed up, open the link in "
+            "the email we sent you first: it creates your account."
         ),
     }
 
@@ -120,6 +129,17 @@ class ResetPasswordForm(PasswordResetForm):
             user=context["user"], uidb64=context["uid"], token=context["token"]
         )
         send_email_after_commit(to=to_email, subject=subject, body=body)
+
+
+class NewPasswordForm(SetPasswordForm):
+    """Choosing a new password from a reset link, which also proves the address is theirs."""
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)
+        user.email_confirmed = True
+        if commit:
+            user.save()
+        return user
 
 
 class ProfileForm(ActionForm):

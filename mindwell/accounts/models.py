@@ -1,6 +1,7 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 
 
 class User(AbstractUser):
@@ -8,6 +9,9 @@ class User(AbstractUser):
 
     email = models.EmailField("email address", unique=True)
     email_confirmed = models.BooleanField(default=False)
+    pending_email = models.EmailField(
+        blank=True, help_text="An address the member asked to change to, until they confirm it."
+    )
     display_name = models.CharField(
         max_length=40, blank=True, help_text="Shown beside your posts instead of your username."
     )
@@ -29,3 +33,18 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         return self.display_name or self.username
+
+
+class PendingSignup(models.Model):
+    """A sign-up waiting for the link sent to its address; the member is created from it
+    then. Until that moment nothing about it is visible: its username is not taken, and
+    nobody can log in with it."""
+
+    username = models.CharField(max_length=150)
+    email = models.EmailField()
+    display_name = models.CharField(max_length=40, blank=True)
+    password = models.CharField(max_length=128, help_text="A hash, as on a member.")
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self) -> str:
+        return self.username

@@ -2,13 +2,15 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mindwell.accounts import views
-from mindwell.accounts.forms import LoginForm, ResetPasswordForm
+from mindwell.accounts.forms import LoginForm, NewPasswordForm, ResetPasswordForm
 
 app_name = "accounts"
 
 # Mounted at the site root: every path here starts with "accounts/".
 urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
+    path("accounts/signup/check-your-email/", views.signup_done, name="signup_done"),
+    path("accounts/signup/complete/<str:token>/", views.complete_signup, name="complete_signup"),
     path(
         "accounts/login/",
         auth_views.LoginView.as_view(
@@ -16,7 +18,7 @@ urlpatterns = [
         ),
         name="login",
     ),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("accounts/settings/", views.settings_view, name="settings"),
     path("accounts/settings/email/", views.change_email, name="change_email"),
@@ -41,7 +43,7 @@ urlpatterns = [
     path(
         "accounts/reset/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            success_url=reverse_lazy("accounts:password_reset_complete")
+            form_class=NewPasswordForm, success_url=reverse_lazy("accounts:password_reset_complete")
         ),
         name="password_reset_confirm",
     ),

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
@@ -14,10 +14,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.accounts import actions
-from mindwell.accounts.access import access_confirmation
+from mindwell.accounts.access import access_confirmation, access_pending_signup
 from mindwell.accounts.forms import EmailChangeForm, ProfileForm, SignupForm
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
@@ -32,8 +32,8 @@ def _member(request: HttpRequest) -> User:
 
 
 def _next_url(request: HttpRequest) -> str:
-    """Where to go after signing up: a local `next` if given, else the usual landing page."""
-    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    """Where a member who opens the sign-up page goes: a local `next`, else the landing page."""
+    candidate = request.GET.get("next") or ""
     if candidate and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
@@ -49,7 +49,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = actions.sign_up(
+            # None when the address already has an account: its owner is emailed, and
+            # this visitor is answered exactly as a new member is.
+            actions.sign_up(
                 username=data["username"],
                 email=data["email"],
                 password=data["password"],
@@ -58,25 +60,23 @@ def signup(request: HttpRequest) -> HttpResponse:
         except ActionError as error:
             form.add_action_error(error)
         else:
-            login(request, user, backend=_MODEL_BACKEND)
-            messages.success(
-                request,
-                f"Welcome to {settings.SITE_NAME}, {user.public_name}. We have sent you an "
-                "email with a link to confirm your address.",
-            )
-            return redirect(_next_url(request))
-    next_url = request.POST.get("next") or request.GET.get("next") or ""
-    return render(request, "accounts/signup.html", {"form": form, "next": next_url})
+            return redirect("accounts:signup_done")
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+@require_GET
+def signup_done(request: HttpRequest) -> HttpResponse:
+    return render(request, "accounts/signup_done.html")
 
 
 @require_http_methods(["GET", "POST"])
-def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
-    # GET only shows a button: mail scanners that open links must not confirm anything.
+def complete_signup(request: HttpRequest, token: str) -> HttpResponse:
+    # GET only shows a button: mail scanners that open links must not create accounts.
     try:
         if request.method == "POST":
-            member = actions.confirm_email(token=token)
+            member = actions.complete_sign_up(token=token)
         else:
-            member = access_confirmation(token)
+            pending = access_pending_signup(token)
     except ActionError as error:
         return render(
             request,
@@ -85,7 +85,37 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
             status=error.status,
         )
     if request.method == "GET":
-        return render(request, "accounts/confirm_email.html", {"member": member, "token": token})
+        return render(
+            request, "accounts/complete_signup.html", {"pending": pending, "token": token}
+        )
+    login(request, member, backend=_MODEL_BACKEND)
+    messages.success(
+        request, f"Welcome to {settings.SITE_NAME}, {member.public_name}: your account is ready."
+    )
+    return redirect("qa:home")
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    # GET only shows a button: mail scanners that open links must not confirm anything.
+    try:
+        if request.method == "POST":
+            actions.confirm_email(token=token)
+        else:
+            confirmation = access_confirmation(token)
+    except ActionError as error:
+        return render(
+            request,
+            "accounts/confirm_email_invalid.html",
+            {"message": error.message},
+            status=error.status,
+        )
+    if request.method == "GET":
+        return render(
+            request,
+            "accounts/confirm_email.html",
+            {"confirmation": confirmation, "token": token},
+        )
     messages.success(request, "Thank you: your email address is confirmed.")
     if request.user.is_authenticated:
         return redirect("accounts:settings")
@@ -148,8 +178,7 @@ def change_email(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your email address is changed. We have sent a link to the new address: "
-                "open it to confirm the address.",
+                "We have sent a link to the new address. Your address changes when you open it.",
             )
             return redirect("accounts:settings")
     return _render_settings(request, email_form=form)
@@ -165,6 +194,20 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, "We have sent you a new confirmation link.")
     return redirect("accounts:settings")
+
+
+@require_http_methods(["GET", "POST"])
+def logout_view(request: HttpRequest) -> HttpResponse:
+    # GET only asks: a link (or a prefetch) must not log anyone out.
+    if request.method == "GET":
+        return render(request, "registration/logout.html")
+    was_member = request.user.is_authenticated
+    logout(request)
+    if was_member:
+        # Kept in the visitor's own messages cookie, so the page they land on is rendered
+        # for them (the page cache passes any visitor with such a cookie to Django).
+        messages.success(request, "You have logged out.")
+    return redirect(settings.LOGOUT_REDIRECT_URL)
 
 
 class PasswordChangeView(SuccessMessageMixin, auth_views.PasswordChangeView):

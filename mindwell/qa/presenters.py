@@ -9,11 +9,13 @@ is stale as soon as that member's name, points or badge change.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from mindwell.accounts.models import User
 from mindwell.accounts.topics import MEMBER
+from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import shows
 from mindwell.qa import policy
 from mindwell.qa.models import Post, Revision
@@ -44,6 +46,21 @@ def writer(item: Any, viewer: Any) -> Writer:
         revealed = item.author if policy.can_see_author(viewer, item) else None
         return Writer(ANONYMOUS, None, is_anonymous=True, revealed=revealed)
     return Writer(item.author.public_name, _shown(item.author))
+
+
+def points_now(posts: Iterable[Post], viewer: Any) -> dict[str, dict[str, Any]]:
+    """The points now shown beside the names of those who wrote `posts` by name, and beside
+    the viewer's own name, by username: what a page changed in place (a vote, a best
+    answer) updates, so that no number beside a name goes stale. An anonymous post's writer
+    is left out, so the answer never ties them to their points."""
+    ids = {post.author_id for post in posts if post.author_id is not None and not post.anonymous}
+    if viewer.is_authenticated:
+        ids.add(viewer.pk)
+    members = User.objects.filter(pk__in=ids).values_list("username", "points")
+    return {
+        username: {"count": points, "compact": compact_number(points)}
+        for username, points in members
+    }
 
 
 def last_editor_name(post: Post) -> str:

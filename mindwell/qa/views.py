@@ -27,6 +27,8 @@ from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
 from mindwell.qa.personal import my_votes
+from mindwell.qa.presenters import points_now
+from mindwell.qa.structured_data import qa_page
 from mindwell.qa.topics import QUESTION, QUESTION_LISTS
 from mindwell.tags.models import Category, Tag
 
@@ -239,10 +241,30 @@ def preview(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"html": render_markdown(body)})
 
 
+# How answers may be ordered on a question page: the best answer always comes first. The
+# first is the default and has no query string, so each order has exactly one address.
+ANSWER_ORDERS = {
+    "votes": ("Most votes", ("-score", "created_at", "pk")),
+    "oldest": ("Oldest", ("created_at", "pk")),
+    "newest": ("Newest", ("-created_at", "-pk")),
+}
+DEFAULT_ANSWER_ORDER = "votes"
+
+
+def _answer_order_query(order: str) -> str:
+    return "" if order == DEFAULT_ANSWER_ORDER else f"answers={order}"
+
+
+def _answer_order_address(address: str, order: str) -> str:
+    query = _answer_order_query(order)
+    return f"{address}?{query}" if query else address
+
+
 def _question_page(
     request: HttpRequest,
     question: Post,
     *,
+    order: str = DEFAULT_ANSWER_ORDER,
     answer_form: AnswerForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -252,7 +274,7 @@ def _question_page(
         Post.objects.visible_to(user)
         .filter(question=question)
         .select_related("author", "last_editor")
-        .order_by("-is_accepted", "-score", "created_at", "pk")
+        .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
     posts = [question, *answers]
     comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
@@ -268,9 +290,19 @@ def _question_page(
     # The members it shows are declared by the writer presenter as it renders them.
     shows(QUESTION(question.pk))
     identity = {"member": member is not None}
+    address = question.get_absolute_url()
+    canonical_url = request.build_absolute_uri(address)
+    orders = [
+        (key, label, _answer_order_address(address, key))
+        for key, (label, _) in ANSWER_ORDERS.items()
+    ]
     context = {
         "question": question,
         "answers": answers,
+        "answer_order": order,
+        "answer_orders": orders,
+        "canonical_url": canonical_url,
+        "structured_data": qa_page(question, answers, viewer=user, address=canonical_url),
         "answer_form": answer_form or AnswerForm(**identity),
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
         # Read only if a vote block is rendered for this member: a shared page being
@@ -288,12 +320,24 @@ def question_detail(
     request: HttpRequest, question_id: str, slug: str | None = None
 ) -> HttpResponse:
     question = access_post(request.user, question_id)
-    if slug != question.slug or not question.is_question:
-        # Old or shortened links, and links to an answer, go to the canonical address.
-        return redirect(question.get_absolute_url(), permanent=True)
+    order = request.GET.get("answers", DEFAULT_ANSWER_ORDER)
+    if order not in ANSWER_ORDERS:
+        order = DEFAULT_ANSWER_ORDER
+    canonical_query = _answer_order_query(order)
+    if (
+        slug != question.slug
+        or not question.is_question
+        or request.META.get("QUERY_STRING", "") != canonical_query
+    ):
+        # Old or shortened links, links to an answer, and any query string but a known
+        # order of answers go to the canonical address: pages are stored per address, so
+        # there is one stored page per order however many addresses are tried.
+        if not question.is_question:
+            return redirect(question.get_absolute_url(), permanent=True)
+        return redirect(_answer_order_address(question.get_absolute_url(), order), permanent=True)
     actions.record_view(question=question)
     on_every_hit("question_view", question.pk)  # the stored page still counts each view
-    return _question_page(request, question)
+    return _question_page(request, question, order=order)
 
 
 @require_POST
@@ -355,7 +399,8 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
     except ActionError as error:
         return _error_response(request, error, back)
     if wants_json(request):
-        return JsonResponse({"score": post.score, "my_vote": value})
+        points = points_now([post], request.user)
+        return JsonResponse({"score": post.score, "my_vote": value, "points": points})
     return redirect(back)
 
 
@@ -364,12 +409,19 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id, may=policy.can_accept)
     raw = request.POST.get("answer", "")
     answer = None if raw == "none" else access_post(request.user, raw)
+    # The choice moves the points of the writers of the earlier and the new best answer.
+    earlier = (
+        list(Post.objects.filter(question=question, is_accepted=True))
+        if wants_json(request)
+        else []
+    )
     try:
         result = actions.accept_answer(question=question, answer=answer, by=request.user)  # type: ignore[arg-type]
     except ActionError as error:
         return _error_response(request, error, question.get_absolute_url())
     if wants_json(request):
-        return JsonResponse({"accepted": None if answer is None else result.pk})
+        points = points_now([*earlier, result], request.user)
+        return JsonResponse({"accepted": None if answer is None else result.pk, "points": points})
     return redirect(question.get_absolute_url() if answer is None else answer.get_absolute_url())
 
 

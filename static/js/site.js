@@ -43,6 +43,18 @@
     var out = article && article.querySelector(".post-feedback");
     if (out) out.textContent = text;
   }
+  // The points beside names (and the reader's own, in the header) after a change made in
+  // place: {username: {count, compact}}, only for those the server chose to show.
+  function showPoints(points) {
+    if (!points) return;
+    document.querySelectorAll("[data-points-of]").forEach(function (el) {
+      var now = Object.prototype.hasOwnProperty.call(points, el.dataset.pointsOf) && points[el.dataset.pointsOf];
+      if (!now) return;
+      if (el.hasAttribute("data-points-count")) { el.textContent = now.count; return; }
+      el.textContent = "(" + now.compact + " points)";
+      el.title = now.count + " points";
+    });
+  }
   function icon(path) {
     return '<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="' + path +
       '" fill="none" stroke="currentColor" stroke-width="2.6" stroke-linecap="round" stroke-linejoin="round"/></svg>';
@@ -69,6 +81,7 @@
         if (!result.ok) { feedback(article, result.data.error); announce(result.data.error); return; }
         feedback(article, "");
         box.querySelector(".score").textContent = result.data.score;
+        showPoints(result.data.points);
         var forms = box.querySelectorAll(".vote-form");
         [[forms[0], 1, "up"], [forms[1], -1, "down"]].forEach(function (item) {
           var pressed = result.data.my_vote === item[1];
@@ -110,6 +123,7 @@
             label.remove();
           }
         });
+        showPoints(result.data.points);
         feedback(article, "");
         announce(accepted ? "Marked as the best answer." : "Best answer unselected.");
         form.querySelector("button").focus();

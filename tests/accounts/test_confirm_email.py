@@ -23,15 +23,19 @@ PASSWORD = "quiet harbour lanterns 19"
 
 @pytest.fixture
 def signed_up(django_capture_on_commit_callbacks):
-    """Sign Sam up through the action `days_ago` in the past; gives him and his link's path."""
+    """Sam, whose address is not confirmed, asked for a link `days_ago` in the past; gives
+    him and his link's path."""
 
     def _sign_up(*, days_ago: float = 0) -> tuple[User, str]:
+        sam = make_member("sam", email="sam@example.net", email_confirmed=False)
+        sam.set_password(PASSWORD)
+        sam.save()
         signed_at = time.time() - days_ago * DAY
         with (
             mock.patch("django.core.signing.time.time", return_value=signed_at),
             django_capture_on_commit_callbacks(execute=True),
         ):
-            sam = actions.sign_up(username="sam", email="sam@example.net", password=PASSWORD)
+            actions.resend_confirmation(user=sam)
         return sam, link_in(only_email_to("sam@example.net"))
 
     return _sign_up
@@ -147,22 +151,45 @@ def test_a_link_for_another_members_id_cannot_be_made_by_editing_it(signed_up):
     assert not confirmed(maya)
 
 
-def test_a_link_stops_working_once_the_address_changes(
+def test_a_new_address_replaces_the_old_one_only_when_its_link_is_opened(
     signed_up, django_capture_on_commit_callbacks
 ):
     sam, old_link = signed_up()
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         actions.change_email(user=sam, new_email="sam.new@example.net", password=PASSWORD)
-    new_link = link_in(only_email_to("sam.new@example.net"))
+    message = only_email_to("sam.new@example.net")
+    assert message.subject == "Confirm your new email address for Mindwell"
+    new_link = link_in(message)
+    sam.refresh_from_db()
+    assert (sam.email, sam.pending_email) == ("sam@example.net", "sam.new@example.net")
 
+    assert "make this the email address" in Client().get(new_link).content.decode()
+    assert Client().post(new_link).status_code == 302
+
+    sam.refresh_from_db()
+    assert (sam.email, sam.pending_email, sam.email_confirmed) == ("sam.new@example.net", "", True)
     response = Client().post(old_link)
-
     assert response.status_code == 400
     assert "no longer on the account" in response.content.decode()
-    assert not confirmed(sam)
-    assert Client().post(new_link).status_code == 302
-    assert confirmed(sam)
+
+
+def test_a_new_address_taken_before_its_link_is_opened_stays_off_the_account(
+    signed_up, django_capture_on_commit_callbacks
+):
+    sam, _ = signed_up()
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.change_email(user=sam, new_email="sam.new@example.net", password=PASSWORD)
+    new_link = link_in(only_email_to("sam.new@example.net"))
+    make_member("other", email="Sam.New@example.net")
+
+    response = Client().post(new_link)
+
+    assert response.status_code == 400
+    assert "was put on another account" in response.content.decode()
+    sam.refresh_from_db()
+    assert sam.email == "sam@example.net"
 
 
 def test_a_member_can_ask_for_a_new_link_from_settings(

@@ -78,17 +78,43 @@ def test_the_form_is_labelled_for_password_managers():
     assert reverse("accounts:password_reset") in html
 
 
-def test_it_logs_out_on_post(maya):
+def test_it_logs_out_on_post_and_says_so_once_on_the_page_it_lands_on(maya):
     client = client_for(maya)
 
-    response = client.post(reverse("accounts:logout"))
+    response = client.post(reverse("accounts:logout"), follow=True)
 
-    assert response.status_code == 302
+    assert response.redirect_chain == [(reverse("qa:home"), 302)]
     assert logged_in_as(client) is None
+    assert response.content.decode().count("You have logged out.") == 1
+    assert "You have logged out." not in client.get(reverse("qa:home")).content.decode()
 
 
-def test_a_link_cannot_log_a_member_out(maya):
-    client = client_for(maya)
+def test_the_message_is_for_the_member_who_logged_out_only(maya):
+    client_for(maya).post(reverse("accounts:logout"))
 
-    assert client.get(reverse("accounts:logout")).status_code == 405
+    assert "You have logged out." not in Client().get(reverse("qa:home")).content.decode()
+
+
+def test_a_link_to_log_out_asks_with_a_button_and_logs_nobody_out(maya):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(maya)
+
+    response = client.get(reverse("accounts:logout"))
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "You are logged in as <strong>Maya</strong>" in html
+    assert f'<form method="post" action="{reverse("accounts:logout")}"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
     assert logged_in_as(client) == str(maya.pk)
+    assert client.post(reverse("accounts:logout")).status_code == 403  # no CSRF token
+    assert logged_in_as(client) == str(maya.pk)
+
+
+def test_a_visitor_who_is_not_logged_in_is_told_so():
+    response = Client().get(reverse("accounts:logout"))
+
+    assert response.status_code == 200
+    assert "You are logged out" in response.content.decode()
+    after_post = Client().post(reverse("accounts:logout"), follow=True)
+    assert "You have logged out." not in after_post.content.decode()

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.accounts.conftest import link_in, only_email_to
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +84,17 @@ def test_a_weak_new_password_is_refused(maya, django_capture_on_commit_callbacks
     assert "This password is too common." in response.content.decode()
     maya.refresh_from_db()
     assert maya.check_password(PASSWORD)
+
+
+def test_a_reset_confirms_the_address_it_was_sent_to(django_capture_on_commit_callbacks):
+    sam = make_member("sam", email_confirmed=False)
+    client = Client()
+    request_reset(client, "sam@example.org", django_capture_on_commit_callbacks)
+    set_url = client.get(link_in(only_email_to("sam@example.org")), follow=True).redirect_chain[-1][
+        0
+    ]
+
+    client.post(set_url, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+
+    sam.refresh_from_db()
+    assert sam.email_confirmed and sam.check_password(NEW_PASSWORD)

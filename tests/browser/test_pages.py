@@ -13,7 +13,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from mindwell.accounts.actions import sign_up
 from mindwell.accounts.models import User
+from mindwell.accounts.tokens import make_signup_token
 from mindwell.qa import actions
 from mindwell.qa.guest_links import issue_link
 from mindwell.qa.models import Post
@@ -47,6 +49,12 @@ def log_in_with_a_wrong_password(page: Page) -> None:
     assert page.get_by_role("alert").is_visible()
 
 
+def submit_empty_signup_form(page: Page) -> None:
+    page.get_by_role("button", name="Create my account").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+
+
 def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     visitor: Callable[..., Page], site_url: str
 ) -> None:
@@ -70,6 +78,14 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     )  # fmt: skip
     private_link = f"/guest/{issue_link(item=guest_answer)}/"
 
+    pending = sign_up(
+        username="river", email="river@example.net", password="a long Test passphrase 42"
+    )
+    assert pending is not None
+    signup_link = reverse(
+        "accounts:complete_signup", args=[make_signup_token(pending_id=pending.pk)]
+    )
+
     guest, member = visitor(), visitor(maya)
     no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
     pages: list[tuple[str, Page, str, Callable[[Page], None]]] = [
@@ -89,6 +105,10 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("edit", member, f"/post/{Post.objects.filter(author=maya).first().pk}/edit/", no_action),  # type: ignore[union-attr]
         ("login", guest, reverse("accounts:login"), no_action),
         ("signup", guest, reverse("accounts:signup"), no_action),
+        ("signup-errors", guest, reverse("accounts:signup"), submit_empty_signup_form),
+        ("signup-done", guest, reverse("accounts:signup_done"), no_action),
+        ("complete-signup", guest, signup_link, no_action),
+        ("logout", member, reverse("accounts:logout"), no_action),
         ("login-errors", guest, reverse("accounts:login"), log_in_with_a_wrong_password),
         ("password-reset", guest, reverse("accounts:password_reset"), no_action),
         ("password-change", member, reverse("accounts:password_change"), no_action),
@@ -98,6 +118,9 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("profile-self", member, "/u/maya/", no_action),
         ("profile-self-comments", member, "/u/maya/comments/", no_action),
         ("help-now", guest, "/help-now/", no_action),
+        ("about", guest, reverse("about"), no_action),
+        ("privacy", guest, reverse("privacy"), no_action),
+        ("terms", guest, reverse("terms"), no_action),
         ("404", guest, "/no-such-page/", no_action),
         ("guest-link-posted", guest, f"{private_link}posted", no_action),
         ("guest-link", guest, private_link, no_action),

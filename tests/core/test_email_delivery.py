@@ -1,49 +1,16 @@
 """Email leaves through a real SMTP server (aiosmtpd on loopback), configured by EMAIL_URL."""
 
-import socket
-
 import pytest
-from aiosmtpd.controller import Controller
-from aiosmtpd.handlers import Message
 from django.urls import reverse
 
 from mindwell.core.env import EnvError, env_email
 
 
-class Inbox(Message):
-    def __init__(self) -> None:
-        super().__init__()
-        self.messages: list = []
-
-    def handle_message(self, message) -> None:
-        self.messages.append(message)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_server():
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    try:
-        yield controller, inbox
-    finally:
-        controller.stop()
-
-
 @pytest.mark.django_db
 def test_a_confirmation_email_reaches_a_real_smtp_server(
-    smtp_server, settings, client, django_capture_on_commit_callbacks, monkeypatch
+    smtp_inbox, client, django_capture_on_commit_callbacks
 ):
-    controller, inbox = smtp_server
-    monkeypatch.setenv("EMAIL_URL", f"smtp://127.0.0.1:{controller.port}")
-    for key, value in env_email("EMAIL_URL", "console:").items():
-        setattr(settings, key, value)
+    inbox = smtp_inbox
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("accounts:signup"),
@@ -52,13 +19,14 @@ def test_a_confirmation_email_reaches_a_real_smtp_server(
                 "email": "river@example.org",
                 "password": "a long Test passphrase 42",
                 "password_again": "a long Test passphrase 42",
+                "agree": "on",
             },
         )
     assert response.status_code == 302
     assert len(inbox.messages) == 1
     message = inbox.messages[0]
     assert message["To"] == "river@example.org"
-    assert "/accounts/confirm/" in message.get_payload(decode=True).decode()
+    assert "/accounts/signup/complete/" in message.get_payload(decode=True).decode()
 
 
 def test_email_urls_set_the_smtp_settings(monkeypatch):

@@ -134,6 +134,9 @@ CASES = {
             (w.page(w.question), 'class="answers-head">2 answers'),
             ("/u/newcomer/answers/", w.question.title),
             ("/u/newcomer/", 'Answers <span class="tab-count">1</span>'),
+            # Every order of the answers is its own stored page, and fresh too.
+            (w.page(w.question) + "?answers=newest", "I felt this too; it eased with time."),
+            (w.page(w.question) + "?answers=oldest", '"answerCount": 2'),
         ],
     ),
     "comment": Case(

@@ -20,10 +20,7 @@ from mindwell.qa import actions
 from mindwell.qa.models import Comment, GuestLink, Post, Revision
 from mindwell.qa.policy import GuestLinkHolder
 from tests.conftest import client_for
-from tests.core import test_email_delivery
 from tests.pages.servers import cookie_value, token_in
-
-smtp_server = test_email_delivery.smtp_server
 
 KEEP = "Keep this link: it is the only way to edit or delete this"
 NOT_WORKING = "This link does not work"

@@ -201,14 +201,10 @@ def test_a_vote_with_javascript_returns_the_new_score_and_can_be_undone(maya, ne
     client = client_for(newcomer)
     url = reverse("qa:vote", args=[question.pk])
     json_headers = {"accept": "application/json"}
-    assert client.post(url, {"value": "down"}, headers=json_headers).json() == {
-        "score": -1,
-        "my_vote": -1,
-    }
-    assert client.post(url, {"value": "none"}, headers=json_headers).json() == {
-        "score": 0,
-        "my_vote": 0,
-    }
+    down = client.post(url, {"value": "down"}, headers=json_headers).json()
+    assert (down["score"], down["my_vote"]) == (-1, -1)
+    none = client.post(url, {"value": "none"}, headers=json_headers).json()
+    assert (none["score"], none["my_vote"]) == (0, 0)
 
 
 def test_a_vote_on_a_deleted_post_is_not_found(maya, newcomer, ask):
@@ -308,3 +304,60 @@ def test_short_and_outdated_links_redirect_to_the_canonical_address(maya, dr_oka
     assert (
         Client().get(f"/q/{reply.pk}/")["Location"] == question.get_absolute_url() + f"#a{reply.pk}"
     )
+
+
+def points_after(client, url, data):
+    return client.post(url, data, headers={"accept": "application/json"}).json()["points"]
+
+
+def test_a_vote_in_place_returns_the_points_now_beside_the_writers_name(
+    maya, newcomer, ask, answer, dr_okafor
+):
+    question = ask(maya)
+    reply = answer(question, dr_okafor)
+    points = points_after(
+        client_for(newcomer), reverse("qa:vote", args=[reply.pk]), {"value": "up"}
+    )
+    dr_okafor.refresh_from_db()
+    newcomer.refresh_from_db()
+    assert points == {
+        "dr_okafor": {"count": dr_okafor.points, "compact": str(dr_okafor.points)},
+        "newcomer": {"count": newcomer.points, "compact": str(newcomer.points)},
+    }
+
+
+def test_choosing_the_best_answer_in_place_returns_the_points_of_those_it_moved(
+    maya, dr_okafor, newcomer, ask, answer
+):
+    question = ask(maya)
+    first = answer(question, dr_okafor)
+    second = answer(question, newcomer, body="Another view: it can also fade on its own in time.")
+    client, url = client_for(maya), reverse("qa:accept", args=[question.pk])
+    points_after(client, url, {"answer": first.pk})
+    points = points_after(client, url, {"answer": second.pk})
+    for member in (maya, dr_okafor, newcomer):
+        member.refresh_from_db()
+    assert {name: shown["count"] for name, shown in points.items()} == {
+        "maya": maya.points, "dr_okafor": dr_okafor.points, "newcomer": newcomer.points,
+    }  # fmt: skip
+    assert (
+        points_after(client, url, {"answer": "none"})["newcomer"]["count"] == newcomer.points - 30
+    )
+
+
+def test_the_points_of_an_anonymous_writer_are_never_returned(
+    maya, dr_okafor, newcomer, ask, answer
+):
+    question = ask(maya)
+    hidden = answer(question, dr_okafor, anonymous=True)
+    accepted = points_after(
+        client_for(maya), reverse("qa:accept", args=[question.pk]), {"answer": hidden.pk}
+    )
+    voted = points_after(
+        client_for(newcomer), reverse("qa:vote", args=[hidden.pk]), {"value": "up"}
+    )
+    assert list(accepted) == ["maya"] and list(voted) == ["newcomer"]
+    unchosen = points_after(
+        client_for(maya), reverse("qa:accept", args=[question.pk]), {"answer": "none"}
+    )
+    assert list(unchosen) == ["maya"]
