@@ -274,6 +274,7 @@ class BulkWriter:
                     created_at=self.ts(c.at),
                     deleted_at=None,
                     post_id=post.id,
+                    deleted_by_id=None,
                 )
             )
 

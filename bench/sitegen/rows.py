@@ -99,6 +99,7 @@ class CommentRow(NamedTuple):
     created_at: Any
     deleted_at: Any
     post_id: int
+    deleted_by_id: int | None
 
 
 class VoteRow(NamedTuple):

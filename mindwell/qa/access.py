@@ -48,10 +48,15 @@ def access_question(user: Any, question_id: int | str, *, may: Capability | None
     return post
 
 
-def access_comment(user: Any, comment_id: int | str, *, may: Capability | None = None) -> Comment:
-    """A live comment on a post `user` may see."""
+def access_comment(
+    user: Any, comment_id: int | str, *, may: Capability | None = None, deleted: bool = False
+) -> Comment:
+    """A live comment on a post `user` may see; with `deleted`, a deleted one instead (to
+    undo or restore it: `may` says who may)."""
     pk = parse_id(comment_id)
-    comment = Comment.objects.select_related("post").filter(pk=pk, deleted_at__isnull=True).first()
+    comment = (
+        Comment.objects.select_related("post").filter(pk=pk, deleted_at__isnull=not deleted).first()
+    )
     if comment is None or (may and not may(user, comment)):
         raise NotFound(NOT_FOUND)
     access_post(user, comment.post_id)

@@ -30,6 +30,7 @@ from mindwell.qa.events import (
     AnswerAccepted,
     CommentAdded,
     CommentDeleted,
+    CommentRestored,
     PostCreated,
     PostDeleted,
     PostEdited,
@@ -499,6 +500,35 @@ def edit_post(
     return post
 
 
+def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None = None) -> Post:
+    """Make revision `number`'s text the post's again, as a new revision that says so; the
+    history keeps every revision. Validated as any edit (edit_post: `editor` must be allowed
+    to edit). A question gets back that revision's title and tags, leaving out tags an
+    administrator has removed or renamed since; its category stays as it is."""
+    with transaction.atomic():
+        post = _lock(post.pk)
+        revision = Revision.objects.filter(post=post, number=number).first()
+        if revision is None:
+            raise NotFound("That revision does not exist.")
+        policy.require(
+            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+        )
+        tags = None
+        if post.is_question:
+            names = revision.tag_names.split()
+            kept = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
+            tags = [name for name in names if name in kept]
+            if (revision.title, revision.body, tags) == (post.title, post.body, post.tag_list):
+                raise ActionError(f"The question already reads as revision {number}.")
+        elif revision.body == post.body:
+            raise ActionError(f"The answer already reads as revision {number}.")
+        return edit_post(
+            post=post, editor=editor, body=revision.body,
+            title=revision.title if post.is_question else None, tags=tags,
+            reason=f"Rolled back to revision {number}", now=now,
+        )  # fmt: skip
+
+
 def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None = None) -> Post:
     """Remove a question or answer from view and take back the points it earned."""
     now = now or timezone.now()
@@ -508,7 +538,7 @@ def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None 
         question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
         policy.require(
-            policy.can_delete(by, post), message="You cannot delete this post.", hide=False
+            policy.can_delete(by, post), message=policy.why_not_delete(by, post), hide=False
         )
         if post.is_deleted:
             return post
@@ -586,20 +616,44 @@ def restore_post(*, post: Post, by: User) -> Post:
 def delete_comment(
     *, comment: Comment, by: User | GuestLinkHolder, now: datetime | None = None
 ) -> Comment:
+    """Remove a comment from view, remembering which member did: they may undo it
+    (restore_comment)."""
     now = now or timezone.now()
-    policy.require(
-        policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
-    )
     with transaction.atomic():
-        updated = Comment.objects.filter(pk=comment.pk, deleted_at__isnull=True).update(
-            deleted_at=now
+        post = _lock(comment.post_id)  # posts before comments, as restore_comment
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        policy.require(
+            policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
         )
-        if updated:
-            question_id = comment.post.thread_id
-            Post.objects.filter(pk=comment.post_id).update(comment_count=F("comment_count") - 1)
-            comment_changed(question_id=question_id)
-            announce(CommentDeleted(comment.pk, comment.post_id, question_id, by.pk))
-    comment.deleted_at = now
+        if comment.is_deleted:
+            return comment
+        comment.deleted_at = now
+        comment.deleted_by = by if isinstance(by, User) else None  # a guest has no account
+        comment.save(update_fields=["deleted_at", "deleted_by"])
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        comment_changed(question_id=post.thread_id)
+        announce(CommentDeleted(comment.pk, post.pk, post.thread_id, by.pk))
+    return comment
+
+
+def restore_comment(*, comment: Comment, by: User) -> Comment:
+    """Bring back a deleted comment: its author's undo, or a moderator's restore."""
+    with transaction.atomic():
+        post = _lock(comment.post_id)
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        policy.require(
+            policy.can_restore(by, comment), message="You cannot restore this comment.",
+            hide=False,
+        )  # fmt: skip
+        if not comment.is_deleted:
+            return comment
+        if post.is_deleted:
+            raise ActionError("Restore the post first: this comment belongs to it.")
+        comment.deleted_at, comment.deleted_by = None, None
+        comment.save(update_fields=["deleted_at", "deleted_by"])
+        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
+        comment_changed(question_id=post.thread_id)
+        announce(CommentRestored(comment.pk, post.pk, post.thread_id, by.pk))
     return comment
 
 

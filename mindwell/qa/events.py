@@ -82,6 +82,14 @@ class CommentDeleted:
 
 
 @dataclass(frozen=True)
+class CommentRestored:
+    comment_id: int
+    post_id: int
+    question_id: int
+    by_id: int
+
+
+@dataclass(frozen=True)
 class Submitted:
     """New or changed text, checked inside the action after its rows are written and before
     commit. A check refuses by raising ActionError (nothing is kept), or holds the item by

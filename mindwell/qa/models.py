@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, Any, Self
 
 from django.conf import settings
@@ -192,13 +193,35 @@ class Post(Authored):
         assert self.question is not None
         return self.question
 
+    @cached_property
+    def has_valued_answers(self) -> bool:
+        """Someone other than the asker wrote a live answer to this question that was chosen
+        as the best answer or voted helpful (policy.why_kept). Kept on the object: a stored
+        page holding it is stale as soon as any answer's votes or the choice change."""
+        answers = Post.objects.alive().filter(question_id=self.pk)
+        if self.author_id is not None:
+            answers = answers.exclude(author_id=self.author_id)
+        return answers.filter(Q(is_accepted=True) | Q(upvotes__gt=0)).exists()
+
     @staticmethod
     def slug_for(title: str) -> str:
         return slugify(title)[:80].strip("-") or "question"
 
 
+class CommentQuerySet(models.QuerySet["Comment"]):
+    def visible_to(self, user: Any) -> Self:
+        """Deleted comments stay visible to moderators, marked as deleted."""
+        return self if can_see_deleted(user) else self.filter(deleted_at__isnull=True)
+
+
 class Comment(Authored):
     post = models.ForeignKey(Post, related_name="comments", on_delete=models.CASCADE)
+    # Who deleted it: the author may undo their own deletion, never a moderator's.
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = CommentQuerySet.as_manager()
 
     class Meta:
         indexes = [models.Index(fields=["post", "id"], name="comment_post_idx")]

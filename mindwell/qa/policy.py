@@ -20,6 +20,16 @@ from mindwell.accounts.policy import can_moderate, is_member
 from mindwell.core.errors import Forbidden, NotFound
 
 NOT_FOUND = "That post does not exist or has been removed."
+QUESTION_KEPT = (
+    "This question cannot be deleted: someone else's answer to it was chosen as the best "
+    "answer or voted helpful, and deleting the question would take their work away too. "
+    "You can still edit it; if it must go, ask a moderator to delete it."
+)
+ANSWER_KEPT = (
+    "This answer cannot be deleted: it was chosen as the best answer, and others rely on it. "
+    "You can still edit it; if it must go, the asker can unselect it first, or a moderator "
+    "can delete it."
+)
 
 
 class GuestLinkHolder(AnonymousUser):
@@ -64,22 +74,56 @@ def can_post(user: Any) -> bool:
     return not user.is_authenticated or user.is_active
 
 
-def can_edit(user: Any, item: Any) -> bool:
-    """Edit a question or an answer: its author (a guest through the post's private link),
-    or a moderator."""
+def is_author_or_moderator(user: Any, item: Any) -> bool:
+    """Those who have a say over a post or comment at all: its author (a guest through its
+    private link) or a moderator; each capability below may add conditions (an author may
+    not delete what others' work depends on)."""
     return _is_author(user, item) or can_moderate(user)
+
+
+def can_edit(user: Any, item: Any) -> bool:
+    """Edit a question or an answer, or roll it back to an earlier revision: its author, or
+    a moderator."""
+    return is_author_or_moderator(user, item)
+
+
+def why_kept(item: Any) -> str | None:
+    """Why the author may not delete this post, or None: others' work depends on it. As on
+    Stack Exchange: a question that holds someone else's best or upvoted answer, and the
+    best answer itself. Moderators still may."""
+    if not hasattr(item, "kind"):  # a comment: nothing depends on it
+        return None
+    if item.is_question:
+        return QUESTION_KEPT if item.has_valued_answers else None
+    return ANSWER_KEPT if item.is_accepted else None
 
 
 def can_delete(user: Any, item: Any) -> bool:
-    """Delete a question, answer or comment: its author (a guest through its private link),
-    or a moderator."""
-    return _is_author(user, item) or can_moderate(user)
+    """Delete a question, answer or comment: a moderator, or its author (a guest through
+    its private link) unless others' work depends on it (why_kept)."""
+    return can_moderate(user) or (_is_author(user, item) and why_kept(item) is None)
+
+
+def kept_from_author(user: Any, item: Any) -> bool:
+    """`user` wrote this post but may not delete it: pages tell them why (why_kept) where
+    the Delete control would be."""
+    return _is_author(user, item) and not can_delete(user, item)
+
+
+def why_not_delete(user: Any, item: Any) -> str:
+    """What to tell someone can_delete refused: its author hears why it is kept."""
+    return (why_kept(item) if _is_author(user, item) else None) or "You cannot delete this."
 
 
 def can_restore(user: Any, item: Any) -> bool:
-    """Bring back a deleted post: moderators only (an author's deletion is for them to
-    undo through a moderator, so that deleting stays a clear act)."""
-    return can_moderate(user)
+    """Bring back a deleted post or comment: moderators, and the author of a comment who
+    deleted it themselves (the undo right after deleting). An author's deletion of a post
+    is undone through a moderator, so that deleting a post stays a clear act; a comment
+    a moderator removed stays removed for its author."""
+    if can_moderate(user):
+        return True
+    # Only comments record who deleted them; posts have no `deleted_by_id`.
+    return _wrote(user, item) and getattr(item, "deleted_by_id", None) == user.pk
 
 
 def can_accept(user: Any, question: Any) -> bool:

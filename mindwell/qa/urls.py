@@ -24,7 +24,13 @@ urlpatterns = [
     path("post/<str:post_id>/delete", views.post_delete, name="delete"),
     path("post/<str:post_id>/restore", views.post_restore, name="restore"),
     path("post/<str:post_id>/revisions/", views.revisions, name="revisions"),
+    path(
+        "post/<str:post_id>/revisions/<int:number>/rollback",
+        views.post_rollback,
+        name="rollback",
+    ),
     path("comment/<str:comment_id>/delete", views.comment_delete, name="comment_delete"),
+    path("comment/<str:comment_id>/restore", views.comment_restore, name="comment_restore"),
     path("u/<str:username>/", profile.profile, name="profile"),
     path("u/<str:username>/<str:tab>/", profile.profile, name="profile_tab"),
     path("guest/<str:secret>/", guest_link_views.manage, name="guest_link"),

@@ -14,9 +14,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mindwell.core.errors import ActionError
+from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
@@ -282,7 +282,8 @@ def _question_page(
     posts = [question, *answers]
     comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
     for comment in (
-        Comment.objects.filter(post__in=posts, deleted_at__isnull=True)
+        Comment.objects.visible_to(user)
+        .filter(post__in=posts)
         .select_related("author")
         .order_by("pk")
     ):
@@ -472,7 +473,8 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
 @require_POST
 @login_required
 def post_delete(request: HttpRequest, post_id: str) -> HttpResponse:
-    post = access_post(request.user, post_id, may=policy.can_delete)
+    post = access_post(request.user, post_id, may=policy.is_author_or_moderator)
+    # An author whose post others' work depends on is refused with the reason (403).
     actions.delete_post(post=post, by=request.user)  # type: ignore[arg-type]
     messages.success(request, "The post is deleted.")
     return redirect(reverse("qa:home") if post.is_question else post.thread.get_absolute_url())
@@ -490,13 +492,50 @@ def post_restore(request: HttpRequest, post_id: str) -> HttpResponse:
     return redirect(post.get_absolute_url())
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def comment_delete(request: HttpRequest, comment_id: str) -> HttpResponse:
+    """GET asks to confirm (the page without JavaScript); POST deletes, then offers the undo."""
     comment = access_comment(request.user, comment_id, may=policy.can_delete)
+    if request.method == "GET":
+        return render(request, "qa/comment_confirm.html", {"comment": comment, "deleting": True})
     actions.delete_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
-    messages.success(request, "The comment is deleted.")
-    return redirect(comment.post.thread.get_absolute_url())
+    undo = reverse("qa:comment_restore", args=[comment.pk])
+    if wants_json(request):
+        return JsonResponse({"deleted": comment.pk, "undo": undo})
+    return redirect(undo)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
+    """GET shows the deleted comment with its Undo (or Restore) button; POST brings it back."""
+    comment = access_comment(request.user, comment_id, may=policy.can_restore, deleted=True)
+    if request.method == "GET":
+        return render(request, "qa/comment_confirm.html", {"comment": comment, "deleting": False})
+    back = comment.get_absolute_url()
+    try:
+        actions.restore_comment(comment=comment, by=request.user)  # type: ignore[arg-type]
+    except ActionError as error:
+        return _error_response(request, error, back)
+    if wants_json(request):
+        return JsonResponse({"restored": comment.pk})
+    messages.success(request, "The comment is back.")
+    return redirect(back)
+
+
+@require_POST
+@login_required
+def post_rollback(request: HttpRequest, post_id: str, number: int) -> HttpResponse:
+    post = access_post(request.user, post_id, may=policy.can_edit)
+    try:
+        actions.rollback_post(post=post, editor=request.user, number=number)  # type: ignore[arg-type]
+    except NotFound:
+        raise  # no such revision, or the post is gone: the 404 page
+    except ActionError as error:
+        return _error_response(request, error, reverse("qa:revisions", args=[post.pk]))
+    messages.success(request, f"Rolled back to revision {number}.")
+    return redirect(post.get_absolute_url())
 
 
 @require_GET

@@ -141,6 +141,95 @@
     });
   });
 
+  // Deleting a comment: a confirm step in its place, then "Comment deleted. Undo" there.
+  // Without this, the delete link opens a page that asks the same.
+  function smallForm(action, token) {
+    var form = document.createElement("form");
+    form.method = "post";
+    form.action = action;
+    form.className = "inline-form";
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "csrfmiddlewaretoken";
+    input.value = token;
+    form.appendChild(input);
+    return form;
+  }
+  function linkButton(text, type) {
+    var button = document.createElement("button");
+    button.type = type;
+    button.className = "link-button";
+    button.textContent = text;
+    return button;
+  }
+  var confirmCount = 0;
+  document.querySelectorAll(".comments").forEach(function (list) {
+    list.addEventListener("click", function (event) {
+      var link = event.target.closest("a.comment-delete");
+      if (!link) return;
+      var token = document.querySelector("input[name=csrfmiddlewaretoken]");
+      if (!token) return;  // nothing to sign the request with: the confirm page asks instead
+      event.preventDefault();
+      var item = link.closest("li");
+      var form = smallForm(link.href, token.value);
+      form.classList.add("comment-confirm");
+      var question = document.createElement("span");
+      question.id = "comment-confirm-" + (++confirmCount);
+      question.textContent = "Delete this comment?";
+      form.setAttribute("role", "group");
+      form.setAttribute("aria-labelledby", question.id);
+      var yes = linkButton("Yes, delete", "submit");
+      var no = linkButton("Cancel", "button");
+      form.append(question, " ", yes, " ", no);
+      link.hidden = true;
+      link.after(form);
+      yes.focus();
+      function cancel() {
+        form.remove();
+        link.hidden = false;
+        link.focus();
+      }
+      no.addEventListener("click", cancel);
+      form.addEventListener("keydown", function (e) { if (e.key === "Escape") cancel(); });
+      form.addEventListener("submit", function (e) {
+        e.preventDefault();
+        post(form).then(function (result) {
+          if (!result) return;
+          if (!result.ok) { question.textContent = result.data.error; announce(result.data.error); return; }
+          form.remove();
+          link.hidden = false;
+          showUndo(item, result.data.undo, token.value);
+        });
+      });
+    });
+  });
+  function showUndo(item, action, token) {
+    var kept = document.createDocumentFragment();
+    while (item.firstChild) kept.appendChild(item.firstChild);
+    var note = document.createElement("span");
+    note.textContent = "Comment deleted.";
+    var undo = smallForm(action, token);
+    var button = linkButton("Undo", "submit");
+    undo.appendChild(button);
+    item.append(note, " ", undo);
+    item.classList.add("comment-undo");
+    button.focus();
+    announce("Comment deleted. Press Undo to bring it back.");
+    undo.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post(undo).then(function (result) {
+        if (!result) return;
+        if (!result.ok) { note.textContent = result.data.error; announce(result.data.error); return; }
+        item.textContent = "";
+        item.appendChild(kept);
+        item.classList.remove("comment-undo");
+        var again = item.querySelector("a.comment-delete");
+        if (again) again.focus();
+        announce("Comment restored.");
+      });
+    });
+  }
+
   // A draft of the ask form that survives a reload; cleared once the question is sent.
   document.querySelectorAll("form[data-draft]").forEach(function (form) {
     var key = "mindwell-draft-" + form.dataset.draft;

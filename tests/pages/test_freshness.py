@@ -143,6 +143,15 @@ CASES = {
         lambda w: actions.add_comment(post=w.answer, author=w.maya, body="Thank you, truly."),
         lambda w: [(w.page(w.question), "Thank you, truly.")],
     ),
+    "delete comment": Case(
+        lambda w: actions.delete_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+        lambda w: [(w.page(w.other), "!Most plan the ending with you.")],
+    ),
+    "undo deleting a comment": Case(
+        lambda w: actions.restore_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+        lambda w: [(w.page(w.other), "Most plan the ending with you.")],
+        before=lambda w: actions.delete_comment(comment=w.other.comments.get(), by=w.dr_okafor),
+    ),
     "edit question": Case(
         lambda w: actions.edit_post(
             post=w.question,
@@ -157,6 +166,20 @@ CASES = {
             ("/u/maya/", "Attached to my therapist after a year"),
             ("/u/dr_okafor/answers/", "Attached to my therapist after a year"),
         ],
+    ),
+    "roll back": Case(
+        lambda w: actions.rollback_post(post=w.question, editor=w.maya, number=1),
+        lambda w: [
+            (w.page(w.question), "!Attached to my therapist after a year"),
+            (w.page(w.question), "think of her often."),
+            ("/", "Is it normal to feel attached to my therapist?"),
+        ],
+        before=lambda w: actions.edit_post(
+            post=w.question,
+            editor=w.maya,
+            title="Attached to my therapist after a year",
+            body="I have been seeing her for a year and think of her between sessions.",
+        ),
     ),
     "edit answer": Case(
         lambda w: actions.edit_post(
@@ -263,12 +286,14 @@ CASES = {
 }
 
 
-def _readers(w: World) -> dict[str, str]:
-    reader = make_member("reader")
+def _cookie_for(user: User) -> str:
     client = Client()
-    client.force_login(reader)
-    session = client.cookies[settings.SESSION_COOKIE_NAME].value
-    return {"anonymous": "", "member": f"sessionid={session}; csrftoken={'m' * 32}"}
+    client.force_login(user)
+    return f"sessionid={client.cookies[settings.SESSION_COOKIE_NAME].value}; csrftoken={'m' * 32}"
+
+
+def _readers(w: World) -> dict[str, str]:
+    return {"anonymous": "", "member": _cookie_for(make_member("reader"))}
 
 
 def _state(response: Any, reader: str) -> str:
@@ -297,3 +322,19 @@ def test_every_page_showing_what_an_action_changed_is_fresh_at_once(servers, wor
                     assert text[1:] not in html, (url, reader, text)
                 else:
                     assert text in html, (url, reader, text)
+
+
+def test_what_the_asker_may_delete_follows_the_votes_on_the_answers(servers, world):
+    """Whether the asker may delete her question depends on the answers' votes: her stored
+    page must drop the Delete control the moment someone upvotes an answer."""
+    cookie, url = _cookie_for(world.maya), world.page(world.question)
+    for server in servers:
+        server.request("GET", url, cookie=cookie)
+        response, html = server.request("GET", url, cookie=cookie)
+        assert response.headers["X-Member-Page"] == "hit"
+        assert "Yes, delete this question" in html
+    actions.cast_vote(user=world.newcomer, post=world.answer, value=1)
+    for server in servers:
+        _, html = server.request("GET", url, cookie=cookie)
+        assert "Yes, delete this question" not in html
+        assert "This question cannot be deleted" in html

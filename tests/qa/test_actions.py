@@ -598,13 +598,13 @@ def test_deleting_an_answer_takes_back_its_points_and_uncounts_it(
 
 
 def test_deleting_the_accepted_answer_clears_it_and_its_points(
-    maya: User, dr_okafor: User, ask: Ask, answer: Answer
+    maya: User, dr_okafor: User, moderator: User, ask: Ask, answer: Answer
 ) -> None:
     question = ask(maya)
     reply = answer(question, dr_okafor)
     actions.accept_answer(question=question, answer=reply, by=maya)
 
-    actions.delete_post(post=reply, by=dr_okafor)
+    actions.delete_post(post=reply, by=moderator)
 
     assert fresh(question).has_accepted_answer is False
     assert fresh(reply).is_accepted is False
@@ -613,14 +613,14 @@ def test_deleting_the_accepted_answer_clears_it_and_its_points(
 
 
 def test_deleting_a_question_takes_back_the_points_for_choosing_an_answer(
-    maya: User, dr_okafor: User, ask: Ask, answer: Answer
+    maya: User, dr_okafor: User, moderator: User, ask: Ask, answer: Answer
 ) -> None:
     question = ask(maya)
     reply = answer(question, dr_okafor)
     actions.accept_answer(question=question, answer=reply, by=maya)
     assert points_of(maya) == points("ask_question") + points("select_accepted_answer")
 
-    actions.delete_post(post=question, by=maya)
+    actions.delete_post(post=question, by=moderator)
 
     assert points_of(maya) == 0
     assert ledger(maya) == {}

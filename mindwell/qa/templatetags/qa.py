@@ -5,7 +5,7 @@ from typing import Any
 from django import template
 from django.template import Context
 
-from mindwell.qa import presenters
+from mindwell.qa import policy, presenters
 from mindwell.qa.models import Post, Revision
 
 register = template.Library()
@@ -25,3 +25,9 @@ def last_editor_name(post: Post) -> str:
 @register.simple_tag
 def revision_editor_name(revision: Revision, post: Post) -> str:
     return presenters.revision_editor_name(revision, post)
+
+
+@register.filter
+def why_kept(post: Post) -> str:
+    """Why its author may not delete this post (policy.why_kept), or ""."""
+    return policy.why_kept(post) or ""
