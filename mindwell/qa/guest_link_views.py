@@ -15,7 +15,7 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET, require_POST
 
 from mindwell.core.errors import ActionError
-from mindwell.qa import actions, guest_links
+from mindwell.qa import actions, guest_links, policy
 from mindwell.qa.guest_links import InvalidLink, find_link, holder_of, is_removed, link_path
 from mindwell.qa.models import Comment, GuestLink
 from mindwell.qa.views import edit_page
@@ -54,6 +54,8 @@ def _page(request: HttpRequest, secret: str, link: GuestLink, *, just_posted: bo
         "link": link,
         "removed": is_removed(item),
         "can_edit": not isinstance(item, Comment),
+        # Why the guest may not delete it (others' best or upvoted answers), or None.
+        "kept_because": policy.why_kept(item),
         "just_posted": just_posted,
         "link_url": request.build_absolute_uri(link_path(secret)),
         "moderators": settings.MINDWELL_MODERATORS_EMAIL,

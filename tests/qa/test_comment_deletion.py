@@ -159,7 +159,9 @@ def test_forged_ids_and_wrong_methods_are_refused_clearly(comment, newcomer, mod
     client = client_for(moderator)
     for forged in ("abc", "1_0", "99999999", "%00", "-1"):
         for action in ("delete", "restore"):
-            assert client.post(f"/comment/{forged}/{action}").status_code == 404
+            # A control character is the boundary's 400; the rest are not comments.
+            expected = 400 if forged == "%00" else 404
+            assert client.post(f"/comment/{forged}/{action}").status_code == expected
     assert client.put(f"/comment/{comment.pk}/delete").status_code == 405
     # A live comment has nothing to restore.
     before = counters()

@@ -196,8 +196,13 @@ def test_a_guest_through_their_private_link_is_held_to_the_same_rule(
     )
     secret = posted["Location"].split("/")[2]
     question = Post.objects.get()
+    link_page = f"/guest/{secret}/"
+    assert "Yes, delete my question" in guest.get(link_page).content.decode()
     actions.cast_vote(user=newcomer, post=answer(question, dr_okafor), value=1)
 
+    # The link page says why instead of offering the button; a forced request is refused.
+    page = guest.get(link_page).content.decode()
+    assert "This question cannot be deleted" in page and "Yes, delete my question" not in page
     refused = guest.post(f"/guest/{secret}/delete", follow=True)
     assert "This question cannot be deleted" in refused.content.decode()
     assert not is_deleted(question)

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('qa', '0003_anonymous_posts_hold_no_points'),
+        ('qa', '0005_table_alignment_as_classes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
