@@ -1,5 +1,6 @@
 """What the browser tests share: launching Chromium, axe-core, page weight, screenshots and
-keyboard moves. Fixtures built on these live in conftest.py."""
+keyboard moves, and the question most tests start from. Fixtures built on these live in
+conftest.py."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Page, Response
+
+from mindwell.accounts.models import User
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+from mindwell.tags.models import Category
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -156,3 +162,12 @@ def tab_to(page: Page, matches: Any, *, limit: int = 120, backwards: bool = Fals
         if matches(now):
             return now
     raise AssertionError(f"never reached the element after {limit} Tabs; passed: {seen}")
+
+
+def ask(author: User | None, **fields: object) -> Post:
+    """A question about sleep after arguments, by `author`, unless `fields` say otherwise."""
+    fields.setdefault("title", "How do I stop replaying arguments in my head at night?")
+    fields.setdefault("body", "After a row with my partner I lie awake going over every word.")
+    fields.setdefault("category", Category.objects.get(slug="sleep-and-worry"))
+    fields.setdefault("tags", "sleep rumination")
+    return actions.ask_question(author=author, **fields)  # type: ignore[arg-type]

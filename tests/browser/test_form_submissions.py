@@ -10,9 +10,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Route, expect
 
-from mindwell.qa import actions
 from mindwell.qa.models import Comment, Post
-from mindwell.tags.models import Category
+from tests.browser.support import ask
 from tests.conftest import make_member
 
 pytestmark = [
@@ -23,21 +22,11 @@ pytestmark = [
 Visitor = Callable[..., Page]
 
 
-def a_question() -> Post:
-    return actions.ask_question(
-        author=make_member("asker"),
-        title="How do I stop replaying arguments in my head at night?",
-        body="After a row with my partner I lie awake going over every word.",
-        category=Category.objects.get(slug="sleep-and-worry"),
-        tags="sleep rumination",
-    )
-
-
 @pytest.mark.parametrize("javascript", [True, False])
 def test_an_answer_sent_again_after_the_connection_dropped_is_posted_once(
     visitor: Visitor, javascript: bool
 ) -> None:
-    question = a_question()
+    question = ask(make_member("asker"))
     page = visitor(javascript=javascript)
     page.goto(question.get_absolute_url())
     page.get_by_role("textbox", name="Your answer").fill(
@@ -67,7 +56,7 @@ def test_an_answer_sent_again_after_the_connection_dropped_is_posted_once(
 def test_an_answer_sent_again_from_the_form_after_the_connection_dropped_is_posted_once(
     visitor: Visitor,
 ) -> None:
-    question = a_question()
+    question = ask(make_member("asker"))
     page = visitor()
     page.goto(question.get_absolute_url())
     page.get_by_role("textbox", name="Your answer").fill(
@@ -98,7 +87,7 @@ def test_an_answer_sent_again_from_the_form_after_the_connection_dropped_is_post
 def test_a_comment_with_problems_comes_back_open_with_each_problem_and_its_text(
     visitor: Visitor,
 ) -> None:
-    question = a_question()
+    question = ask(make_member("asker"))
     page = visitor()
     page.goto(question.get_absolute_url())
     page.get_by_text("Add a comment").click()

@@ -15,6 +15,7 @@ from mindwell.qa import actions
 from mindwell.qa.models import Post, Revision, Vote
 from mindwell.tags.models import Category
 from tests.browser.support import (
+    ask,
     axe_violations,
     blocking,
     describe_violations,
@@ -31,14 +32,6 @@ pytestmark = [
 ]
 
 Visitor = Callable[..., Page]
-
-
-def ask(author: User | None, **fields: object) -> Post:
-    fields.setdefault("title", "How do I stop replaying arguments in my head at night?")
-    fields.setdefault("body", "After a row with my partner I lie awake going over every word.")
-    fields.setdefault("category", Category.objects.get(slug="sleep-and-worry"))
-    fields.setdefault("tags", "sleep rumination")
-    return actions.ask_question(author=author, **fields)  # type: ignore[arg-type]
 
 
 def mark_document(page: Page) -> None:

@@ -14,9 +14,8 @@ from playwright.sync_api import Page, Route, expect
 
 from mindwell.accounts.models import User
 from mindwell.qa import actions
-from mindwell.qa.models import Post
-from mindwell.tags.models import Category
 from tests.browser.support import (
+    ask,
     axe_violations,
     blocking,
     describe_violations,
@@ -31,14 +30,6 @@ pytestmark = [
 ]
 
 Visitor = Callable[..., Page]
-
-
-def ask(author: User | None, **fields: object) -> Post:
-    fields.setdefault("title", "How do I stop replaying arguments in my head at night?")
-    fields.setdefault("body", "After a row with my partner I lie awake going over every word.")
-    fields.setdefault("category", Category.objects.get(slug="sleep-and-worry"))
-    fields.setdefault("tags", "sleep rumination")
-    return actions.ask_question(author=author, **fields)  # type: ignore[arg-type]
 
 
 def shown_points(page: Page, username: str) -> list[str]:
