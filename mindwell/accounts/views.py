@@ -69,6 +69,16 @@ def signup_done(request: HttpRequest) -> HttpResponse:
     return render(request, "accounts/signup_done.html")
 
 
+def _link_not_working(request: HttpRequest, error: ActionError) -> HttpResponse:
+    """An emailed link (sign-up, address confirmation) that is malformed, expired or used."""
+    return render(
+        request,
+        "accounts/confirm_email_invalid.html",
+        {"message": error.message},
+        status=error.status,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def complete_signup(request: HttpRequest, token: str) -> HttpResponse:
     # GET only shows a button: mail scanners that open links must not create accounts.
@@ -78,12 +88,7 @@ def complete_signup(request: HttpRequest, token: str) -> HttpResponse:
         else:
             pending = access_pending_signup(token)
     except ActionError as error:
-        return render(
-            request,
-            "accounts/confirm_email_invalid.html",
-            {"message": error.message},
-            status=error.status,
-        )
+        return _link_not_working(request, error)
     if request.method == "GET":
         return render(
             request, "accounts/complete_signup.html", {"pending": pending, "token": token}
@@ -104,12 +109,7 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
         else:
             confirmation = access_confirmation(token)
     except ActionError as error:
-        return render(
-            request,
-            "accounts/confirm_email_invalid.html",
-            {"message": error.message},
-            status=error.status,
-        )
+        return _link_not_working(request, error)
     if request.method == "GET":
         return render(
             request,
