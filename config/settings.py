@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "mindwell.tags",
     "mindwell.reputation",
     "mindwell.qa",
+    "mindwell.moderation",
     "mindwell.demo",
 ]
 
@@ -211,6 +212,11 @@ MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 # How long a guest's private link to edit or delete their post works (qa/guest_links.py,
 # decision 0011); after that, the moderators, written to at this address, can help.
 MINDWELL_GUEST_LINK_DAYS = env_int("MINDWELL_GUEST_LINK_DAYS", 30)
+# Roles and moderation (docs/architecture.md, "Moderation").
+MINDWELL_TRUSTED_POINTS = env_int("MINDWELL_TRUSTED_POINTS", 100)
+MINDWELL_PROTECTED_ANSWER_POINTS = env_int("MINDWELL_PROTECTED_ANSWER_POINTS", 10)
+MINDWELL_FLAGS_TO_HIDE = env_int("MINDWELL_FLAGS_TO_HIDE", 3)
+MINDWELL_CLOSE_VOTES = env_int("MINDWELL_CLOSE_VOTES", 3)
 MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)

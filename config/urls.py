@@ -11,4 +11,5 @@ urlpatterns = [
     path("terms/", core_views.terms, name="terms"),
     path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
+    path("moderation/", include("mindwell.moderation.urls")),
 ]

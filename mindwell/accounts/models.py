@@ -20,6 +20,18 @@ class User(AbstractUser):
     points = models.IntegerField(default=0, help_text="Cached sum of the points ledger.")
     is_moderator = models.BooleanField(default=False)
     is_professional = models.BooleanField(default=False)
+    # Kept by mindwell.tags (Category.moderators) so that roles cost no query per request.
+    is_category_moderator = models.BooleanField(
+        default=False, help_text="Moderates one or more categories (set there)."
+    )
+    # Set by mindwell.moderation's suspend action, which keeps the history.
+    suspended_until = models.DateTimeField(null=True, blank=True)
+    suspension_reason = models.CharField(max_length=500, blank=True)
+    posts_held = models.PositiveIntegerField(
+        default=0,
+        help_text="Own posts and comments hidden or waiting for review, which only they "
+        "and moderators see (kept by the qa actions).",
+    )
 
     class Meta:
         constraints = [

@@ -8,6 +8,9 @@ category moderators, suspensions) are added here.
 
 from typing import Any
 
+from django.conf import settings
+from django.utils import timezone
+
 
 def is_member(user: Any) -> bool:
     """Signed in with an account that may act."""
@@ -15,11 +18,53 @@ def is_member(user: Any) -> bool:
 
 
 def can_moderate(user: Any) -> bool:
-    """A moderator (or a member of staff): sees and acts on everything."""
+    """A site-wide moderator (or a member of staff): sees and acts on everything. Category
+    moderators act inside their categories only: qa.policy and moderation.policy ask
+    tags.policy.moderates_category for them."""
     return is_member(user) and bool(user.is_moderator or user.is_staff)
+
+
+def is_administrator(user: Any) -> bool:
+    """May do what cannot be undone (purge) and appoint moderators."""
+    return is_member(user) and bool(user.is_superuser)
+
+
+def is_category_moderator(user: Any) -> bool:
+    return is_member(user) and bool(getattr(user, "is_category_moderator", False))
+
+
+def moderates_anything(user: Any) -> bool:
+    """A moderator of the whole site or of some category: sees the review queues."""
+    return can_moderate(user) or is_category_moderator(user)
+
+
+def is_suspended(user: Any) -> bool:
+    """Suspended by a moderator until a date: may read, not post, vote, flag or edit."""
+    until = getattr(user, "suspended_until", None) if user.is_authenticated else None
+    return until is not None and until > timezone.now()
+
+
+def may_act(user: Any) -> bool:
+    """A member who may post, vote, flag and edit now: not suspended."""
+    return is_member(user) and not is_suspended(user)
+
+
+def is_trusted(user: Any) -> bool:
+    """A trusted member: enough points (MINDWELL_TRUSTED_POINTS) to vote to close and reopen
+    questions and to hide posts by flags together; moderators are trusted too."""
+    if can_moderate(user):
+        return True
+    return may_act(user) and user.points >= settings.MINDWELL_TRUSTED_POINTS
+
+
+def holds_posts(user: Any) -> bool:
+    """Has posts or comments hidden or waiting for review, which they see marked."""
+    return is_member(user) and getattr(user, "posts_held", 0) > 0
 
 
 def sees_more_than_members(user: Any) -> bool:
     """Pages shared by members must never be shown to this person as they are stored, nor
-    stored from what this person sees."""
-    return can_moderate(user)
+    stored from what this person sees: moderators (deleted posts, anonymous authors), and a
+    member with held posts (they see those, marked). Decided from the member's own row, so
+    it costs no query."""
+    return moderates_anything(user) or holds_posts(user)

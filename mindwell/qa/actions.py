@@ -30,10 +30,12 @@ from mindwell.qa.events import (
     AnswerAccepted,
     CommentAdded,
     CommentDeleted,
+    CommentHidden,
     CommentRestored,
     PostCreated,
     PostDeleted,
     PostEdited,
+    PostHidden,
     PostRestored,
     Submitted,
     VoteCast,
@@ -45,11 +47,13 @@ from mindwell.qa.models import (
     COMMENT_MIN,
     EDIT_REASON_MAX,
     GUEST_NAME_MAX,
+    REMOVAL_NOTE_MAX,
     TITLE_MAX,
     TITLE_MIN,
     Comment,
     Post,
     PostKind,
+    Removal,
     Revision,
     Submission,
     Vote,
@@ -208,6 +212,8 @@ def _check(what: Any, post: Post, *, by: User | None, comment: Comment | None = 
             body=item.body,
         )
     )  # fmt: skip
+    # A check may have held the item (hide_post, hide_comment): the caller returns it as it is.
+    item.refresh_from_db(fields=["deleted_at", "removal", "removal_note"])
 
 
 def _refresh_hot_score(question: Post) -> None:
@@ -350,6 +356,10 @@ def post_answer(
         question = _lock(question.pk)
         if question.is_deleted or question.kind != PostKind.QUESTION:
             raise NotFound("That question has been removed.")
+        policy.require(
+            policy.can_answer(author or AnonymousUser(), question),
+            message=policy.why_not_answer(author or AnonymousUser(), question), hide=False,
+        )  # fmt: skip
         answer = Post.objects.create(
             kind=PostKind.ANSWER,
             question=question,
@@ -401,6 +411,12 @@ def add_comment(
         post = _lock(post.pk)
         if post.is_deleted:
             raise NotFound("That post has been removed.")
+        if post.question_id is not None:
+            post.question = _lock(post.question_id)
+        policy.require(
+            policy.can_comment(author or AnonymousUser(), post),
+            message="This question is locked: it takes no new comments.", hide=False,
+        )  # fmt: skip
         comment = Comment.objects.create(
             post=post,
             **writer,
@@ -529,84 +545,143 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
         )  # fmt: skip
 
 
+def _set_removal(item: Post | Comment, removal: str, *, note: str, now: datetime) -> None:
+    """Record why `item` is out of view (or, with "", that it is back), keeping its author's
+    count of held items exact (accounts.User.posts_held: they see those, marked)."""
+    was_held = item.is_held
+    item.deleted_at = now if removal else None
+    item.removal, item.removal_note = removal, note
+    fields = ["deleted_at", "removal", "removal_note"]
+    if isinstance(item, Comment) and removal != Removal.DELETED:
+        item.deleted_by = None
+        fields.append("deleted_by")
+    item.save(update_fields=fields)
+    if item.author_id is not None and item.is_held != was_held:
+        User.objects.filter(pk=item.author_id).update(
+            posts_held=F("posts_held") + (1 if item.is_held else -1)
+        )
+
+
+def _take_out_of_view(post: Post, question: Post | None) -> None:
+    """Take a live post out of every count and give back the points it earned: deleting and
+    hiding alike. Call with the question and the post locked, in that order."""
+    if post.is_question:
+        assert post.category_id is not None
+        Category.objects.filter(pk=post.category_id).update(question_count=F("question_count") - 1)
+        adjust_tag_counts(post.tag_list, -1)
+        reasons = [PointReason.ASKED, PointReason.VOTES_RECEIVED, PointReason.SELECTED_ANSWER]
+    else:
+        assert question is not None
+        if post.is_accepted:
+            _lock_members(post.author_id, question.author_id)
+            _clear_accepted(question=question, answer=post)
+            post.is_accepted = False
+        Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
+        _refresh_hot_score(question)
+        reasons = [PointReason.ANSWERED, PointReason.VOTES_RECEIVED]
+    for reason in reasons:
+        _hold_points(post, reason, 0)
+
+
+def _bring_into_view(post: Post, question: Post | None) -> None:
+    """The reverse of _take_out_of_view: the counts and points the post had (an answer that
+    was the best answer comes back as an ordinary one)."""
+    earned = vote_points(
+        is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
+    )
+    if post.is_question:
+        assert post.category_id is not None
+        Category.objects.filter(pk=post.category_id).update(question_count=F("question_count") + 1)
+        adjust_tag_counts(post.tag_list, +1)
+        chosen = Post.objects.filter(question=post, is_accepted=True).first()
+        lines = {
+            PointReason.ASKED: points_for("ask_question"),
+            PointReason.VOTES_RECEIVED: earned,
+            PointReason.SELECTED_ANSWER: points_for("select_accepted_answer")
+            if chosen and chosen.author_id is not None and not _visibly_own(post, chosen)
+            else 0,
+        }
+    else:
+        assert question is not None
+        Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
+        _refresh_hot_score(question)
+        lines = {
+            PointReason.ANSWERED: points_for("post_answer"),
+            PointReason.VOTES_RECEIVED: earned,
+        }
+    for reason, amount in lines.items():
+        _hold_points(post, reason, amount)
+
+
 def delete_post(*, post: Post, by: User | GuestLinkHolder, now: datetime | None = None) -> Post:
-    """Remove a question or answer from view and take back the points it earned."""
+    """Remove a question or answer from view and take back the points it earned. A held
+    post (hidden, waiting) that is deleted stays out of every count, now as deleted."""
     now = now or timezone.now()
     with transaction.atomic():
         # Lock the question before the answer, the order accept_answer takes them in, so
         # the two never wait on each other.
         question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
+        post.question = question
         policy.require(
             policy.can_delete(by, post), message=policy.why_not_delete(by, post), hide=False
         )
-        if post.is_deleted:
+        if post.removal == Removal.DELETED:
             return post
-        post.deleted_at = now
-        post.save(update_fields=["deleted_at"])
-        if post.is_question:
-            assert post.category_id is not None
-            Category.objects.filter(pk=post.category_id).update(
-                question_count=F("question_count") - 1
-            )
-            adjust_tag_counts(post.tag_list, -1)
-            reasons = [PointReason.ASKED, PointReason.VOTES_RECEIVED, PointReason.SELECTED_ANSWER]
-        else:
-            assert question is not None
-            if post.is_accepted:
-                _lock_members(post.author_id, question.author_id)
-                _clear_accepted(question=question, answer=post)
-            Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") - 1)
-            _refresh_hot_score(question)
-            reasons = [PointReason.ANSWERED, PointReason.VOTES_RECEIVED]
-        for reason in reasons:
-            _hold_points(post, reason, 0)
+        if not post.is_deleted:
+            _take_out_of_view(post, question)
+        _set_removal(post, Removal.DELETED, note="", now=now)
         post_changed(question_id=post.thread_id)
         listed_posts_changed(*_with_its_answers(post))
         announce(PostDeleted(post.pk, post.thread_id, _kind(post), by.pk))
     return post
 
 
-def restore_post(*, post: Post, by: User) -> Post:
-    """Bring back a deleted question or answer with the counts and points it had (an
-    answer that was the best answer comes back as an ordinary one)."""
+def hide_post(
+    *,
+    post: Post,
+    by: User | None,
+    removal: str = Removal.HIDDEN,
+    note: str = "",
+    now: datetime | None = None,
+) -> Post:
+    """Take a post out of public view for review: hidden (by flags or a moderator), waiting
+    (pre-moderation) or held (a check). Its author still sees it, marked with `note`; the
+    counts and points go as on deleting, and come back with restore_post. Who may do this
+    is decided by the caller (mindwell.moderation's actions and checks, which also write
+    the audit log); `by` is None when no one person did (flags from several members, a
+    check). A deleted post stays deleted; a held one takes the new removal and note."""
+    assert removal in (Removal.HIDDEN, Removal.WAITING, Removal.HELD)
+    now = now or timezone.now()
     with transaction.atomic():
         question = _lock(post.question_id) if post.question_id else None
         post = _lock(post.pk)
+        if post.removal == Removal.DELETED or (post.removal, post.removal_note) == (removal, note):
+            return post
+        if not post.is_deleted:
+            _take_out_of_view(post, question)
+        _set_removal(post, removal, note=note[:REMOVAL_NOTE_MAX], now=now)
+        post_changed(question_id=post.thread_id)
+        listed_posts_changed(*_with_its_answers(post))
+        announce(PostHidden(post.pk, post.thread_id, _kind(post), by.pk if by else None, removal))
+    return post
+
+
+def restore_post(*, post: Post, by: User) -> Post:
+    """Bring back a deleted or held question or answer with the counts and points it had
+    (an answer that was the best answer comes back as an ordinary one). Approving a post
+    that waited for review is restoring it."""
+    with transaction.atomic():
+        question = _lock(post.question_id) if post.question_id else None
+        post = _lock(post.pk)
+        post.question = question
         policy.require(policy.can_restore(by, post), hide=False)
         if not post.is_deleted:
             return post
         if question is not None and question.is_deleted:
             raise ActionError("Restore the question first: this answer belongs to it.")
-        post.deleted_at = None
-        post.save(update_fields=["deleted_at"])
-        earned = vote_points(
-            is_question=post.is_question, upvotes=post.upvotes, downvotes=post.downvotes
-        )
-        if post.is_question:
-            assert post.category_id is not None
-            Category.objects.filter(pk=post.category_id).update(
-                question_count=F("question_count") + 1
-            )
-            adjust_tag_counts(post.tag_list, +1)
-            chosen = Post.objects.filter(question=post, is_accepted=True).first()
-            lines = {
-                PointReason.ASKED: points_for("ask_question"),
-                PointReason.VOTES_RECEIVED: earned,
-                PointReason.SELECTED_ANSWER: points_for("select_accepted_answer")
-                if chosen and chosen.author_id is not None and not _visibly_own(post, chosen)
-                else 0,
-            }
-        else:
-            assert question is not None
-            Post.objects.filter(pk=question.pk).update(answer_count=F("answer_count") + 1)
-            _refresh_hot_score(question)
-            lines = {
-                PointReason.ANSWERED: points_for("post_answer"),
-                PointReason.VOTES_RECEIVED: earned,
-            }
-        for reason, amount in lines.items():
-            _hold_points(post, reason, amount)
+        _set_removal(post, "", note="", now=timezone.now())
+        _bring_into_view(post, question)
         post_changed(question_id=post.thread_id)
         listed_posts_changed(*_with_its_answers(post))
         announce(PostRestored(post.pk, post.thread_id, _kind(post), by.pk))
@@ -622,25 +697,56 @@ def delete_comment(
     with transaction.atomic():
         post = _lock(comment.post_id)  # posts before comments, as restore_comment
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        comment.post = post
         policy.require(
             policy.can_delete(by, comment), message="You cannot delete this comment.", hide=False
         )
-        if comment.is_deleted:
+        if comment.removal == Removal.DELETED:
             return comment
-        comment.deleted_at = now
+        if not comment.is_deleted:
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        _set_removal(comment, Removal.DELETED, note="", now=now)
         comment.deleted_by = by if isinstance(by, User) else None  # a guest has no account
-        comment.save(update_fields=["deleted_at", "deleted_by"])
-        Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        comment.save(update_fields=["deleted_by"])
         comment_changed(question_id=post.thread_id)
         announce(CommentDeleted(comment.pk, post.pk, post.thread_id, by.pk))
     return comment
 
 
-def restore_comment(*, comment: Comment, by: User) -> Comment:
-    """Bring back a deleted comment: its author's undo, or a moderator's restore."""
+def hide_comment(
+    *,
+    comment: Comment,
+    by: User | None,
+    removal: str = Removal.HIDDEN,
+    note: str = "",
+    now: datetime | None = None,
+) -> Comment:
+    """Take a comment out of public view for review, as hide_post does for posts (the
+    caller decides who may)."""
+    assert removal in (Removal.HIDDEN, Removal.WAITING, Removal.HELD)
+    now = now or timezone.now()
     with transaction.atomic():
         post = _lock(comment.post_id)
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        if comment.removal == Removal.DELETED or (comment.removal, comment.removal_note) == (
+            removal, note,
+        ):  # fmt: skip
+            return comment
+        if not comment.is_deleted:
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        _set_removal(comment, removal, note=note[:REMOVAL_NOTE_MAX], now=now)
+        comment_changed(question_id=post.thread_id)
+        announce(CommentHidden(comment.pk, post.pk, post.thread_id, by.pk if by else None, removal))
+    return comment
+
+
+def restore_comment(*, comment: Comment, by: User) -> Comment:
+    """Bring back a deleted or held comment: its author's undo, or a moderator's restore
+    (approving a comment that waited for review)."""
+    with transaction.atomic():
+        post = _lock(comment.post_id)
+        comment = Comment.objects.select_for_update().get(pk=comment.pk)
+        comment.post = post
         policy.require(
             policy.can_restore(by, comment), message="You cannot restore this comment.",
             hide=False,
@@ -649,8 +755,7 @@ def restore_comment(*, comment: Comment, by: User) -> Comment:
             return comment
         if post.is_deleted:
             raise ActionError("Restore the post first: this comment belongs to it.")
-        comment.deleted_at, comment.deleted_by = None, None
-        comment.save(update_fields=["deleted_at", "deleted_by"])
+        _set_removal(comment, "", note="", now=timezone.now())
         Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") + 1)
         comment_changed(question_id=post.thread_id)
         announce(CommentRestored(comment.pk, post.pk, post.thread_id, by.pk))
@@ -662,11 +767,12 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
     counters. Concurrent votes stay exact: the post row is locked for the whole change."""
     if value not in (Vote.UP, Vote.DOWN, 0):
         raise ActionError("A vote is up, down or none.", field="value")
-    if not policy.can_vote(user, post):
-        own = post.author_id is not None and post.author_id == user.pk
-        raise Forbidden("You cannot vote on your own post." if own else "Only members can vote.")
     with transaction.atomic():
         post = _lock(post.pk)
+        if post.question_id is not None:
+            post.question = Post.objects.get(pk=post.question_id)
+        if not policy.can_vote(user, post):
+            raise Forbidden(_why_not_vote(user, post))
         if post.is_deleted or (
             post.question_id is not None
             and Post.objects.filter(pk=post.question_id, deleted_at__isnull=False).exists()
@@ -707,6 +813,14 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         post_changed(question_id=post.thread_id)
         announce(VoteCast(post.pk, post.thread_id, user.pk, value, old_value))
     return post
+
+
+def _why_not_vote(user: User, post: Post) -> str:
+    if post.author_id is not None and post.author_id == user.pk:
+        return "You cannot vote on your own post."
+    if policy.thread_of(post).is_locked:
+        return "This question is locked: it takes no new votes."
+    return "Only members can vote." if not user.is_authenticated else "This account cannot vote."
 
 
 def _clear_accepted(*, question: Post, answer: Post) -> None:

@@ -41,6 +41,18 @@ class PostDeleted:
 
 
 @dataclass(frozen=True)
+class PostHidden:
+    """Taken out of public view for review (moderation, checks): `removal` says how
+    (qa.models.Removal: hidden, waiting, held); its author still sees it, marked."""
+
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    by_id: int | None  # None: no person (flags from several members, a check)
+    removal: str
+
+
+@dataclass(frozen=True)
 class PostRestored:
     post_id: int
     question_id: int
@@ -79,6 +91,15 @@ class CommentDeleted:
     post_id: int
     question_id: int
     by_id: int | None  # None: the guest who wrote it, through their private link
+
+
+@dataclass(frozen=True)
+class CommentHidden:
+    comment_id: int
+    post_id: int
+    question_id: int
+    by_id: int | None
+    removal: str
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.text import slugify
 
+from mindwell.accounts.policy import holds_posts
 from mindwell.qa.policy import can_see_deleted
+from mindwell.tags.policy import moderated_category_ids
 
 if TYPE_CHECKING:
     pass
@@ -19,6 +21,28 @@ BODY_MIN, BODY_MAX = 20, 30_000
 COMMENT_MIN, COMMENT_MAX = 5, 600
 GUEST_NAME_MAX = 40
 EDIT_REASON_MAX = 200
+
+
+class Removal(models.TextChoices):
+    """Why a post or comment is out of public view (`deleted_at` is set). Deleted posts are
+    seen by moderators only; the others also by their author, marked, with the note."""
+
+    DELETED = "deleted", "Deleted"
+    HIDDEN = "hidden", "Hidden"
+    WAITING = "waiting", "Waiting for review"
+    HELD = "held", "Held for review"
+
+
+# The removals whose author still sees the item, marked, with how to ask for a review.
+SHOWN_TO_AUTHOR = (Removal.HIDDEN, Removal.WAITING, Removal.HELD)
+REMOVAL_NOTE_MAX = 300
+
+
+class CloseReason(models.TextChoices):
+    DUPLICATE = "duplicate", "Duplicate"
+    OFF_TOPIC = "off_topic", "Off-topic"
+    NEEDS_DETAIL = "needs_detail", "Needs more detail"
+    OTHER = "other", "Other"
 
 
 class Authored(models.Model):
@@ -41,14 +65,43 @@ class Authored(models.Model):
     body = models.TextField()
     body_html = models.TextField()
     created_at = models.DateTimeField()
+    # Out of public view since: deleted by its author or a moderator, hidden by flags or a
+    # moderator, or waiting for review (`removal` says which). Every reader query and counter
+    # treats all of them alike, so hiding keeps counts exact the way deleting does.
     deleted_at = models.DateTimeField(null=True, blank=True)
+    removal = models.CharField(max_length=10, choices=Removal.choices, blank=True)
+    removal_note = models.CharField(
+        max_length=REMOVAL_NOTE_MAX, blank=True, help_text="Why, as its author is told."
+    )
 
     class Meta:
         abstract = True
 
     @property
     def is_deleted(self) -> bool:
+        """Out of public view, for whatever reason (see `removal`)."""
         return self.deleted_at is not None
+
+    @property
+    def is_held(self) -> bool:
+        """Out of view but shown to its author, marked: hidden, or waiting for review."""
+        return self.deleted_at is not None and self.removal in SHOWN_TO_AUTHOR
+
+
+def visible_filter(user: Any, *, post: str = "") -> Q:
+    """The Q for posts (or, with `post="post__"`, comments) `user` may see, as
+    policy.can_see says: moderators see what is out of view in what they moderate, authors
+    their own held items."""
+    if can_see_deleted(user):
+        return Q()
+    seen = Q(deleted_at__isnull=True)
+    if holds_posts(user):
+        seen |= Q(author_id=user.pk, removal__in=SHOWN_TO_AUTHOR)
+    if ids := moderated_category_ids(user):
+        seen |= Q(**{f"{post}category_id__in": ids}) | Q(
+            **{f"{post}question__category_id__in": ids}
+        )
+    return seen
 
 
 class PostKind(models.TextChoices):
@@ -61,7 +114,8 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.filter(deleted_at__isnull=True)
 
     def visible_to(self, user: Any) -> Self:
-        return self if can_see_deleted(user) else self.alive()
+        """What `user` may see: moderators everything, authors also their own held posts."""
+        return self.filter(visible_filter(user))
 
     def questions(self) -> Self:
         return self.filter(kind=PostKind.QUESTION)
@@ -74,7 +128,8 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.select_related("author", "category").only(
             "id", "kind", "title", "slug", "score", "answer_count", "view_count",
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
-            "guest_name", "author_id", "deleted_at", "category__name", "category__slug",
+            "guest_name", "author_id", "deleted_at", "closed_at", "locked_at", "category__name",
+            "category__slug",
             "author__username", "author__display_name", "author__points", "author__is_professional",
         )  # fmt: skip
 
@@ -111,6 +166,19 @@ class Post(Authored):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_edited_at = models.DateTimeField(null=True, blank=True)
+    # Question states set by moderators and close votes (mindwell.moderation).
+    closed_at = models.DateTimeField(null=True, blank=True)
+    close_reason = models.CharField(max_length=20, choices=CloseReason.choices, blank=True)
+    close_note = models.CharField(max_length=REMOVAL_NOTE_MAX, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
+    )
+    locked_at = models.DateTimeField(
+        null=True, blank=True, help_text="No new answers, comments or votes."
+    )
+    protected_at = models.DateTimeField(
+        null=True, blank=True, help_text="Only members with some points may answer."
+    )
 
     objects = PostQuerySet.as_manager()
 
@@ -177,6 +245,18 @@ class Post(Authored):
         return self.kind == PostKind.QUESTION
 
     @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.locked_at is not None
+
+    @property
+    def is_protected(self) -> bool:
+        return self.protected_at is not None
+
+    @property
     def tag_list(self) -> list[str]:
         return self.tag_names.split()
 
@@ -210,8 +290,9 @@ class Post(Authored):
 
 class CommentQuerySet(models.QuerySet["Comment"]):
     def visible_to(self, user: Any) -> Self:
-        """Deleted comments stay visible to moderators, marked as deleted."""
-        return self if can_see_deleted(user) else self.filter(deleted_at__isnull=True)
+        """Deleted comments stay visible to moderators, marked as deleted; held ones to
+        their authors too."""
+        return self.filter(visible_filter(user, post="post__"))
 
 
 class Comment(Authored):

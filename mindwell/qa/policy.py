@@ -6,18 +6,24 @@ blocks (`{% personal can_edit post %}`, registered in apps.py) and presenters
 (presenters.py), and shared member pages are personalised with it. Each capability is a
 function of (person, item) returning a bool; `require` turns a "no" into the error to raise.
 
-The roles themselves (member, moderator) are accounts.policy's. Later issues add their
-rules here: privileges by points, suspensions, category moderators, closed questions.
+The roles themselves (member, trusted member, moderator, suspensions) are
+accounts.policy's; who moderates which category is tags.policy's. Moderators act on the
+items of their own categories only (`moderates`); suspended members may read, not post,
+vote or edit; closed, locked and protected questions limit who may answer, comment, vote.
+Held items (hidden by flags or a moderator, waiting for review) are seen by their author,
+marked, and by moderators.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
-from mindwell.accounts.policy import can_moderate, is_member
+from mindwell.accounts.policy import can_moderate, is_category_moderator, is_member, may_act
 from mindwell.core.errors import Forbidden, NotFound
+from mindwell.tags.policy import moderates_category
 
 NOT_FOUND = "That post does not exist or has been removed."
 QUESTION_KEPT = (
@@ -55,36 +61,88 @@ def _is_author(user: Any, item: Any) -> bool:
     return _wrote(user, item) or _holds_link(user, item)
 
 
+def thread_of(item: Any) -> Any:
+    """The question a post or comment belongs to (a comment's post, a post's question)."""
+    post = getattr(item, "post", item)
+    return post if post.question_id is None else post.question
+
+
+def moderates(user: Any, item: Any) -> bool:
+    """A moderator of the whole site, or of the category of this item's question."""
+    if can_moderate(user):
+        return True
+    return is_category_moderator(user) and moderates_category(user, thread_of(item).category_id)
+
+
 def can_see_deleted(user: Any) -> bool:
-    """Deleted questions, answers (and the answers of deleted questions) stay visible to
-    moderators, marked as deleted."""
+    """Site-wide moderators see every deleted or held post, marked (category moderators
+    only those of their categories: moderates)."""
     return can_moderate(user)
 
 
+def _shown(user: Any, item: Any) -> bool:
+    return not item.is_deleted or (item.is_held and _is_author(user, item))
+
+
 def can_see(user: Any, post: Any) -> bool:
-    """`post` is a Post with its `question` loaded for an answer."""
-    if can_see_deleted(user):
+    """`post` is a Post with its `question` loaded for an answer. Out of view for everyone
+    but moderators when deleted; a held post (hidden, waiting for review) is shown to its
+    author too, marked."""
+    if moderates(user, post):
         return True
-    return not post.is_deleted and (post.question is None or not post.question.is_deleted)
+    return _shown(user, post) and (post.question is None or _shown(user, post.question))
 
 
 def can_post(user: Any) -> bool:
     """Ask, answer and comment: guests may (with an optional name), and members whose
-    account is active."""
-    return not user.is_authenticated or user.is_active
+    account is active and not suspended."""
+    return not user.is_authenticated or may_act(user)
+
+
+def can_answer(user: Any, question: Any) -> bool:
+    """Answer this question: not closed or locked; a protected question only by members
+    with some points (MINDWELL_PROTECTED_ANSWER_POINTS) and moderators."""
+    if not can_post(user) or question.is_closed or question.is_locked:
+        return False
+    if question.is_protected and not moderates(user, question):
+        return is_member(user) and user.points >= settings.MINDWELL_PROTECTED_ANSWER_POINTS
+    return True
+
+
+def why_not_answer(user: Any, question: Any) -> str:
+    """What to tell someone can_answer refused."""
+    if question.is_locked:
+        return "This question is locked: it takes no new answers, comments or votes."
+    if question.is_closed:
+        return "This question is closed: it takes no new answers."
+    if question.is_protected and can_post(user):
+        return (
+            "This question is protected: answering it takes at least "
+            f"{settings.MINDWELL_PROTECTED_ANSWER_POINTS} points."
+        )
+    return "This account cannot post."
+
+
+def can_comment(user: Any, post: Any) -> bool:
+    """Comment on a question or answer: not in a locked thread."""
+    return can_post(user) and not thread_of(post).is_locked
 
 
 def is_author_or_moderator(user: Any, item: Any) -> bool:
     """Those who have a say over a post or comment at all: its author (a guest through its
-    private link) or a moderator; each capability below may add conditions (an author may
-    not delete what others' work depends on)."""
-    return _is_author(user, item) or can_moderate(user)
+    private link) or a moderator of it; each capability below may add conditions (an author
+    may not delete what others' work depends on; a suspended member may not act)."""
+    if moderates(user, item):
+        return True
+    return _is_author(user, item) and (isinstance(user, GuestLinkHolder) or may_act(user))
 
 
 def can_edit(user: Any, item: Any) -> bool:
     """Edit a question or an answer, or roll it back to an earlier revision: its author, or
-    a moderator."""
-    return is_author_or_moderator(user, item)
+    a moderator; in a locked thread, moderators only."""
+    if moderates(user, item):
+        return True
+    return is_author_or_moderator(user, item) and not thread_of(item).is_locked
 
 
 def why_kept(item: Any) -> str | None:
@@ -101,7 +159,9 @@ def why_kept(item: Any) -> str | None:
 def can_delete(user: Any, item: Any) -> bool:
     """Delete a question, answer or comment: a moderator, or its author (a guest through
     its private link) unless others' work depends on it (why_kept)."""
-    return can_moderate(user) or (_is_author(user, item) and why_kept(item) is None)
+    if moderates(user, item):
+        return True
+    return is_author_or_moderator(user, item) and why_kept(item) is None
 
 
 def kept_from_author(user: Any, item: Any) -> bool:
@@ -120,26 +180,29 @@ def can_restore(user: Any, item: Any) -> bool:
     deleted it themselves (the undo right after deleting). An author's deletion of a post
     is undone through a moderator, so that deleting a post stays a clear act; a comment
     a moderator removed stays removed for its author."""
-    if can_moderate(user):
+    if moderates(user, item):
         return True
+    if item.removal != "deleted":  # hidden or held: a moderator decides, never the author
+        return False
     # Only comments record who deleted them; posts have no `deleted_by_id`.
     return _wrote(user, item) and getattr(item, "deleted_by_id", None) == user.pk
 
 
 def can_accept(user: Any, question: Any) -> bool:
     """Choose or clear a question's best answer: its asker, or a moderator."""
-    return _wrote(user, question) or can_moderate(user)
+    return (_wrote(user, question) and may_act(user)) or moderates(user, question)
 
 
 def can_vote(user: Any, post: Any) -> bool:
-    """Vote on a question or answer: any member, never on their own post."""
-    return is_member(user) and post.author_id != user.pk
+    """Vote on a question or answer: any member who is not suspended, never on their own
+    post, never in a locked thread."""
+    return may_act(user) and post.author_id != user.pk and not thread_of(post).is_locked
 
 
 def can_see_author(user: Any, item: Any) -> bool:
     """Who wrote an anonymous post or comment: moderators only. (Members see "Anonymous"
     even on their own posts on shared pages; their profile marks them for themselves.)"""
-    return not item.anonymous or can_moderate(user)
+    return not item.anonymous or moderates(user, item)
 
 
 def require(allowed: bool, *, message: str = NOT_FOUND, hide: bool = True) -> None:

@@ -279,7 +279,10 @@ def _question_page(
         .select_related("author", "last_editor")
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
+    for answer in answers:
+        answer.question = question  # the policy reads the thread's state: no query each
     posts = [question, *answers]
+    by_id = {post.pk: post for post in posts}
     comments: dict[int, list[Comment]] = {post.pk: [] for post in posts}
     for comment in (
         Comment.objects.visible_to(user)
@@ -287,6 +290,7 @@ def _question_page(
         .select_related("author")
         .order_by("pk")
     ):
+        comment.post = by_id[comment.post_id]
         comments[comment.post_id].append(comment)
     # A comment sent back with its problems is shown again, open, under its post.
     failed_post_id, failed_form = failed_comment or (None, None)

@@ -3,6 +3,7 @@ import re
 from django.db import transaction
 from django.db.models import F
 
+from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
 from mindwell.tags.models import MAX_TAGS_PER_QUESTION, TAG_PATTERN, Category, Tag
 from mindwell.tags.topics import categories_changed
@@ -85,3 +86,14 @@ def delete_category(*, category: Category) -> None:
             )
         category.delete()
         categories_changed()
+
+
+def set_category_moderators(*, category: Category, moderator_ids: list[int]) -> None:
+    """Make these members the moderators of `category` (and so of its subcategories), and
+    keep every member's `is_category_moderator` in step with what they moderate."""
+    with transaction.atomic():
+        before = set(category.moderators.values_list("pk", flat=True))
+        category.moderators.set(moderator_ids)
+        for user_id in before | set(moderator_ids):
+            moderates = Category.moderators.through.objects.filter(user_id=user_id).exists()
+            User.objects.filter(pk=user_id).update(is_category_moderator=moderates)

@@ -1,5 +1,6 @@
 from typing import Self
 
+from django.conf import settings
 from django.db import models
 
 MAX_TAGS_PER_QUESTION = 5
@@ -22,6 +23,11 @@ class Category(models.Model):
     description = models.CharField(max_length=300, blank=True)
     position = models.PositiveIntegerField(default=0)
     question_count = models.PositiveIntegerField(default=0)
+    # Moderators of this category and its subcategories (tags.actions.set_category_moderators
+    # keeps User.is_category_moderator in step).
+    moderators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="moderated_categories"
+    )
 
     objects = CategoryQuerySet.as_manager()
 
