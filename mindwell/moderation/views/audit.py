@@ -1,0 +1,5 @@
+"""Moderation pages: audit."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Moderation pages: closing."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -1,0 +1,5 @@
+"""Moderation pages: flags."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

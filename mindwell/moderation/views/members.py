@@ -1,0 +1,5 @@
+"""Moderation pages: members."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

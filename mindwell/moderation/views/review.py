@@ -1,0 +1,5 @@
+"""Moderation pages: review."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

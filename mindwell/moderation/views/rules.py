@@ -1,0 +1,5 @@
+"""Moderation pages: rules."""
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []
