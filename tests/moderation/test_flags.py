@@ -3,7 +3,6 @@ members' flags, or one moderator's, hide an item at once; its author sees it mar
 ask for a review; everyone else sees nothing of it; counts and points stay exact; the
 flagger sees each outcome. Through HTTP as a person would, and through the actions."""
 
-from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -33,7 +32,7 @@ from tests.conftest import client_for, make_member
 
 pytestmark = pytest.mark.django_db
 
-JSON = {"headers": {"accept": "application/json"}}
+JSON: dict[str, Any] = {"headers": {"accept": "application/json"}}
 ANSWER_TEXT = "Yes, it is common and worth bringing up in a session with them."
 
 
@@ -62,16 +61,17 @@ def flag_url(item: Post | Comment) -> str:
 
 
 def flag(user: User, item: Post | Comment, reason: str = "spam", note: str = "") -> Flag:
-    kind = "comment" if isinstance(item, Comment) else "post"
-    return flag_actions.flag_item(flagger=user, reason=reason, note=note, **{kind: item})
+    if isinstance(item, Comment):
+        return flag_actions.flag_item(flagger=user, comment=item, reason=reason, note=note)
+    return flag_actions.flag_item(flagger=user, post=item, reason=reason, note=note)
 
 
-def fresh(item: Post | Comment) -> Any:
+def fresh(item: Any) -> Any:
     return type(item).objects.get(pk=item.pk)
 
 
 def open_review(item: Post | Comment) -> ReviewItem:
-    where = {"comment": item} if isinstance(item, Comment) else {"post": item}
+    where: dict[str, Any] = {"comment": item} if isinstance(item, Comment) else {"post": item}
     return ReviewItem.objects.get(queue=Queue.FLAGS, status=ReviewStatus.OPEN, **where)
 
 
@@ -166,9 +166,7 @@ def test_flagging_in_place_answers_json(thread, newcomer):
     assert "Tell the moderators" in problem.json()["error"]
 
 
-def test_a_second_flag_on_the_same_item_gets_a_clear_message_and_writes_nothing(
-    thread, newcomer
-):
+def test_a_second_flag_on_the_same_item_gets_a_clear_message_and_writes_nothing(thread, newcomer):
     _, reply = thread
     client = client_for(newcomer)
     assert client.post(flag_url(reply), {"reason": "spam"}).status_code == 302
@@ -328,12 +326,14 @@ def test_flags_from_members_who_are_not_trusted_do_not_hide(thread, untrusted):
 
 
 def test_one_flag_from_a_moderator_hides_at_once(thread, moderator, maya, dr_okafor):
-    question, reply = thread
+    _, reply = thread
     response = client_for(moderator).post(flag_url(reply), {"reason": "harmful"}, **JSON)
     assert response.json()["hidden"] is True
     hidden = fresh(reply)
     assert hidden.removal == Removal.HIDDEN
-    assert hidden.removal_note.startswith("A moderator hid this post as harmful to someone at risk.")
+    assert hidden.removal_note.startswith(
+        "A moderator hid this post as harmful to someone at risk."
+    )
     entry = AuditEntry.objects.get(action="hide")
     assert (entry.actor, entry.post_id) == (moderator, reply.pk)
     assert open_review(reply).priority == PRIORITY_HIGH
@@ -341,10 +341,14 @@ def test_one_flag_from_a_moderator_hides_at_once(thread, moderator, maya, dr_oka
 
 
 def test_a_category_moderator_hides_only_in_their_category(thread, ask, dr_okafor, category):
-    question, reply = thread
-    elsewhere = Category.objects.filter(parent=None).exclude(pk__in=[category.pk, category.parent_id])
+    _, reply = thread
+    elsewhere = Category.objects.filter(parent=None).exclude(
+        pk__in=[category.pk, category.parent_id]
+    )
     keeper = make_member("keeper")
-    set_category_moderators(category=elsewhere.first(), moderator_ids=[keeper.pk])
+    outside = elsewhere.first()
+    assert outside is not None
+    set_category_moderators(category=outside, moderator_ids=[keeper.pk])
     flag(fresh(keeper), reply)
     assert not fresh(reply).is_deleted
     set_category_moderators(category=category, moderator_ids=[keeper.pk])
@@ -361,18 +365,18 @@ def test_three_trusted_flags_hide_a_comment(thread, trusted, maya):
     assert fresh(comment).removal == Removal.HIDDEN
     assert fresh(reply).comment_count == 0
     assert AuditEntry.objects.get(action="hide").comment_id == comment.pk
-    status, html = page(make_member("reader"), question.get_absolute_url())
+    _, html = page(make_member("reader"), question.get_absolute_url())
     assert "Nobody asked you, honestly." not in html
-    status, html = page(maya, question.get_absolute_url())
+    _, html = page(maya, question.get_absolute_url())
     assert "Nobody asked you, honestly." in html
-    assert '<li id="c{}" class="is-held">'.format(comment.pk) in html
+    assert f'<li id="c{comment.pk}" class="is-held">' in html
     assert f"/moderation/review-request/comment/{comment.pk}/" in html
 
 
 def test_a_hidden_question_is_gone_for_others_and_marked_for_its_author(
     thread, trusted, maya, dr_okafor, newcomer, moderator
 ):
-    question, reply = thread
+    question, _ = thread
     for member in trusted:
         flag(member, question, "identifies")
     url = question.get_absolute_url()
@@ -469,10 +473,10 @@ def test_my_flags_shows_each_flag_with_its_outcome(thread, newcomer, maya, ask, 
 
 
 def test_my_flags_no_longer_links_to_what_was_hidden(thread, moderator, trusted):
-    question, reply = thread
+    question, _ = thread
     for member in trusted:
         flag(member, question)
-    status, html = page(trusted[0], "/moderation/flags/mine/")
+    _, html = page(trusted[0], "/moderation/flags/mine/")
     assert "A question that is no longer shown" in html
     assert question.title not in html
 
@@ -480,7 +484,6 @@ def test_my_flags_no_longer_links_to_what_was_hidden(thread, moderator, trusted)
 def test_my_flags_is_for_members_and_reads_a_fixed_number_of_queries(
     thread, newcomer, ask, maya, django_assert_max_num_queries
 ):
-    question, reply = thread
     assert client_for(None).get("/moderation/flags/mine/").status_code == 302
     for n in range(6):
         flag(newcomer, ask(maya, title=f"A question about therapy number {n}"))

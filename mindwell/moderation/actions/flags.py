@@ -250,10 +250,8 @@ def flag_item(
         pending = list(_flags_on(item).filter(status=FlagStatus.PENDING).select_related("flagger"))
         harmful = any(f.reason == FlagReason.HARMFUL for f in pending)
         summary = _flag_summary(pending)
-        review = enqueue(
-            queue=Queue.FLAGS, reason=summary, priority=PRIORITY_HIGH if harmful else PRIORITY_NORMAL,
-            **_item_kwargs(item),
-        )  # fmt: skip
+        priority = PRIORITY_HIGH if harmful else PRIORITY_NORMAL
+        review = enqueue(queue=Queue.FLAGS, reason=summary, priority=priority, **_item_kwargs(item))
         review.reason = _with_flag_summary(review.reason, summary)
         review.save(update_fields=["reason"])
         if policy.hides_by_flag(flagger, item):

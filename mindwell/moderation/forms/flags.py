@@ -25,7 +25,9 @@ class FlagForm(ActionForm):
     def __init__(self, *args: Any, item: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.item = item
-        self.fields["reason"].choices = [(r.value, r.label) for r in actions.reasons_for(item)]
+        reason = self.fields["reason"]
+        assert isinstance(reason, forms.ChoiceField)
+        reason.choices = [(r.value, r.label) for r in actions.reasons_for(item)]
 
     def choices(self) -> list[dict[str, Any]]:
         """Each kind of flag with what it means, for the radio buttons."""

@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagination import keyset_page
@@ -25,6 +26,12 @@ from mindwell.moderation.models import Flag, FlagStatus
 from mindwell.qa import policy as qa_policy
 from mindwell.qa.access import access_comment, access_post, parse_id
 from mindwell.qa.models import Comment, Post
+
+
+def _member(request: HttpRequest) -> User:
+    """The signed-in member of a view behind login_required."""
+    assert isinstance(request.user, User)
+    return request.user
 
 
 def _item(user: Any, kind: str, item_id: str, *, held: bool = False) -> Post | Comment:
@@ -67,7 +74,7 @@ def _form_error(request: HttpRequest, form: Any, error: ActionError) -> JsonResp
 @login_required
 @require_http_methods(["GET", "POST"])
 def flag(request: HttpRequest, kind: str, item_id: str) -> HttpResponse:
-    user = request.user
+    user = _member(request)
     item = _item(user, kind, item_id)
     qa_policy.require(actions.in_public_view(item))
     qa_policy.require(
@@ -82,7 +89,10 @@ def flag(request: HttpRequest, kind: str, item_id: str) -> HttpResponse:
             data = form.cleaned_data
             try:
                 actions.flag_item(
-                    flagger=user, reason=data["reason"], note=data["note"], **_item_kwargs(item)  # type: ignore[arg-type]
+                    flagger=user,
+                    reason=data["reason"],
+                    note=data["note"],
+                    **_item_kwargs(item),
                 )
             except ActionError as error:
                 status = error.status
@@ -110,7 +120,7 @@ def retract_flag(request: HttpRequest, flag_id: str) -> HttpResponse:
         raise NotFound("That flag does not exist.")
     back = reverse("moderation:my_flags")
     try:
-        actions.retract_flag(flag=mine, by=request.user)  # type: ignore[arg-type]
+        actions.retract_flag(flag=mine, by=_member(request))
     except NotFound:
         raise
     except ActionError as error:
@@ -163,7 +173,7 @@ def my_flags(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def request_review(request: HttpRequest, kind: str, item_id: str) -> HttpResponse:
-    user = request.user
+    user = _member(request)
     item = _item(user, kind, item_id, held=True)
     qa_policy.require(policy.can_request_review(user, item))
     form = ReviewRequestForm(request.POST or None)
@@ -173,7 +183,9 @@ def request_review(request: HttpRequest, kind: str, item_id: str) -> HttpRespons
         if form.is_valid():
             try:
                 actions.request_review(
-                    author=user, note=form.cleaned_data["note"], **_item_kwargs(item)  # type: ignore[arg-type]
+                    author=user,
+                    note=form.cleaned_data["note"],
+                    **_item_kwargs(item),
                 )
             except ActionError as error:
                 status = error.status
