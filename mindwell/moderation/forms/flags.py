@@ -13,7 +13,14 @@ from mindwell.moderation.models import NOTE_MAX
 
 
 class FlagForm(ActionForm):
-    reason = forms.ChoiceField(label="What is wrong with it?", widget=forms.RadioSelect)
+    reason = forms.ChoiceField(
+        label="What is wrong with it?",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose what is wrong with it.",
+            "invalid_choice": "Choose what is wrong with it.",
+        },
+    )
     note = forms.CharField(
         required=False,
         max_length=NOTE_MAX,
