@@ -100,7 +100,7 @@ def test_the_pages_of_flags_and_hidden_answers_pass_axe(visitor: Visitor, answer
         assert_passes_axe(page, name)
     author_page = pages[1][1]
     expect(author_page.locator(".post.is-held .held-note")).to_contain_text(
-        "A moderator hid this post as spam."
+        "A moderator hid this answer as spam."
     )
     author_page.get_by_role("link", name="Ask for a review").click()
     author_page.get_by_label("Why should it be shown again?").fill("It is general advice.")

@@ -306,7 +306,7 @@ def test_three_flags_from_trusted_members_hide_an_answer(thread, trusted, maya, 
     hidden = fresh(reply)
     assert (hidden.removal, hidden.is_held) == (Removal.HIDDEN, True)
     assert hidden.removal_note == (
-        "Hidden because several members flagged this post as rude or abusive and spam. "
+        "Hidden because several members flagged this answer as rude or abusive and spam. "
         "A moderator will review it."
     )
     entry = AuditEntry.objects.get(action="hide")
@@ -332,7 +332,7 @@ def test_one_flag_from_a_moderator_hides_at_once(thread, moderator, maya, dr_oka
     hidden = fresh(reply)
     assert hidden.removal == Removal.HIDDEN
     assert hidden.removal_note.startswith(
-        "A moderator hid this post as harmful to someone at risk."
+        "A moderator hid this answer as harmful to someone at risk."
     )
     entry = AuditEntry.objects.get(action="hide")
     assert (entry.actor, entry.post_id) == (moderator, reply.pk)
@@ -387,7 +387,7 @@ def test_a_hidden_question_is_gone_for_others_and_marked_for_its_author(
     assert status == 200
     assert 'class="post is-held"' in html
     assert "Hidden: only its author and the moderators see this question." in html
-    assert "flagged this post as identifying a real person" in html
+    assert "flagged this question as identifying a real person" in html
     assert f'href="/moderation/review-request/post/{question.pk}/">Ask for a review</a>' in html
     status, html = page(moderator, url)
     assert status == 200 and 'class="post is-held"' in html
@@ -408,7 +408,7 @@ def test_a_hidden_answer_is_gone_for_others_and_marked_for_its_author(
         assert status == 200 and ANSWER_TEXT not in html
     status, html = page(dr_okafor, url)
     assert ANSWER_TEXT in html and 'class="post is-held"' in html
-    assert "A moderator hid this post as spam." in html
+    assert "A moderator hid this answer as spam." in html
     assert f"/moderation/review-request/post/{reply.pk}/" in html
 
 
@@ -421,7 +421,7 @@ def test_the_author_of_a_hidden_answer_asks_for_a_review(thread, moderator, dr_o
     url = f"/moderation/review-request/post/{reply.pk}/"
     client = client_for(dr_okafor)
     status, html = page(dr_okafor, url)
-    assert status == 200 and "A moderator hid this post as spam." in html
+    assert status == 200 and "A moderator hid this answer as spam." in html
     assert client.post(url, {"note": ""}).status_code == 400
     response = client.post(url, {"note": "It is advice from my practice, not an advert."})
     assert response.status_code == 302

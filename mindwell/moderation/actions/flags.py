@@ -187,7 +187,7 @@ def _plain_reasons(pending: list[Flag]) -> str:
 def _hide(item: Item, *, by: User | None, pending: list[Flag], now: datetime) -> None:
     """Hide the item for review, telling its author why, and write the audit entry: `by` is
     the moderator whose flag hid it, or None when trusted members' flags did together."""
-    kind = "comment" if isinstance(item, Comment) else "post"
+    kind = "comment" if isinstance(item, Comment) else "question" if item.is_question else "answer"
     if by is not None:
         mine = [flag for flag in pending if flag.flagger_id == by.pk]
         note = f"A moderator hid this {kind} as {_plain_reasons(mine)}."
