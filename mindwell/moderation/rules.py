@@ -94,7 +94,9 @@ def watched_words(rules: Rules) -> re.Pattern[str] | None:
     if cached is not None and cached[0] == rules.words_version:
         return cached[1]
     with _compiled_lock:
-        phrases = sorted(WatchedWord.objects.values_list("phrase", flat=True), key=len, reverse=True)
+        phrases = sorted(
+            WatchedWord.objects.values_list("phrase", flat=True), key=len, reverse=True
+        )
         pattern = (
             re.compile("|".join(_pattern_for(p) for p in phrases if p.split()), re.IGNORECASE)
             if phrases

@@ -50,8 +50,8 @@ _ANSWER_FIELDS = (
     "question_id", "question__id", "question__kind", "question__title", "question__slug",
 )  # fmt: skip
 _COMMENT_FIELDS = (
-    "id", "body", "anonymous", "created_at", "deleted_at", "removal", "post_id", "post__id", "post__kind",
-    "post__title", "post__slug", "post__question_id", "post__question__id",
+    "id", "body", "anonymous", "created_at", "deleted_at", "removal", "post_id", "post__id",
+    "post__kind", "post__title", "post__slug", "post__question_id", "post__question__id",
     "post__question__kind", "post__question__title", "post__question__slug",
 )  # fmt: skip
 

@@ -35,7 +35,10 @@ def set_rules(moderator):
 
     def _set(**changes):
         current = Rules.objects.filter(pk=1).first() or Rules()
-        values = {field: getattr(current, field) for field in (*rule_actions.SWITCHES, *rule_actions.NUMBERS)}
+        values = {
+            field: getattr(current, field)
+            for field in (*rule_actions.SWITCHES, *rule_actions.NUMBERS)
+        }
         return rule_actions.change_rules(by=moderator, **{**values, **changes})
 
     return _set
@@ -61,7 +64,9 @@ def trusted(db):
 
 def guest_answer(question, body=ANSWER):
     """Answer as a guest through the site; return the response (a redirect when posted)."""
-    return Client().post(reverse("qa:answer", args=[question.pk]), {"body": body, "guest_name": "Sam"})
+    return Client().post(
+        reverse("qa:answer", args=[question.pk]), {"body": body, "guest_name": "Sam"}
+    )
 
 
 def waiting_item(item):
@@ -75,7 +80,9 @@ def live_counts(question):
         "answers": question.answer_count,
         "comments": question.comment_count,
         "category": category.question_count,
-        "tags": dict(Tag.objects.filter(name__in=question.tag_list).values_list("name", "question_count")),
+        "tags": dict(
+            Tag.objects.filter(name__in=question.tag_list).values_list("name", "question_count")
+        ),
     }
 
 
@@ -96,7 +103,9 @@ def test_a_guest_answer_waits_for_approval_when_guests_are_premoderated(maya, as
 
     response = guest_answer(question)
 
-    assert response.status_code == 302 and re.fullmatch(r"/guest/[\w-]+/posted", response["Location"])
+    assert response.status_code == 302 and re.fullmatch(
+        r"/guest/[\w-]+/posted", response["Location"]
+    )
     answer = Post.objects.answers().get(question=question)
     assert answer.removal == Removal.WAITING and answer.is_held
     assert answer.removal_note == premoderation.WAITING_GUEST
@@ -127,7 +136,9 @@ def test_a_guest_answer_is_published_when_guests_are_not_premoderated(maya, ask)
 
 
 @pytest.mark.django_db
-def test_a_guest_edits_and_deletes_their_waiting_answer_through_its_private_link(maya, ask, set_rules):
+def test_a_guest_edits_and_deletes_their_waiting_answer_through_its_private_link(
+    maya, ask, set_rules
+):
     set_rules(premoderate_guests=True)
     question = ask(maya)
     secret = guest_answer(question)["Location"].split("/")[2]
@@ -196,7 +207,10 @@ def test_a_members_first_question_waits_and_they_land_on_it_marked(newcomer, cat
     for reader in (Client(), client_for(make_member("other"))):
         assert reader.get(question.get_absolute_url()).status_code == 404
         assert data["title"] not in reader.get(reverse("qa:home")).content.decode()
-        assert data["title"] not in reader.get(reverse("qa:category", args=[category.slug])).content.decode()
+        assert (
+            data["title"]
+            not in reader.get(reverse("qa:category", args=[category.slug])).content.decode()
+        )
     assert data["title"] not in client.get(reverse("qa:home")).content.decode()
     # Their own profile lists it, marked; the public one does not.
     own = unescape(client.get(reverse("qa:profile", args=[newcomer.username])).content.decode())
@@ -216,7 +230,9 @@ def test_approving_a_first_post_publishes_it_and_the_next_post_is_not_held(
 
     first = answer(question, newcomer)
     assert first.removal == Removal.WAITING
-    second = answer(question, newcomer, body="And write down what helps, so you can try it again next time.")
+    second = answer(
+        question, newcomer, body="And write down what helps, so you can try it again next time."
+    )
     assert second.removal == Removal.WAITING  # nothing of theirs is live yet
     assert live_counts(question) == before
     newcomer.refresh_from_db()
@@ -234,7 +250,9 @@ def test_approving_a_first_post_publishes_it_and_the_next_post_is_not_held(
 
 
 @pytest.mark.django_db
-def test_approving_a_waiting_question_counts_it_in_its_category_and_tags(newcomer, moderator, ask, set_rules):
+def test_approving_a_waiting_question_counts_it_in_its_category_and_tags(
+    newcomer, moderator, ask, set_rules
+):
     set_rules(premoderate_first_posts=True)
     question = ask(newcomer)
     held = live_counts(question)
@@ -259,7 +277,9 @@ def test_a_post_with_a_watched_word_waits_whatever_its_letter_case_and_markdown(
     watch("cheap pills")
     question = ask(maya)
 
-    held = answer(question, dr_okafor, body="You can order **Cheap\n   PILLS** here if that helps you at all.")
+    held = answer(
+        question, dr_okafor, body="You can order **Cheap\n   PILLS** here if that helps you at all."
+    )
 
     assert held.removal == Removal.WAITING and held.removal_note == premoderation.WAITING_WORDS
     assert "cheap pills" in waiting_item(held).reason
@@ -270,7 +290,9 @@ def test_a_post_with_a_watched_word_waits_whatever_its_letter_case_and_markdown(
 def test_a_watched_word_inside_another_word_does_not_hold(maya, dr_okafor, ask, answer, watch):
     watch("pill")
     question = ask(maya)
-    kept = answer(question, dr_okafor, body="Spilling everything at once is hard; try one thing a day.")
+    kept = answer(
+        question, dr_okafor, body="Spilling everything at once is hard; try one thing a day."
+    )
     assert not kept.is_deleted and not ReviewItem.objects.exists()
 
 
@@ -282,11 +304,15 @@ def test_a_watched_word_in_a_title_holds_the_question(maya, ask, watch):
 
 
 @pytest.mark.django_db
-def test_watched_words_do_not_hold_when_that_rule_is_off(maya, dr_okafor, ask, answer, watch, set_rules):
+def test_watched_words_do_not_hold_when_that_rule_is_off(
+    maya, dr_okafor, ask, answer, watch, set_rules
+):
     watch("casino")
     set_rules(premoderate_watched_words=False)
     question = ask(maya)
-    assert not answer(question, dr_okafor, body="The casino near me is where I go to unwind.").is_deleted
+    assert not answer(
+        question, dr_okafor, body="The casino near me is where I go to unwind."
+    ).is_deleted
 
 
 @pytest.mark.django_db
@@ -299,7 +325,9 @@ def test_a_moderators_post_is_never_held(maya, moderator, ask, answer, watch, se
 
 
 @pytest.mark.django_db
-def test_an_edit_that_brings_in_a_watched_word_holds_a_live_post(maya, dr_okafor, ask, answer, watch):
+def test_an_edit_that_brings_in_a_watched_word_holds_a_live_post(
+    maya, dr_okafor, ask, answer, watch
+):
     question = ask(maya)
     post = answer(question, dr_okafor)
     watch("casino")
@@ -335,7 +363,9 @@ def test_a_new_member_with_three_links_is_refused_and_nothing_is_written(maya, n
     before = counters()
     entries = AuditEntry.objects.count()
 
-    response = client_for(newcomer).post(reverse("qa:answer", args=[question.pk]), {"body": THREE_LINKS})
+    response = client_for(newcomer).post(
+        reverse("qa:answer", args=[question.pk]), {"body": THREE_LINKS}
+    )
 
     assert response.status_code == 400
     html = response.content.decode()
@@ -349,7 +379,10 @@ def test_a_guest_with_three_links_is_refused(maya, ask):
     question = ask(maya)
     before = counters()
     response = guest_answer(question, body=THREE_LINKS)
-    assert response.status_code == 400 and "Guests can include at most 2 links" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "Guests can include at most 2 links" in response.content.decode()
+    )
     assert counters() == before
 
 
@@ -406,7 +439,9 @@ def test_the_link_limit_follows_the_rules(maya, newcomer, ask, answer, set_rules
 def test_the_rules_page_is_refused_to_everyone_but_moderators(maya, trusted):
     for client in (Client(), client_for(maya), client_for(trusted)):
         assert client.get(reverse("moderation:rules")).status_code == 404
-        assert client.post(reverse("moderation:add_watched_word"), {"phrase": "x"}).status_code == 404
+        assert (
+            client.post(reverse("moderation:add_watched_word"), {"phrase": "x"}).status_code == 404
+        )
     assert not WatchedWord.objects.exists()
     with pytest.raises(NotFound):
         rule_actions.add_watched_word(by=maya, phrase="casino")
@@ -426,7 +461,11 @@ def test_a_moderator_changes_the_switches_and_the_link_limit_on_the_rules_page(m
 
     assert response.status_code == 302
     rules = Rules.objects.get()
-    assert (rules.premoderate_guests, rules.premoderate_first_posts, rules.link_limit) == (True, False, 1)
+    assert (rules.premoderate_guests, rules.premoderate_first_posts, rules.link_limit) == (
+        True,
+        False,
+        1,
+    )
     entry = AuditEntry.objects.get(action="change_rules")
     assert entry.actor == moderator
     assert entry.details == {"premoderate_guests": [False, True], "link_limit": [2, 1],
@@ -445,7 +484,12 @@ def test_a_bad_link_limit_is_refused_with_a_message(moderator):
 @pytest.mark.django_db
 def test_a_moderator_adds_and_removes_watched_words_with_audit_entries(moderator):
     client = client_for(moderator)
-    assert client.post(reverse("moderation:add_watched_word"), {"phrase": "  Cheap   Pills "}).status_code == 302
+    assert (
+        client.post(
+            reverse("moderation:add_watched_word"), {"phrase": "  Cheap   Pills "}
+        ).status_code
+        == 302
+    )
     word = WatchedWord.objects.get()
     assert word.phrase == "cheap pills" and word.created_by == moderator
     assert "cheap pills" in client.get(reverse("moderation:rules")).content.decode()
@@ -457,7 +501,9 @@ def test_a_moderator_adds_and_removes_watched_words_with_audit_entries(moderator
     assert removed.status_code == 302 and not WatchedWord.objects.exists()
     assert client.post(reverse("moderation:remove_watched_word", args=[word.pk])).status_code == 404
     assert client.post(reverse("moderation:remove_watched_word", args=["1x"])).status_code == 404
-    actions_logged = list(AuditEntry.objects.order_by("id").values_list("action", "actor", "details"))
+    actions_logged = list(
+        AuditEntry.objects.order_by("id").values_list("action", "actor", "details")
+    )
     assert actions_logged == [
         ("add_watched_word", moderator.pk, {"phrase": "cheap pills"}),
         ("remove_watched_word", moderator.pk, {"phrase": "cheap pills"}),

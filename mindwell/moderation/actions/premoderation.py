@@ -78,7 +78,11 @@ def _check_links(current: Rules, writer: User | None, *, html: str, title: str) 
         return
     found = rules.count_links(html, title=title)
     if found > current.link_limit:
-        who = "Guests" if writer is None else f"Members with fewer than {current.link_limit_points} points"
+        who = (
+            "Guests"
+            if writer is None
+            else f"Members with fewer than {current.link_limit_points} points"
+        )
         limit = current.link_limit
         raise ActionError(
             f"{who} can include at most {limit} link{'s' if limit != 1 else ''} in a post; "

@@ -117,5 +117,7 @@ def remove_watched_word(request: HttpRequest, word_id: str) -> HttpResponse:
 urlpatterns = [
     path("rules/", rules_page, name="rules"),
     path("rules/watched-words/", add_watched_word, name="add_watched_word"),
-    path("rules/watched-words/<str:word_id>/remove", remove_watched_word, name="remove_watched_word"),
+    path(
+        "rules/watched-words/<str:word_id>/remove", remove_watched_word, name="remove_watched_word"
+    ),
 ]
