@@ -42,8 +42,8 @@ def test_the_premoderation_pages_pass_axe_in_both_themes(visitor: Callable[..., 
         category=Category.objects.get(slug="panic-attacks"), tags="sleep",
     )  # fmt: skip
     guest_answer = actions.post_answer(
-        question=asked_by_moderator, author=None, body="Breathe slowly and it does pass, I promise.",
-        guest_name="Sam",
+        question=asked_by_moderator, author=None, guest_name="Sam",
+        body="Breathe slowly and it does pass, I promise.",
     )  # fmt: skip
     assert guest_answer.removal == "waiting"
     private_link = f"/guest/{issue_link(item=guest_answer)}/"

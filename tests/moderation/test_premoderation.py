@@ -516,3 +516,52 @@ def test_a_removed_word_no_longer_holds_posts(maya, dr_okafor, moderator, ask, a
     rule_actions.remove_watched_word(by=moderator, word_id=WatchedWord.objects.get().pk)
     question = ask(maya, title="Is the casino making my anxiety worse?")
     assert not question.is_deleted
+
+
+@pytest.mark.django_db
+def test_a_members_first_comment_waits_and_they_see_it_marked_in_place(
+    maya, newcomer, ask, set_rules
+):
+    question = ask(maya)
+    set_rules(premoderate_first_posts=True)
+    client = client_for(newcomer)
+    body = "Sending you strength, you are not alone in this."
+
+    response = client.post(reverse("qa:comment", args=[question.pk]), {"body": body}, follow=True)
+
+    html = unescape(response.content.decode())
+    assert body in html and "comment-held" in html and premoderation.WAITING_FIRST in html
+    assert body not in Client().get(question.get_absolute_url()).content.decode()
+    assert body not in client_for(maya).get(question.get_absolute_url()).content.decode()
+    assert live_counts(question)["comments"] == 0
+
+
+@pytest.mark.django_db
+def test_a_member_with_a_live_comment_is_past_their_first_post(
+    maya, newcomer, ask, answer, set_rules
+):
+    question = ask(maya)
+    actions.add_comment(post=question, author=newcomer, body="Thinking of you today.")
+    set_rules(premoderate_first_posts=True)
+    assert not answer(question, newcomer).is_deleted
+
+
+@pytest.mark.django_db
+def test_a_guests_waiting_question_lands_them_on_its_private_link(category, set_rules):
+    set_rules(premoderate_guests=True)
+    data = {
+        "title": "How do I tell my sister about my diagnosis?",
+        "body": "I was diagnosed last month and I do not know where to start with her.",
+        "category": str(category.pk),
+        "tags": "family diagnosis",
+    }
+    guest = Client()
+    response = guest.post(reverse("qa:ask"), data, follow=True)
+
+    assert re.fullmatch(r"/guest/[\w-]+/posted", response.redirect_chain[-1][0])
+    html = unescape(response.content.decode())
+    assert data["title"] in html and "waiting for approval" in html
+    question = Post.objects.get()
+    assert question.removal == Removal.WAITING
+    assert Client().get(question.get_absolute_url()).status_code == 404
+    assert data["title"] not in Client().get(reverse("qa:home")).content.decode()
