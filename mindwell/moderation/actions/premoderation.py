@@ -48,13 +48,11 @@ def check_submission(event: Submitted) -> None:
     _check_links(current, writer, html=html, title=title)
     if item.is_deleted:  # already out of view (an author editing a held post)
         return
-    reasons, note = _why_hold(current, event, item, writer, text=f"{title}\n{plain(html)}")
+    reasons, note = _why_hold(
+        current, event, item, writer, text=f"{title}\n{rules.plain_text(html)}"
+    )
     if reasons:
         hold_for_approval(item=item, reasons=reasons, note=note)
-
-
-def plain(html: str) -> str:
-    return rules.plain_text(html)
 
 
 def _item(event: Submitted) -> Post | Comment:
@@ -123,7 +121,7 @@ def _before_edit(item: Post | Comment) -> str:
     revision = before.only("title", "body").first()
     if revision is None:
         return ""
-    return f"{revision.title}\n{plain(render_markdown(revision.body))}"
+    return f"{revision.title}\n{rules.plain_text(render_markdown(revision.body))}"
 
 
 def _first_post(writer: User, item: Post | Comment) -> bool:
