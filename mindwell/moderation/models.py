@@ -304,3 +304,39 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} by {self.actor_id}"
+
+
+RULES_ID = 1
+
+
+class Rules(models.Model):
+    """The spam and pre-moderation rules moderators change on the rules page, without a
+    restart: one row (id 1). Read once in each posting action's transaction (rules.current),
+    never by reader pages. Until a moderator first saves them, the defaults below apply."""
+
+    premoderate_guests = models.BooleanField(
+        default=False, help_text="Guests' posts and comments wait for a moderator's approval."
+    )
+    premoderate_first_posts = models.BooleanField(
+        default=False, help_text="A member's first post or comment waits for approval."
+    )
+    premoderate_watched_words = models.BooleanField(
+        default=True, help_text="Posts containing a watched word or phrase wait for approval."
+    )
+    link_limit_points = models.PositiveIntegerField(
+        default=10, help_text="Members with fewer points than this, and guests, are limited."
+    )
+    link_limit = models.PositiveIntegerField(
+        default=2, help_text="How many links a limited writer may put in one post or comment."
+    )
+    # A new random value whenever the watched words change, so that every process knows
+    # when its compiled copy of them is stale (rules.watched_words).
+    words_version = models.CharField(max_length=32, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "rules"
+        constraints = [models.CheckConstraint(condition=Q(id=RULES_ID), name="rules_one_row")]
+
+    def __str__(self) -> str:
+        return "Spam and pre-moderation rules"

@@ -462,8 +462,10 @@ def edit_post(
         policy.require(
             policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
         )
-        if post.is_deleted:
+        # A held post (waiting, hidden) stays editable by its author, out of every count.
+        if post.is_deleted and not post.is_held:
             raise NotFound("That post has been removed.")
+        counted = not post.is_deleted
         old_tags = post.tag_list
         old_category_id = post.category_id
         before = (post.title, post.body, old_tags, old_category_id)
@@ -478,7 +480,7 @@ def edit_post(
                 post.category = category
         if (post.title, body, new_tags, post.category_id) == before:
             raise ActionError("Nothing was changed.", field="body")
-        if post.category_id != old_category_id:
+        if counted and post.category_id != old_category_id:
             assert old_category_id is not None and post.category_id is not None
             # In id order, so two questions moved opposite ways at once never deadlock.
             for category_id, delta in sorted([(old_category_id, -1), (post.category_id, 1)]):
@@ -497,11 +499,12 @@ def edit_post(
         post.refresh_from_db(fields=["revision_count"])
         if new_tags != old_tags:
             post.tags.set(tags_for_names(new_tags))
-            # One call, so the rows are changed in one order (see change_tag_counts).
-            change_tag_counts(
-                {t: -1 for t in old_tags if t not in new_tags}
-                | {t: +1 for t in new_tags if t not in old_tags}
-            )
+            if counted:
+                # One call, so the rows are changed in one order (see change_tag_counts).
+                change_tag_counts(
+                    {t: -1 for t in old_tags if t not in new_tags}
+                    | {t: +1 for t in new_tags if t not in old_tags}
+                )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
             tag_names=post.tag_names, editor=member,

@@ -52,6 +52,15 @@ def _error_response(request: HttpRequest, error: ActionError, back: str) -> Http
     return redirect(back)
 
 
+def _say_posted(request: HttpRequest, item: Post | Comment, posted: str | None) -> None:
+    """Tell the writer their item is posted or, when a check held it (waiting for a
+    moderator's approval), why only they see it for now."""
+    if item.is_held:
+        messages.info(request, f"{item.removal_note} Until then only you can see it.")
+    elif posted:
+        messages.success(request, posted)
+
+
 def _guest_posted(item: Post | Comment) -> HttpResponse:
     """A guest's new post or comment: they land on the page of its private link, which
     they see there once (guest_links). The redirect carries the secret: no cache keeps it."""
@@ -229,7 +238,7 @@ def ask(request: HttpRequest) -> HttpResponse:
             else:
                 if member is None:
                     return _guest_posted(question)
-                messages.success(request, "Your question is posted.")
+                _say_posted(request, question, "Your question is posted.")
                 return redirect(question)
     status = 400 if form.errors else 200
     return render(
@@ -366,7 +375,7 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
         else:
             if member is None:
                 return _guest_posted(answer)
-            messages.success(request, "Thank you: your answer is posted.")
+            _say_posted(request, answer, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
     return _question_page(request, question, answer_form=form, status=400)
 
@@ -389,6 +398,7 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
         else:
             if member is None:
                 return _guest_posted(comment)
+            _say_posted(request, comment, None)
             return redirect(comment.get_absolute_url())
     if wants_json(request):
         problems = [str(error) for errors in form.errors.values() for error in errors]
@@ -468,7 +478,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
         except ActionError as error:
             form.add_action_error(error)
         else:
-            messages.success(request, "Your edit is saved.")
+            _say_posted(request, post, "Your edit is saved.")
             return redirect(done)
     context = {"form": form, "post": post, "done": done}
     return render(request, "qa/edit.html", context, status=400 if form.errors else 200)
