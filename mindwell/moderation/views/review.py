@@ -154,6 +154,8 @@ def item_page(request: HttpRequest, item_id: str) -> HttpResponse:
     post = target if isinstance(target, Post) else target.post
     moderator = policy.moderates(request.user, target)
     holder_id = actions.claim_holder(item)
+    claimed_by_other = item.claimed_by if holder_id not in (None, request.user.pk) else None
+    can_resolve = policy.can_resolve(request.user, item) and item.status == "open"
     context: dict[str, Any] = {
         "item": item,
         "target": target,
@@ -168,12 +170,12 @@ def item_page(request: HttpRequest, item_id: str) -> HttpResponse:
             .select_related("flagger", "resolved_by")
             .order_by("pk")
         ),
-        "can_resolve": policy.can_resolve(request.user, item) and item.status == "open",
+        "can_resolve": can_resolve,
+        "can_decide": can_resolve and claimed_by_other is None,
+        "claimed_by_other": claimed_by_other,
         "moderator": moderator,
         "claimed_by_me": holder_id == request.user.pk,
-        "claimed_by_other": (
-            item.claimed_by if holder_id is not None and holder_id != request.user.pk else None
-        ),
+
         "record": _author_record(item) if moderator else None,
         "may_remove_author": target.author is not None
         and policy.can_remove_account(request.user, target.author),
