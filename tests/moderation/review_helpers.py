@@ -20,7 +20,9 @@ from mindwell.tags.models import Category, Tag
 from tests.conftest import client_for
 
 
-def flag(item: Post | Comment, flagger: User, *, reason: str = FlagReason.SPAM, note: str = "") -> Flag:
+def flag(
+    item: Post | Comment, flagger: User, *, reason: str = FlagReason.SPAM, note: str = ""
+) -> Flag:
     where: dict[str, Any] = {"post": item} if isinstance(item, Post) else {"comment": item}
     return Flag.objects.create(
         flagger=flagger, reason=reason, note=note, created_at=timezone.now(), **where
@@ -77,6 +79,8 @@ def assert_counts_match_a_recount() -> None:
     for tag in Tag.objects.all():
         live = tag.questions.filter(deleted_at__isnull=True).count()
         assert tag.question_count == live, f"question_count of tag {tag.name}"
-    ledger = dict(PointEvent.objects.values_list("user_id").annotate(total=Sum("amount")).order_by())
+    ledger = dict(
+        PointEvent.objects.values_list("user_id").annotate(total=Sum("amount")).order_by()
+    )
     for user in User.objects.all():
         assert user.points == ledger.get(user.pk, 0), f"points of {user.username}"

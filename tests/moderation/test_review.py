@@ -215,7 +215,9 @@ def test_the_item_page_shows_the_post_its_question_history_flags_and_authors_rec
         assert f'action="/moderation/review/item/{item.pk}/{decision}"' in html
 
 
-def test_moderators_see_the_account_behind_an_anonymous_post(ask, answer, maya, dr_okafor, moderator):
+def test_moderators_see_the_account_behind_an_anonymous_post(
+    ask, answer, maya, dr_okafor, moderator
+):
     reply = answer(ask(maya), dr_okafor, anonymous=True)
     item = flagged(reply, maya)
     html = page(client_for(moderator), f"/moderation/review/item/{item.pk}/")
@@ -247,7 +249,9 @@ def test_an_urgent_safety_item_comes_first_and_renders_like_any_other(thread, fl
     html = page(client_for(moderator), "/moderation/review/safety/")
     assert html.index("may need support") < html.index("earlier")
     assert "Urgent" in html
-    assert "may need support" in page(client_for(moderator), f"/moderation/review/item/{urgent.pk}/")
+    assert "may need support" in page(
+        client_for(moderator), f"/moderation/review/item/{urgent.pk}/"
+    )
     index = page(client_for(moderator), "/moderation/review/")
     assert "May need support" in index and "2 open" in index
 
@@ -283,7 +287,9 @@ def test_a_claimed_item_is_refused_to_another_moderator_until_released(
 def test_a_claim_runs_out_after_15_minutes(thread, flaggers, moderator, second_moderator):
     item = flagged(thread["answer"], *flaggers)
     claim_item(item=item, by=moderator, now=timezone.now() - timedelta(minutes=16))
-    assert "Claimed by" not in page(client_for(second_moderator), f"/moderation/review/item/{item.pk}/")
+    assert "Claimed by" not in page(
+        client_for(second_moderator), f"/moderation/review/item/{item.pk}/"
+    )
     decide(second_moderator, item, "delete")
     assert fresh(item).resolved_by_id == second_moderator.pk
 

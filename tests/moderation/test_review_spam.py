@@ -177,7 +177,7 @@ def test_removing_an_account_deletes_everything_it_posted_with_exact_counts(
     response = client.post(f"/moderation/member/{spammer.pk}/remove", {"reason": "Spam wave"})
     assert response.status_code == 302
     entry = AuditEntry.objects.get(action="remove_account")
-    assert response.url == f"/moderation/removal/{entry.pk}/"
+    assert response["Location"] == f"/moderation/removal/{entry.pk}/"
     assert entry.actor_id == moderator.pk and entry.member_id == spammer.pk
     assert entry.reason == "Spam wave"
     assert sorted(entry.details["questions"]) == sorted(p.pk for p in spam_account["questions"])
@@ -196,7 +196,7 @@ def test_removing_an_account_deletes_everything_it_posted_with_exact_counts(
 
     # The account can no longer post: its session no longer signs it in.
     assert client_for(spammer).get("/moderation/review/").status_code == 302
-    assert "Restore everything removed by this action" in page(client, response.url)
+    assert "Restore everything removed by this action" in page(client, response["Location"])
 
 
 def test_a_removal_is_undone_with_exact_counts_and_held_items_held_again(

@@ -175,7 +175,6 @@ def item_page(request: HttpRequest, item_id: str) -> HttpResponse:
         "claimed_by_other": claimed_by_other,
         "moderator": moderator,
         "claimed_by_me": holder_id == request.user.pk,
-
         "record": _author_record(item) if moderator else None,
         "may_remove_author": target.author is not None
         and policy.can_remove_account(request.user, target.author),
