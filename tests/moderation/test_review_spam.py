@@ -248,3 +248,16 @@ def test_the_item_page_offers_to_remove_the_authors_account(spam_account, modera
     item = spam_account["items"][1]
     html = page(client_for(moderator), f"/moderation/review/item/{item.pk}/")
     assert f'href="/moderation/member/{spammer.pk}/remove"' in html
+
+
+def test_a_bulk_hide_leaves_out_an_item_deleted_meanwhile(wave, moderator, spammer):
+    actions.delete_post(post=wave["spam"][2], by=spammer)
+    ids = [item.pk for item in wave["items"]]
+    done = client_for(moderator).post(
+        "/moderation/review/flags/bulk", {"item": ids, "decision": "hide", "confirm": "yes"},
+        follow=True,
+    )  # fmt: skip
+    assert "Hidden: 2 items. Left alone: 1" in done.content.decode()
+    assert [fresh(post).removal for post in wave["spam"]] == ["hidden", "hidden", "deleted"]
+    assert fresh(wave["items"][2]).status == ReviewStatus.OPEN
+    assert_counts_match_a_recount()

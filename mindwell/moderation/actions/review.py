@@ -295,8 +295,9 @@ def resolve_items(
     *, queue: str, item_ids: list[int], by: User, decision: str, reason: str = ""
 ) -> BulkResult:
     """Hide or delete a whole selection at once (a spam wave), in one transaction: every
-    item as resolve_item would, each with its own audit entry. Items another moderator
-    claimed, or resolved meanwhile, are skipped and reported."""
+    item as resolve_item would, each with its own audit entry. Items the decision cannot
+    apply to (another moderator's claim runs, resolved meanwhile, a deleted one to hide)
+    are skipped and reported."""
     if decision not in BULK_DECISIONS:
         raise ActionError("Choose hide or delete for the selection.", field="decision")
     result = BulkResult()
@@ -308,9 +309,9 @@ def resolve_items(
             try:
                 with transaction.atomic():
                     resolve_item(item=item, by=by, decision=decision, reason=reason, now=now)
-            except ActionError as error:
-                if error.status != 409:  # claimed by another, or closed by an earlier one
-                    raise
+            except (NotFound, Forbidden):
+                raise
+            except ActionError:  # claimed by another, resolved meanwhile, or deleted already
                 result.skipped.append(item.pk)
             else:
                 result.done.append(item.pk)

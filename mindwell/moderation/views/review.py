@@ -300,7 +300,10 @@ def bulk(request: HttpRequest, queue: str) -> HttpResponse:
     verb = "Hidden" if decision == "hide" else "Deleted"
     done = f"{verb}: {len(result.done)} item{'' if len(result.done) == 1 else 's'}."
     if result.skipped:
-        done += f" Left alone: {len(result.skipped)} (claimed by another moderator or resolved)."
+        done += (
+            f" Left alone: {len(result.skipped)} (claimed by another moderator, resolved, or"
+            " deleted already)."
+        )
     messages.success(request, done)
     return redirect(back)
 
