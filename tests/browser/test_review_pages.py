@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from mindwell.moderation.models import Flag, FlagReason, Queue
@@ -25,8 +26,6 @@ SPAM = "Cheap followers and likes, visit my shop today for a discount."
 
 
 def spam_wave() -> dict[str, object]:
-    from django.utils import timezone
-
     maya = make_member("maya", display_name="Maya")
     spammer = make_member("spam_bot_7")
     flagger = make_member("flagger_ana")
