@@ -42,6 +42,29 @@ def can_review(user: Any, queue: str) -> bool:
     return moderates_anything(user) or (queue in TRUSTED_QUEUES and is_trusted(user))
 
 
+def can_open_review_item(user: Any, review_item: Any) -> bool:
+    """See a review item: a moderator of its post or comment, or, in the queues trusted
+    members review, a trusted member while the item is in public view."""
+    if not can_review(user, review_item.queue):
+        return False
+    target = review_item.post if review_item.post_id is not None else review_item.comment
+    if moderates(user, target):
+        return True
+    return (
+        review_item.queue in TRUSTED_QUEUES
+        and is_trusted(user)
+        and not target.is_deleted
+        and not qa_policy.thread_of(target).is_deleted
+    )
+
+
+def can_resolve(user: Any, review_item: Any) -> bool:
+    """Decide a review item (approve, dismiss, hide, delete, restore): a reviewer of its
+    queue who moderates its post or comment (category moderators inside their categories)."""
+    target = review_item.post if review_item.post_id is not None else review_item.comment
+    return can_review(user, review_item.queue) and moderates(user, target)
+
+
 def can_vote_to_close(user: Any, question: Any) -> bool:
     """Vote to close or reopen: trusted members, not on their own question."""
     return is_trusted(user) and question.author_id != user.pk and not question.is_deleted
@@ -60,6 +83,12 @@ def can_suspend(user: Any, member: Any) -> bool:
     if member.is_moderator or member.is_staff or member.is_superuser:
         return is_administrator(user)
     return can_moderate(user)
+
+
+def can_remove_account(user: Any, member: Any) -> bool:
+    """Remove an account and everything it posted (a spam wave), and undo that: as strong
+    as a suspension, so the same people."""
+    return can_suspend(user, member)
 
 
 def can_message(user: Any, member: Any) -> bool:
