@@ -77,15 +77,21 @@ def mismatches() -> dict[str, Any]:
         downs=Count("votes", filter=Q(votes__value=Vote.DOWN), distinct=True),
         accepted=Count("answer_set", filter=Q(answer_set__is_accepted=True), distinct=True),
     )
-    for post in posts:
-        compare(f"post {post.pk} comment_count", post.comment_count, post.live_comments)
-        compare(f"post {post.pk} votes", (post.upvotes, post.downvotes), (post.ups, post.downs))
-        if post.kind == PostKind.QUESTION:
-            compare(f"question {post.pk} answer_count", post.answer_count, post.live_answers)
-            compare(f"question {post.pk} has_accepted_answer", post.has_accepted_answer,
-                    post.accepted > 0)  # fmt: skip
-        elif post.is_accepted:
-            compare(f"best answer {post.pk} is live", post.deleted_at, None)
+    for post in posts.values(
+        "pk", "kind", "comment_count", "upvotes", "downvotes", "answer_count",
+        "has_accepted_answer", "is_accepted", "deleted_at", "live_answers", "live_comments",
+        "ups", "downs", "accepted",
+    ):  # fmt: skip
+        pk = post["pk"]
+        compare(f"post {pk} comment_count", post["comment_count"], post["live_comments"])
+        compare(f"post {pk} votes", (post["upvotes"], post["downvotes"]),
+                (post["ups"], post["downs"]))  # fmt: skip
+        if post["kind"] == PostKind.QUESTION:
+            compare(f"question {pk} answer_count", post["answer_count"], post["live_answers"])
+            compare(f"question {pk} has_accepted_answer", post["has_accepted_answer"],
+                    post["accepted"] > 0)  # fmt: skip
+        elif post["is_accepted"]:
+            compare(f"best answer {pk} is live", post["deleted_at"], None)
     questions = Post.objects.filter(live, kind=PostKind.QUESTION)
     for category in Category.objects.all():
         compare(f"category {category.slug}", category.question_count,

@@ -181,7 +181,8 @@ def _item(
     details = entry.details if isinstance(entry.details, dict) else {}
     if entry.comment_id is not None:
         if comment is None:
-            return f"Comment {entry.comment_id} (removed for good)", None
+            on = f" on “{details['title']}”" if details.get("title") else f" {entry.comment_id}"
+            return f"Comment{on} (removed for good)", None
         seen = qa_policy.can_see(user, comment.post) and (
             not comment.is_deleted or qa_policy.moderates(user, comment)
         )
