@@ -6,6 +6,10 @@ class ModerationConfig(AppConfig):
     label = "moderation"
 
     def ready(self) -> None:
-        from mindwell.moderation import checks
+        from mindwell.core.pagecache import register_kind
+        from mindwell.moderation import checks, policy
+        from mindwell.qa.personal import capability
 
         checks.register()
+        # {% personal can_purge post %}: the way to a purge, shown to administrators.
+        register_kind("can_purge", capability(lambda user, item: policy.can_purge(user)))

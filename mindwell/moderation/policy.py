@@ -111,3 +111,8 @@ def can_block_addresses(user: Any) -> bool:
 
 def can_edit_watched_words(user: Any) -> bool:
     return can_moderate(user)
+
+
+def can_appoint_moderators(user: Any) -> bool:
+    """Make members moderators of the site or of a category, or stop them: administrators."""
+    return is_administrator(user)
