@@ -6,6 +6,12 @@ class ModerationConfig(AppConfig):
     label = "moderation"
 
     def ready(self) -> None:
-        from mindwell.moderation import checks
+        from mindwell.core.pagecache import register_kind
+        from mindwell.moderation import checks, policy
+        from mindwell.qa.personal import capability
 
         checks.register()
+        # {% personal can_close question %}...{% if allowed %}: moderation controls a member
+        # sees on a shared page (moderators act at once, trusted members vote).
+        for name in ("can_close", "offers_close_vote"):
+            register_kind(name, capability(getattr(policy, name)))
