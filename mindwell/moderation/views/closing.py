@@ -5,6 +5,7 @@ Moderators of a question act at once; trusted members vote. Each page is a plain
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -34,9 +35,9 @@ def question_reference(raw: str, *, host: str) -> int:
     if text.isascii() and text.isdigit():
         return parse_id(text)
     parts = urlsplit(text if "://" in text or text.startswith("/") else f"/{text}")
-    if parts.scheme or parts.netloc:
-        if parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower():
-            raise ActionError(NOT_A_QUESTION, field="duplicate_of")
+    elsewhere = parts.scheme not in ("http", "https") or parts.netloc.lower() != host.lower()
+    if (parts.scheme or parts.netloc) and elsewhere:
+        raise ActionError(NOT_A_QUESTION, field="duplicate_of")
     try:
         match = resolve(parts.path or "/")
     except Resolver404:
@@ -157,8 +158,10 @@ def close(request: HttpRequest, question_id: str) -> HttpResponse:
             messages.success(request, message)
             return redirect(question)
     votes = closing.live_votes(question, CloseVoteKind.CLOSE)
+    reasons = dict(CloseReason.choices)
     context = {
         "question": question, "form": form, "acts_at_once": acts_at_once, "votes": votes,
+        "vote_reasons": [(vote, reasons.get(vote.reason, vote.reason)) for vote in votes],
         "my_vote": _my_vote(user, votes), "needed": closing.votes_needed(),
     }  # fmt: skip
     return render(request, "moderation/close.html", context, status=400 if form.errors else 200)
@@ -200,17 +203,20 @@ def _on_off(request: HttpRequest, name: str) -> bool:
     return value == "on"
 
 
+# (state, turned on) -> the action, and what to tell the moderator.
+STATE_CHANGES: dict[tuple[str, bool], tuple[Callable[..., Post], str]] = {
+    ("locked", True): (closing.lock_thread, "The thread is locked."),
+    ("locked", False): (closing.unlock_thread, "The thread is unlocked."),
+    ("protected", True): (closing.protect_question, "The question is protected."),
+    ("protected", False): (closing.unprotect_question, "The question is no longer protected."),
+}
+
+
 def _state_change(request: HttpRequest, question_id: str, *, name: str) -> HttpResponse:
     question = access_question(request.user, question_id, may=policy.can_close)
     user: Any = request.user
     turn_on = _on_off(request, name)
-    change = {
-        ("locked", True): (closing.lock_thread, "The thread is locked."),
-        ("locked", False): (closing.unlock_thread, "The thread is unlocked."),
-        ("protected", True): (closing.protect_question, "The question is protected."),
-        ("protected", False): (closing.unprotect_question, "The question is no longer protected."),
-    }
-    action, message = change[(name, turn_on)]
+    action, message = STATE_CHANGES[(name, turn_on)]
     try:
         action(question=question, by=user)
     except ActionError as error:
