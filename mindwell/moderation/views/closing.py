@@ -136,7 +136,8 @@ def close(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     acts_at_once = _may_close_or_vote(request.user, question)
     user: Any = request.user
-    form = CloseForm(request.POST or None, user=user, host=request.get_host())
+    posted = request.POST if request.method == "POST" else None  # an empty POST is still one
+    form = CloseForm(posted, user=user, host=request.get_host())
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         arguments = {
@@ -172,7 +173,7 @@ def reopen(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     acts_at_once = _may_close_or_vote(request.user, question)
     user: Any = request.user
-    form = ReopenForm(request.POST or None)
+    form = ReopenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             if acts_at_once:
