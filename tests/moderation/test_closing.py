@@ -22,6 +22,7 @@ from mindwell.qa.models import Post
 from mindwell.tags.actions import set_category_moderators
 from mindwell.tags.models import Category
 from tests.conftest import client_for, make_member
+from tests.pages.conftest import servers  # noqa: F401  (real granian processes)
 from tests.qa.conftest import counters
 
 pytestmark = pytest.mark.django_db
@@ -522,3 +523,48 @@ def test_locking_twice_or_without_saying_how_is_a_clear_message(moderator, quest
     response = client.post(url, {"locked": "sideways"})
     assert response.status_code == 400
     assert AuditEntry.objects.filter(action="lock").count() == 1
+
+
+# Stored pages -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_stored_pages_show_a_close_and_a_lock_at_once_in_every_process(
+    servers, moderator, question, original
+):
+    """Two real granian processes store the pages for guests and members; closing and
+    locking in this process change every one of them at once."""
+    member = Client()
+    member.force_login(make_member("reader"))
+    readers = {
+        "X-Page-Cache": "",
+        "X-Member-Page": f"sessionid={member.cookies['sessionid'].value}; csrftoken={'m' * 32}",
+    }
+    pages = [question.get_absolute_url(), original.get_absolute_url(), "/"]
+    for server in servers:
+        for header, cookie in readers.items():
+            for url in pages:
+                server.request("GET", url, cookie=cookie)
+                response, _ = server.request("GET", url, cookie=cookie)
+                assert response.headers[header] == "hit", (url, header)
+    closing.close_question(
+        question=question, by=moderator, reason="duplicate", duplicate_of=original
+    )
+    closing.lock_thread(question=question, by=moderator)
+    expected = [
+        (question.get_absolute_url(), "This question has an answer already:"),
+        (question.get_absolute_url(), "!Post your answer"),
+        (original.get_absolute_url(), "Questions marked as duplicates of this one"),
+        (question.get_absolute_url(), "This question is locked:"),
+        ("/", 'state-badge">duplicate</span>'),
+        ("/", 'state-badge">locked</span>'),
+    ]
+    for server in servers:
+        for cookie in readers.values():
+            for url, text in expected:
+                response, html = server.request("GET", url, cookie=cookie)
+                assert response.status == 200
+                if text.startswith("!"):
+                    assert text[1:] not in html, (url, cookie, text)
+                else:
+                    assert text in html, (url, cookie, text)
