@@ -22,8 +22,11 @@ from mindwell.qa.models import Post
 from mindwell.tags.actions import set_category_moderators
 from mindwell.tags.models import Category
 from tests.conftest import client_for, make_member
-from tests.pages.conftest import servers  # noqa: F401  (real granian processes)
+from tests.pages import conftest as pages_conftest
 from tests.qa.conftest import counters
+
+# The `servers` fixture (two real granian processes), shared with tests/pages.
+real_servers = pages_conftest.servers
 
 pytestmark = pytest.mark.django_db
 
@@ -159,9 +162,7 @@ def test_the_duplicate_notice_links_to_the_original_and_the_original_lists_it(
 # Votes ------------------------------------------------------------------------------------
 
 
-def test_three_trusted_members_votes_close_a_question_and_two_do_not(
-    question, trusted, moderator
-):
+def test_three_trusted_members_votes_close_a_question_and_two_do_not(question, trusted, moderator):
     ines, theo, ruth = trusted
     response = client_for(ines).post(close_url(question), {"reason": "off_topic"}, follow=True)
     assert "Your vote is counted, 1 of 3." in response.content.decode()
@@ -226,9 +227,7 @@ def test_a_member_votes_once_per_round_and_may_take_the_vote_back(question, trus
 
 @pytest.fixture
 def suspended(db: None) -> User:
-    return make_member(
-        "sam", points=500, suspended_until=timezone.now() + timedelta(days=3)
-    )
+    return make_member("sam", points=500, suspended_until=timezone.now() + timedelta(days=3))
 
 
 @pytest.mark.parametrize("who", ["guest", "newcomer", "suspended", "asker"])
@@ -506,7 +505,9 @@ def test_closing_a_closed_question_or_reopening_an_open_one_is_refused(
 @pytest.mark.parametrize("forged", ["99999999", "12abc", "٣", "-1"])
 def test_forged_question_ids_are_404(moderator, question, name, forged):
     url = reverse(f"moderation:{name}", kwargs={"question_id": forged})
-    assert client_for(moderator).post(url, {"reason": "off_topic", "locked": "on"}).status_code == 404
+    assert (
+        client_for(moderator).post(url, {"reason": "off_topic", "locked": "on"}).status_code == 404
+    )
 
 
 def test_an_answer_id_in_place_of_a_question_is_404(moderator, question, dr_okafor, answer):
