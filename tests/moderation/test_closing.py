@@ -531,7 +531,7 @@ def test_locking_twice_or_without_saying_how_is_a_clear_message(moderator, quest
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_stored_pages_show_a_close_and_a_lock_at_once_in_every_process(
-    servers, moderator, question, original
+    real_servers, moderator, question, original
 ):
     """Two real granian processes store the pages for guests and members; closing and
     locking in this process change every one of them at once."""
@@ -542,7 +542,7 @@ def test_stored_pages_show_a_close_and_a_lock_at_once_in_every_process(
         "X-Member-Page": f"sessionid={member.cookies['sessionid'].value}; csrftoken={'m' * 32}",
     }
     pages = [question.get_absolute_url(), original.get_absolute_url(), "/"]
-    for server in servers:
+    for server in real_servers:
         for header, cookie in readers.items():
             for url in pages:
                 server.request("GET", url, cookie=cookie)
@@ -560,7 +560,7 @@ def test_stored_pages_show_a_close_and_a_lock_at_once_in_every_process(
         ("/", 'state-badge">duplicate</span>'),
         ("/", 'state-badge">locked</span>'),
     ]
-    for server in servers:
+    for server in real_servers:
         for cookie in readers.values():
             for url, text in expected:
                 response, html = server.request("GET", url, cookie=cookie)
