@@ -9,8 +9,10 @@ from collections.abc import Callable
 import pytest
 from playwright.sync_api import Page, expect
 
+from mindwell.accounts.models import User
 from mindwell.moderation.actions import closing
 from mindwell.qa import actions
+from mindwell.qa.models import Post
 from mindwell.tags.models import Category
 from tests.browser.support import axe_violations, blocking, describe_violations
 from tests.conftest import make_member
@@ -21,7 +23,7 @@ pytestmark = [
 ]
 
 
-def _ask(author, title):  # type: ignore[no-untyped-def]
+def _ask(author: User, title: str) -> Post:
     return actions.ask_question(
         author=author, title=title, body="Some words about what is going on and what I tried.",
         category=Category.objects.get(slug="therapy-relationship"), tags="attachment",
