@@ -13,3 +13,7 @@ class ModerationConfig(AppConfig):
         checks.register()
         # {% personal can_purge post %}: the way to a purge, shown to administrators.
         register_kind("can_purge", capability(lambda user, item: policy.can_purge(user)))
+        # {% personal can_close question %}...{% if allowed %}: moderation controls a member
+        # sees on a shared page (moderators act at once, trusted members vote).
+        for name in ("can_close", "offers_close_vote"):
+            register_kind(name, capability(getattr(policy, name)))

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from mindwell.accounts.policy import (
     can_moderate,
     is_administrator,
@@ -70,9 +72,29 @@ def can_vote_to_close(user: Any, question: Any) -> bool:
     return is_trusted(user) and question.author_id != user.pk and not question.is_deleted
 
 
+def why_not_vote_to_close(user: Any, question: Any) -> str:
+    """What to tell someone can_vote_to_close refused."""
+    if not user.is_authenticated:
+        return "Log in to vote to close or reopen questions."
+    if question.author_id == user.pk:
+        return "You cannot vote to close or reopen your own question."
+    if not may_act(user):
+        return "This account cannot vote now."
+    return (
+        "Voting to close or reopen questions takes at least "
+        f"{settings.MINDWELL_TRUSTED_POINTS} points."
+    )
+
+
 def can_close(user: Any, question: Any) -> bool:
     """Close, reopen, lock, unlock, protect at once: moderators of the question."""
     return moderates(user, question)
+
+
+def offers_close_vote(user: Any, question: Any) -> bool:
+    """Pages offer a vote to close or reopen to trusted members; a moderator of the question
+    acts at once instead."""
+    return can_vote_to_close(user, question) and not can_close(user, question)
 
 
 def can_suspend(user: Any, member: Any) -> bool:

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,7 +26,7 @@ from mindwell.qa import actions, guest_links, policy
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
-from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
+from mindwell.qa.models import BODY_MAX, Comment, Post, PostKind, Vote
 from mindwell.qa.personal import my_votes
 from mindwell.qa.presenters import points_now
 from mindwell.qa.structured_data import qa_page
@@ -282,12 +282,17 @@ def _question_page(
 ) -> HttpResponse:
     user = request.user
     member = _member(request)
-    answers = list(
+    # The questions closed as duplicates of this one come in the answers' query: the page
+    # lists them, and its number of queries stays the same.
+    duplicate_of_this = Q(duplicate_of=question, kind=PostKind.QUESTION, deleted_at__isnull=True)
+    rows = list(
         Post.objects.visible_to(user)
-        .filter(question=question)
+        .filter(Q(question=question) | duplicate_of_this)
         .select_related("author", "last_editor")
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
+    answers = [row for row in rows if row.question_id == question.pk]
+    duplicates = sorted((row for row in rows if row.is_question), key=lambda row: row.pk)
     for answer in answers:
         answer.question = question  # the policy reads the thread's state: no query each
     posts = [question, *answers]
@@ -307,7 +312,9 @@ def _question_page(
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
         post.failed_comment_form = failed_form if post.pk == failed_post_id else None  # type: ignore[attr-defined]
     # The members it shows are declared by the writer presenter as it renders them.
-    shows(QUESTION(question.pk))
+    # Its notice names the original, and its list the duplicates: their titles show here.
+    originals = [question.duplicate_of_id] if question.duplicate_of_id else []
+    shows(*(QUESTION(pk) for pk in [question.pk, *originals, *(d.pk for d in duplicates)]))
     identity = {"member": member is not None}
     address = question.get_absolute_url()
     canonical_url = request.build_absolute_uri(address)
@@ -318,6 +325,8 @@ def _question_page(
     context = {
         "question": question,
         "answers": answers,
+        "duplicates": duplicates,
+        "protected_answer_points": settings.MINDWELL_PROTECTED_ANSWER_POINTS,
         "answer_order": order,
         "answer_orders": orders,
         "canonical_url": canonical_url,
@@ -364,6 +373,7 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
+    status = 400
     if form.is_valid():
         try:
             answer = actions.post_answer(
@@ -372,12 +382,13 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            status = error.status  # 403 for a closed, locked or protected question
         else:
             if member is None:
                 return _guest_posted(answer)
             _say_posted(request, answer, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
-    return _question_page(request, question, answer_form=form, status=400)
+    return _question_page(request, question, answer_form=form, status=status)
 
 
 @require_POST
