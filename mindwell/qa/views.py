@@ -210,9 +210,11 @@ def tag_autocomplete(request: HttpRequest) -> JsonResponse:
 
 
 def ask(request: HttpRequest) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
@@ -226,12 +228,14 @@ def ask(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
             except ActionError as error:
                 form.add_action_error(error)
+                status = error.status
             else:
                 if member is None:
                     return _guest_posted(question)
                 messages.success(request, "Your question is posted.")
                 return redirect(question)
-    status = 400 if form.errors else 200
+    if form.errors and status == 200:
+        status = 400
     return render(
         request, "qa/ask.html", {"form": form, "preview_html": preview_html}, status=status
     )
@@ -352,9 +356,11 @@ def question_detail(
 
 @require_POST
 def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
+    status = 400
     if form.is_valid():
         try:
             answer = actions.post_answer(
@@ -363,16 +369,18 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            status = error.status
         else:
             if member is None:
                 return _guest_posted(answer)
             messages.success(request, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
-    return _question_page(request, question, answer_form=form, status=400)
+    return _question_page(request, question, answer_form=form, status=status)
 
 
 @require_POST
 def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id)
     member = _member(request)
     form = CommentForm(request.POST, member=member is not None, auto_id=f"comment-%s-{post.pk}")
@@ -406,6 +414,7 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
             ActionError("Log in to vote.", status=401),
             f"{reverse('accounts:login')}?next={back}",
         )
+    policy.refuse_suspended(request.user)
     value = {"up": Vote.UP, "down": Vote.DOWN, "none": 0}.get(request.POST.get("value", ""))
     if value is None:
         return _error_response(request, ActionError("A vote is up, down or none."), back)
@@ -445,6 +454,7 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
 
 @login_required
 def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     return edit_page(request, post, editor=request.user, done=post.get_absolute_url())
 
@@ -531,6 +541,7 @@ def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
 @require_POST
 @login_required
 def post_rollback(request: HttpRequest, post_id: str, number: int) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     try:
         actions.rollback_post(post=post, editor=request.user, number=number)  # type: ignore[arg-type]
