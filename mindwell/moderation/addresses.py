@@ -18,6 +18,7 @@ from mindwell.moderation.models import BlockedRange
 # /48 of IPv6 one organisation's allocation. Anything wider would shut out whole providers.
 WIDEST_PREFIX = {4: 16, 6: 48}
 
+NO_NETWORK = "Give an address or a range, like 192.0.2.0/24."
 NETWORK_PAUSED = (
     "Posting from your network is paused for now, because of abuse from addresses near "
     "yours. You can still read everything. If you have an account, log in to post; "
@@ -30,7 +31,7 @@ def clean_network(value: str) -> str:
     address alone is its own /32 or /128). Host bits after the prefix are dropped."""
     text = (value or "").strip()
     if not text:
-        raise ActionError("Give an address or a range, like 192.0.2.0/24.", field="network")
+        raise ActionError(NO_NETWORK, field="network")
     try:
         network = ipaddress.ip_network(text, strict=False)
     except ValueError:

@@ -33,6 +33,8 @@ from mindwell.moderation.models import (
 MAX_DAYS = 3650
 REASON_MAX = 500
 MESSAGE_MAX = 5000
+NO_MESSAGE = "Write the message."
+NO_REASON = "Give a reason: the member and the other moderators will read it."
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Suspended:
 def clean_reason(value: str, *, maximum: int = REASON_MAX) -> str:
     text = (value or "").strip()
     if not text:
-        raise ActionError("Give a reason: the member and other moderators will read it.", field="reason")  # fmt: skip
+        raise ActionError(NO_REASON, field="reason")
     if len(text) > maximum:
         raise ActionError(
             f"The reason is too long: {len(text):,} characters, at most {maximum:,}.",
@@ -65,7 +67,7 @@ def clean_days(value: Any, *, field: str = "days") -> int:
 def clean_message_body(value: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise ActionError("Write the message.", field="body")
+        raise ActionError(NO_MESSAGE, field="body")
     if len(text) > MESSAGE_MAX:
         raise ActionError(
             f"The message is too long: {len(text):,} characters, at most {MESSAGE_MAX:,}.",

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from mindwell.core.forms import ActionForm, Rule
 from mindwell.moderation.actions import members as actions
-from mindwell.moderation.addresses import clean_network
+from mindwell.moderation.addresses import NO_NETWORK, clean_network
 from mindwell.moderation.models import NOTE_MAX
 
 DURATIONS = [
@@ -37,6 +37,7 @@ class SuspendForm(ActionForm):
         max_length=actions.REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
         label="Reason",
+        error_messages={"required": actions.NO_REASON},
         help_text="The member sees it on every page until the suspension ends.",
     )
 
@@ -63,6 +64,7 @@ class LiftForm(ActionForm):
         max_length=actions.REASON_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
         label="Why lift it now",
+        error_messages={"required": actions.NO_REASON},
         help_text="For the audit log and the other moderators.",
     )
 
@@ -75,6 +77,7 @@ class MessageForm(ActionForm):
         max_length=actions.MESSAGE_MAX,
         widget=forms.Textarea(attrs={"rows": 8}),
         label="Message",
+        error_messages={"required": actions.NO_MESSAGE},
         help_text="Markdown works. Only this member and the moderators can read it; the "
         "email we send them says only that there is a message.",
     )
@@ -87,10 +90,13 @@ class BlockRangeForm(ActionForm):
     network = forms.CharField(
         max_length=50,
         label="Address or range",
+        error_messages={"required": NO_NETWORK},
         help_text="One address (192.0.2.7) or a CIDR range (192.0.2.0/24, 2001:db8::/48); "
         "at most a /16 of IPv4 or a /48 of IPv6.",
     )
-    reason = forms.CharField(max_length=NOTE_MAX, label="Reason")
+    reason = forms.CharField(
+        max_length=NOTE_MAX, label="Reason", error_messages={"required": actions.NO_REASON}
+    )
     days = forms.IntegerField(
         required=False,
         min_value=1,

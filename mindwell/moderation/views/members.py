@@ -24,7 +24,7 @@ from mindwell.moderation.actions import members as actions
 from mindwell.moderation.addresses import active_ranges
 from mindwell.moderation.forms.members import BlockRangeForm, LiftForm, MessageForm, SuspendForm
 from mindwell.moderation.models import Flag, FlagStatus, ModeratorMessage, Suspension
-from mindwell.qa.models import Comment, Post
+from mindwell.qa.models import Comment, Post, PostKind
 
 RECORD_ROWS = 50
 
@@ -45,8 +45,8 @@ def member_record(request: HttpRequest, member_id: int) -> HttpResponse:
     me = _me(request)
     member = access_member_by_id(me, member_id, may=policy.can_see_member_record)
     posts = Post.objects.filter(author=member).aggregate(
-        questions=Count("id", filter=Q(kind="question")),
-        answers=Count("id", filter=Q(kind="answer")),
+        questions=Count("id", filter=Q(kind=PostKind.QUESTION)),
+        answers=Count("id", filter=Q(kind=PostKind.ANSWER)),
         removed=Count("id", filter=Q(deleted_at__isnull=False)),
     )
     against = Q(post__author=member) | Q(comment__author=member)
