@@ -101,7 +101,9 @@ def test_a_suspended_member_sees_the_reason_and_end_date_on_every_page(
     assert not banner_of(client_for(dr_okafor).get("/").content.decode())
 
 
-def test_a_suspended_member_cannot_ask_answer_comment_vote_or_edit(maya, dr_okafor, moderator, ask, answer):
+def test_a_suspended_member_cannot_ask_answer_comment_vote_or_edit(
+    maya, dr_okafor, moderator, ask, answer
+):
     question = ask(dr_okafor)
     reply = answer(question, dr_okafor)
     own = ask(maya, title="An older question of mine about sleep and worry")
@@ -121,9 +123,14 @@ def test_a_suspended_member_cannot_ask_answer_comment_vote_or_edit(maya, dr_okaf
         "edit page": client.get(reverse("qa:edit", args=[own.pk])),
         "edit": client.post(
             reverse("qa:edit", args=[own.pk]),
-            {"title": own.title, "body": "A new text for my own question here.", "tags": "sleep",
-             "category": str(own.category_id), "reason": ""},
-        ),  # fmt: skip
+            {
+                "title": own.title,
+                "body": "A new text for my own question here.",
+                "tags": "sleep",
+                "category": str(own.category_id),
+                "reason": "",
+            },
+        ),
     }
 
     for what, response in attempts.items():
@@ -365,9 +372,7 @@ def block(moderator, network=BLOCKED, **fields):
     return client_for(moderator).post(reverse("moderation:blocked_ranges"), data)
 
 
-def test_guests_from_a_blocked_range_cannot_post_while_others_can(
-    moderator, maya, dr_okafor, ask
-):
+def test_guests_from_a_blocked_range_cannot_post_while_others_can(moderator, maya, dr_okafor, ask):
     question = ask(dr_okafor)
     assert block(moderator).status_code == 302
     assert AuditEntry.objects.filter(action="block_range").exists()
@@ -392,13 +397,19 @@ def test_guests_from_a_blocked_range_cannot_post_while_others_can(
     assert guest(ELSEWHERE).post(reverse("qa:ask"), ask_form()).status_code == 302
     member_there = client_for(maya)
     member_there.defaults["REMOTE_ADDR"] = FROM_BLOCKED
-    assert member_there.post(reverse("qa:ask"), ask_form(title="A member asks from there")).status_code == 302  # fmt: skip
+    from_there = member_there.post(reverse("qa:ask"), ask_form(title="A member asks from there"))
+    assert from_there.status_code == 302
     # Unblocked, the guest may post again.
     unblocked = client_for(moderator).post(
         reverse("moderation:unblock_range"), {"network": BLOCKED}
     )
     assert unblocked.status_code == 302 and not BlockedRange.objects.exists()
-    assert blocked.post(reverse("qa:ask"), ask_form(title="Back again with another question")).status_code == 302
+    assert (
+        blocked.post(
+            reverse("qa:ask"), ask_form(title="Back again with another question")
+        ).status_code
+        == 302
+    )
 
 
 def test_a_block_for_some_days_ends_by_itself(moderator):
@@ -447,7 +458,9 @@ def test_ranges_are_written_one_way_and_blocked_once(moderator, maya):
 
     again = block(moderator, "203.0.113.0/24")
 
-    assert again.status_code == 400 and "203.0.113.0/24 is already blocked" in again.content.decode()
+    assert (
+        again.status_code == 400 and "203.0.113.0/24 is already blocked" in again.content.decode()
+    )
     assert set(BlockedRange.objects.values_list("network", flat=True)) == {
         "203.0.113.0/24", "2001:db8:1::/48", "192.0.2.1/32",
     }  # fmt: skip
@@ -494,12 +507,15 @@ def test_an_origin_is_kept_for_guest_and_anonymous_posts_only(maya, dr_okafor, a
 def test_forget_origins_deletes_those_older_than_the_days_given(ask, dr_okafor):
     question = ask(dr_okafor)
     now = timezone.now()
-    old = Origin.objects.create(post=question, ip_hash="a" * 64, created_at=now - timedelta(days=31))
-    recent = Origin.objects.create(post=question, ip_hash="b" * 64, created_at=now - timedelta(days=29))
+    old = Origin.objects.create(
+        post=question, ip_hash="a" * 64, created_at=now - timedelta(days=31)
+    )
+    recent = Origin.objects.create(
+        post=question, ip_hash="b" * 64, created_at=now - timedelta(days=29)
+    )
 
     call_command("forget_origins")
 
     assert list(Origin.objects.all()) == [recent]
     call_command("forget_origins", days=1)
     assert not Origin.objects.exists() and old.pk != recent.pk
-

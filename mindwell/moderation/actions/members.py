@@ -150,7 +150,8 @@ def lift_suspension(
     with transaction.atomic():
         member = _lock_member(member)
         _require_suspend(by, member)
-        if not is_suspended(member):
+        was_until = member.suspended_until
+        if was_until is None or not is_suspended(member):
             raise ActionError(f"{member.username} is not suspended.")
         current = _current_suspension(member, now)
         if current is not None:
@@ -159,7 +160,7 @@ def lift_suspension(
         User.objects.filter(pk=member.pk).update(suspended_until=None, suspension_reason="")
         audit.record(
             actor=by, action="lift_suspension", member=member, reason=reason,
-            details={"was_until": member.suspended_until.isoformat()},
+            details={"was_until": was_until.isoformat()},
         )  # fmt: skip
     return current
 
@@ -219,9 +220,7 @@ def read_moderator_messages(*, member: User) -> int:
     return count
 
 
-def block_range(
-    *, network: str, by: User, reason: str, days: int | None = None
-) -> BlockedRange:
+def block_range(*, network: str, by: User, reason: str, days: int | None = None) -> BlockedRange:
     """Stop guests posting from an address or CIDR range (at most a /16 of IPv4, a /48 of
     IPv6), for `days` or until unblocked. They can still read; members are not affected."""
     network = clean_network(network)

@@ -107,4 +107,3 @@ class BlockRangeForm(ActionForm):
 
     def rules(self) -> dict[str, Rule]:
         return {"network": clean_network, "reason": actions.clean_reason}
-

@@ -145,9 +145,7 @@ def my_messages(request: HttpRequest) -> HttpResponse:
     """The member's own messages from the moderators, newest first; opening the page marks
     them read (the header's link goes away)."""
     me = _me(request)
-    received = list(
-        ModeratorMessage.objects.filter(member=me).order_by("-id")[: RECORD_ROWS * 4]
-    )
+    received = list(ModeratorMessage.objects.filter(member=me).order_by("-id")[: RECORD_ROWS * 4])
     if any(m.read_at is None for m in received) or me.unread_moderator_messages:
         actions.read_moderator_messages(member=me)
         me.unread_moderator_messages = 0  # the header, rendered below, shows no link
