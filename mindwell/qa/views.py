@@ -467,6 +467,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
         "tags": post.tag_names,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -477,11 +478,14 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            status = error.status
         else:
             messages.success(request, "Your edit is saved.")
             return redirect(done)
+    if form.errors and status == 200:
+        status = 400
     context = {"form": form, "post": post, "done": done}
-    return render(request, "qa/edit.html", context, status=400 if form.errors else 200)
+    return render(request, "qa/edit.html", context, status=status)
 
 
 @require_POST

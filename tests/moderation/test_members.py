@@ -519,3 +519,19 @@ def test_forget_origins_deletes_those_older_than_the_days_given(ask, dr_okafor):
     assert list(Origin.objects.all()) == [recent]
     call_command("forget_origins", days=1)
     assert not Origin.objects.exists() and old.pk != recent.pk
+
+
+def test_a_guest_on_a_blocked_network_cannot_edit_through_their_private_link(moderator):
+    posted = guest(ELSEWHERE).post(reverse("qa:ask"), ask_form())
+    link = posted["Location"].removesuffix("posted")
+    block(moderator)
+
+    edited = guest(FROM_BLOCKED).post(
+        f"{link}edit/",
+        {"title": ask_form()["title"], "body": "Now with a spam link in it, edited.",
+         "category": ask_form()["category"], "tags": "panic", "reason": ""},
+    )  # fmt: skip
+
+    assert edited.status_code == 403
+    assert "Posting from your network is paused" in edited.content.decode()
+    assert Post.objects.get().body == ask_form()["body"]
