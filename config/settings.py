@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The client's address, for the checks on guests' posts (core.client.client_ip).
+    "mindwell.core.client.ClientAddress",
     # 400 for a control character in the address, the query or a form, before any view.
     "mindwell.core.middleware.RefuseControlCharacters",
     # The project's NotFound / Forbidden / ActionError as pages, or as JSON when asked.
@@ -218,6 +220,12 @@ MINDWELL_PROTECTED_ANSWER_POINTS = env_int("MINDWELL_PROTECTED_ANSWER_POINTS", 1
 MINDWELL_FLAGS_TO_HIDE = env_int("MINDWELL_FLAGS_TO_HIDE", 3)
 MINDWELL_CLOSE_VOTES = env_int("MINDWELL_CLOSE_VOTES", 3)
 MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
+# Behind a reverse proxy, the header it puts the client's address in (its last address is
+# used); empty: the client is REMOTE_ADDR (granian sets it).
+MINDWELL_TRUSTED_PROXY_HEADER = env_str("MINDWELL_TRUSTED_PROXY_HEADER", "")
+# How long a keyed hash of the address a guest's or anonymous post came from is kept, for
+# moderators (manage.py forget_origins); the privacy page says so.
+MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
 # Whole pages for anonymous readers (mindwell/core/pagecache/, decision 0004). Versions are

@@ -52,6 +52,9 @@ def test_the_privacy_page_gives_the_durations_the_site_uses():
     assert link_days == settings.PASSWORD_RESET_TIMEOUT // DAY == 3
     assert f"Links in our emails stop working after {link_days} days" in page
     assert settings.MINDWELL_PAGE_CACHE_SECONDS == 60 and "for up to a minute" in page
+    origin_days = settings.MINDWELL_ORIGIN_DAYS
+    assert origin_days == 30 and f"kept for {origin_days} days against abuse" in page
+    assert f"it is deleted after {origin_days} days" in page
 
 
 def test_the_privacy_page_names_every_cookie_the_site_sets(

@@ -17,3 +17,6 @@ class ModerationConfig(AppConfig):
         # sees on a shared page (moderators act at once, trusted members vote).
         for name in ("can_close", "offers_close_vote"):
             register_kind(name, capability(getattr(policy, name)))
+        # {% personal can_see_member_record member %}: the link to a member's moderation
+        # record on their (stored) profile, for moderators.
+        register_kind("can_see_member_record", capability(policy.can_see_member_record))

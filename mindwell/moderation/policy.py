@@ -113,6 +113,21 @@ def can_remove_account(user: Any, member: Any) -> bool:
     return can_suspend(user, member)
 
 
+def why_not_suspend(user: Any, member: Any) -> str:
+    """What to tell someone can_suspend refused."""
+    if member.pk == user.pk:
+        return "You cannot suspend yourself or lift your own suspension."
+    if can_moderate(user):
+        return "Only an administrator can suspend a moderator or lift their suspension."
+    return "Only moderators can suspend members."
+
+
+def can_see_member_record(user: Any, member: Any) -> bool:
+    """A member's moderation record (posts, flags against them, suspensions, messages):
+    site-wide and category moderators, who may message them or ask for a suspension."""
+    return moderates_anything(user)
+
+
 def can_message(user: Any, member: Any) -> bool:
     """Write a private moderator message: site-wide moderators and category moderators."""
     return moderates_anything(user) and member.pk != user.pk

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from mindwell.accounts.actions import clean_display_name
 from mindwell.accounts.models import User
+from mindwell.accounts.policy import is_suspended, suspension_notice
 from mindwell.core.errors import ActionError, Forbidden, NotFound
 from mindwell.core.events import announce, run_checks
 from mindwell.core.markdown import render_markdown
@@ -159,7 +160,7 @@ def _clean_writer(
     """The authorship fields of a new post or comment. Members may hide their name; guests
     may give one, and a private email address."""
     if not policy.can_post(author or AnonymousUser()):
-        raise Forbidden("This account cannot post.")
+        raise Forbidden(policy.why_not_post(author or AnonymousUser()))
     if author is not None:
         return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": ""}
     return {"author": None, "anonymous": False, "guest_name": clean_guest_name(guest_name),
@@ -465,7 +466,7 @@ def edit_post(
     with transaction.atomic():
         post = _lock(post.pk)
         policy.require(
-            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+            policy.can_edit(editor, post), message=policy.why_not_edit(editor), hide=False
         )
         # A held post (waiting, hidden) stays editable by its author, out of every count.
         if post.is_deleted and not post.is_held:
@@ -535,7 +536,7 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
         if revision is None:
             raise NotFound("That revision does not exist.")
         policy.require(
-            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+            policy.can_edit(editor, post), message=policy.why_not_edit(editor), hide=False
         )
         tags = None
         if post.is_question:
@@ -948,7 +949,9 @@ def _why_not_vote(user: User, post: Post) -> str:
         return "You cannot vote on your own post."
     if policy.thread_of(post).is_locked:
         return "This question is locked: it takes no new votes."
-    return "Only members can vote." if not user.is_authenticated else "This account cannot vote."
+    if not user.is_authenticated:
+        return "Only members can vote."
+    return suspension_notice(user) if is_suspended(user) else "This account cannot vote."
 
 
 def _clear_accepted(*, question: Post, answer: Post) -> None:

@@ -219,9 +219,11 @@ def tag_autocomplete(request: HttpRequest) -> JsonResponse:
 
 
 def ask(request: HttpRequest) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
@@ -235,12 +237,14 @@ def ask(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
             except ActionError as error:
                 form.add_action_error(error)
+                status = error.status
             else:
                 if member is None:
                     return _guest_posted(question)
                 _say_posted(request, question, "Your question is posted.")
                 return redirect(question)
-    status = 400 if form.errors else 200
+    if form.errors and status == 200:
+        status = 400
     return render(
         request, "qa/ask.html", {"form": form, "preview_html": preview_html}, status=status
     )
@@ -370,6 +374,7 @@ def question_detail(
 
 @require_POST
 def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
@@ -393,6 +398,7 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
 
 @require_POST
 def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id)
     member = _member(request)
     form = CommentForm(request.POST, member=member is not None, auto_id=f"comment-%s-{post.pk}")
@@ -427,6 +433,7 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
             ActionError("Log in to vote.", status=401),
             f"{reverse('accounts:login')}?next={back}",
         )
+    policy.refuse_suspended(request.user)
     value = {"up": Vote.UP, "down": Vote.DOWN, "none": 0}.get(request.POST.get("value", ""))
     if value is None:
         return _error_response(request, ActionError("A vote is up, down or none."), back)
@@ -466,6 +473,7 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
 
 @login_required
 def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     return edit_page(request, post, editor=request.user, done=post.get_absolute_url())
 
@@ -478,6 +486,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
         "tags": post.tag_names,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -488,11 +497,14 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            status = error.status
         else:
             _say_posted(request, post, "Your edit is saved.")
             return redirect(done)
+    if form.errors and status == 200:
+        status = 400
     context = {"form": form, "post": post, "done": done}
-    return render(request, "qa/edit.html", context, status=400 if form.errors else 200)
+    return render(request, "qa/edit.html", context, status=status)
 
 
 @require_POST
@@ -552,6 +564,7 @@ def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
 @require_POST
 @login_required
 def post_rollback(request: HttpRequest, post_id: str, number: int) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     try:
         actions.rollback_post(post=post, editor=request.user, number=number)  # type: ignore[arg-type]
