@@ -11,7 +11,8 @@
 - The CSRF token: a cacheable page is rendered with a placeholder instead of a token, and
   each response (hit or miss) gets the visitor's own masked token in its place, with a new
   CSRF cookie when the visitor has none. No visitor ever receives another's token, forms
-  work without JavaScript, and the stored page carries no Set-Cookie.
+  work without JavaScript, and the stored page carries no Set-Cookie. A page with a public
+  form gets a fresh fill-time stamp (core.antispam) per response in the same way.
 - Pages live in each process's memory, and also in Redis when it is configured.
 """
 
@@ -34,6 +35,7 @@ from django.http import HttpRequest
 from django.middleware.csrf import _check_token_format  # type: ignore[attr-defined]
 from django.utils.http import http_date
 
+from mindwell.core.antispam import issue_stamp, stamp_placeholder
 from mindwell.core.pagecache.csrf import mask_secret, placeholder, random_chars
 from mindwell.core.pagecache.declare import run_hit_handler
 from mindwell.core.pagecache.versions import (
@@ -85,6 +87,7 @@ class Entry:
     parts: list[bytes]  # the body split at the CSRF placeholder
     on_hit: tuple[str, int] | None
     probe: Any = None  # versions().probe(deps), made on first use
+    stamped: bool = False  # holds the placeholder of a form's fill-time stamp
 
 
 class LocalPages(Generic[T]):
@@ -137,6 +140,7 @@ class PageCacheApp:
             raise RuntimeError("The page cache needs the CSRF secret in a cookie.")
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
         self.placeholder = placeholder().encode()
+        self.stamp_placeholder = stamp_placeholder().encode()
         self._cookie_attrs = (
             f"; Max-Age={settings.CSRF_COOKIE_AGE}; Path={settings.CSRF_COOKIE_PATH}"
         )
@@ -230,6 +234,8 @@ class PageCacheApp:
             body = mask_secret(secret).encode().join(entry.parts)
         else:
             body = entry.parts[0]
+        if entry.stamped:
+            body = body.replace(self.stamp_placeholder, issue_stamp().encode())
         headers.append(("X-Page-Cache", state.decode()))
         start_response(entry.status, headers)
         return [] if method == "HEAD" else [body]
@@ -275,6 +281,7 @@ class PageCacheApp:
             headers=_with_vary_cookie([(k, v) for k, v in headers if k.lower() != "set-cookie"]),
             parts=parts,
             on_hit=marker.on_hit,
+            stamped=self.stamp_placeholder in body,
         )
         storable = (
             status.startswith("200 ")
@@ -292,7 +299,7 @@ class PageCacheApp:
         cookies = [(k, v) for k, v in headers if k.lower() == "set-cookie"]
         entry_for_visitor = Entry(
             entry.deps, entry.versions, entry.stored_at, status, entry.headers + cookies,
-            parts, None,
+            parts, None, stamped=entry.stamped,
         )  # fmt: skip
         return self._respond(entry_for_visitor, secret, method, start_response, b"miss")
 
