@@ -25,6 +25,7 @@ the limits leave room for that.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import math
 import time
@@ -126,10 +127,15 @@ def _refusal(over: list[_Counter]) -> RateLimited:
 
 def hit(action: str, *, request: HttpRequest, key: str | None = None) -> None:
     """Count one `action` by this request's member and address (and `key`, for the scopes
-    that name one); raise RateLimited when a window of the action is past its limit."""
+    that name one); raise RateLimited when a window of the action is past its limit.
+
+    A refused try counts nothing: a member at their own limit does not use up what their
+    address (shared with others, maybe) may still do."""
+    counters = _counters(action, request, key)
     over = []
-    for counter in _counters(action, request, key):
-        # add + incr: atomic on Redis (INCR), under a lock in local memory.
+    for counter in counters:
+        # add + incr: atomic on Redis (INCR), under a lock in local memory, so however many
+        # processes hit at once, no more than the limit pass.
         cache.add(counter.key, 0, timeout=counter.seconds_left + 1)
         try:
             count = cache.incr(counter.key)
@@ -139,6 +145,9 @@ def hit(action: str, *, request: HttpRequest, key: str | None = None) -> None:
         if count > counter.limit:
             over.append(counter)
     if over:
+        for counter in counters:
+            with contextlib.suppress(ValueError):  # gone with its window
+                cache.decr(counter.key)
         raise _refusal(over)
 
 
