@@ -212,7 +212,9 @@ class TestOnRedis:
         keys = " ".join(key.decode() for key in redis_cache.scan_iter("*"))
         assert "203.0.113.77" not in keys and "maya" not in keys
 
-    def test_many_processes_hitting_at_once_get_exactly_the_limit(self, redis_cache, settings):
+    def test_many_processes_hitting_at_once_get_exactly_the_limit(
+        self, redis_cache, settings, clock
+    ):
         settings.MINDWELL_RATE_LIMITS = {"post": {"ip": [(25, 3600)]}}
         passed: list[int] = []
 

@@ -45,8 +45,9 @@ def clock(monkeypatch) -> Clock:
 
 
 @pytest.fixture
-def limits(settings):
-    """Set the limits of the named actions for this test, from a clean count."""
+def limits(settings, clock):
+    """Set the limits of the named actions for this test, from a clean count, with the
+    limits' clock stopped so that no window ends half-way through a test."""
     cache.clear()
 
     def _limits(**actions):
