@@ -237,6 +237,30 @@ MINDWELL_PAGE_VERSIONS_FILE = env_str(
     "MINDWELL_PAGE_VERSIONS_FILE", str(VAR_DIR / "page-versions.bin")
 )
 
+# Rate limits (mindwell/core/ratelimit.py): for each action, whom a window counts ("member",
+# "ip", "key", "key+ip") and its windows as (how many, seconds). Far above what a person
+# does; README "Spam and abuse defences" lists them. Addresses are shared (homes, offices,
+# mobile networks), so theirs are looser than a member's.
+_MINUTE, _HOUR = 60, 3600
+MINDWELL_RATE_LIMITS: dict[str, dict[str, list[tuple[int, int]]]] = {
+    "ask": {"member": [(5, _MINUTE), (10, _HOUR)], "ip": [(5, _MINUTE), (20, _HOUR)]},
+    "answer": {"member": [(10, _MINUTE), (30, _HOUR)], "ip": [(10, _MINUTE), (60, _HOUR)]},
+    "comment": {"member": [(20, _MINUTE), (60, _HOUR)], "ip": [(20, _MINUTE), (120, _HOUR)]},
+    "vote": {"member": [(60, _MINUTE), (200, _HOUR)], "ip": [(60, _MINUTE), (400, _HOUR)]},
+    "flag": {"member": [(20, _MINUTE), (50, _HOUR)], "ip": [(20, _MINUTE), (100, _HOUR)]},
+    "signup": {"ip": [(5, _HOUR)]},
+    # Failed log-ins only: per account name from one address, and per address.
+    "login": {"key+ip": [(10, 5 * _MINUTE)], "ip": [(50, 5 * _MINUTE)]},
+    # Per address asked for, whoever asks, and per asking address.
+    "password_reset": {"key": [(3, _HOUR)], "ip": [(10, _HOUR)]},
+}
+# How many reverse proxies in front of the site add to X-Forwarded-For (0: none, the client
+# is REMOTE_ADDR). Rate limits per address need the client's own address.
+MINDWELL_TRUSTED_PROXIES = env_int("MINDWELL_TRUSTED_PROXIES", 0)
+# Public forms sent back sooner than this after they were served are refused as automated
+# (mindwell/core/antispam.py); 0 turns the check off.
+MINDWELL_MIN_FILL_SECONDS = env_int("MINDWELL_MIN_FILL_SECONDS", 3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

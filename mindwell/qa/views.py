@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mindwell.core import ratelimit
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
@@ -223,13 +224,14 @@ def ask(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
-    status = 200
+    refusal = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
             preview_html = render_markdown(data["body"])
         else:
             try:
+                ratelimit.hit("ask", request=request)
                 question = actions.ask_question(
                     author=member, title=data["title"], body=data["body"],
                     category=data["category"], tags=data["tags"],
@@ -237,16 +239,17 @@ def ask(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
             except ActionError as error:
                 form.add_action_error(error)
-                status = error.status
+                refusal = error
             else:
                 if member is None:
                     return _guest_posted(question)
                 _say_posted(request, question, "Your question is posted.")
                 return redirect(question)
-    if form.errors and status == 200:
-        status = 400
-    return render(
-        request, "qa/ask.html", {"form": form, "preview_html": preview_html}, status=status
+    status = refusal.status if refusal else 400 if form.errors else 200
+    context = {"form": form, "preview_html": preview_html}
+    # Over a rate limit, the form comes back with its text: 429, and when to try again.
+    return ratelimit.with_retry_after(
+        render(request, "qa/ask.html", context, status=status), refusal
     )
 
 
@@ -378,22 +381,25 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
-    status = 400
+    refusal = None
     if form.is_valid():
         try:
+            ratelimit.hit("answer", request=request)
             answer = actions.post_answer(
                 question=question, author=member, body=form.cleaned_data["body"],
                 submission=form_submission(request), **form.identity(),
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
-            status = error.status  # 403 for a closed, locked or protected question
+            refusal = error
         else:
             if member is None:
                 return _guest_posted(answer)
             _say_posted(request, answer, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
-    return _question_page(request, question, answer_form=form, status=status)
+    status = refusal.status if refusal else 400
+    page = _question_page(request, question, answer_form=form, status=status)
+    return ratelimit.with_retry_after(page, refusal)
 
 
 @require_POST
@@ -402,16 +408,17 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
     post = access_post(request.user, post_id)
     member = _member(request)
     form = CommentForm(request.POST, member=member is not None, auto_id=f"comment-%s-{post.pk}")
-    status = 400
+    status, refusal = 400, None
     if form.is_valid():
         try:
+            ratelimit.hit("comment", request=request)
             comment = actions.add_comment(
                 post=post, author=member, body=form.cleaned_data["body"],
                 submission=form_submission(request), **form.identity(),
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
-            status = error.status
+            status, refusal = error.status, error
         else:
             if member is None:
                 return _guest_posted(comment)
@@ -419,8 +426,12 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
             return redirect(comment.get_absolute_url())
     if wants_json(request):
         problems = [str(error) for errors in form.errors.values() for error in errors]
-        return JsonResponse({"error": " ".join(problems)}, status=status)
-    return _question_page(request, post.thread, failed_comment=(post.pk, form), status=status)
+        response: HttpResponse = JsonResponse({"error": " ".join(problems)}, status=status)
+    else:
+        response = _question_page(
+            request, post.thread, failed_comment=(post.pk, form), status=status
+        )
+    return ratelimit.with_retry_after(response, refusal)
 
 
 @require_POST
@@ -437,6 +448,7 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
     value = {"up": Vote.UP, "down": Vote.DOWN, "none": 0}.get(request.POST.get("value", ""))
     if value is None:
         return _error_response(request, ActionError("A vote is up, down or none."), back)
+    ratelimit.hit("vote", request=request)  # over the limit: the 429 page, or JSON
     try:
         post = actions.cast_vote(user=request.user, post=post, value=value)
     except ActionError as error:
