@@ -109,6 +109,7 @@ class BulkWriter:
                 suspended_until=None,
                 suspension_reason="",
                 posts_held=0,
+                unread_moderator_messages=0,
             )
             for member in self.plan.members
         ]

@@ -44,6 +44,7 @@ class UserRow(NamedTuple):
     suspended_until: Any
     suspension_reason: str
     posts_held: int
+    unread_moderator_messages: int
 
 
 class TagRow(NamedTuple):
