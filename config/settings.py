@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.server import DEFAULT_HOST, DEFAULT_PORT, local_url
 from mindwell.core.env import EnvError, env_bool, env_email, env_int, env_list, env_str
@@ -254,6 +255,15 @@ MINDWELL_RATE_LIMITS: dict[str, dict[str, list[tuple[int, int]]]] = {
     # Per address asked for, whoever asks, and per asking address.
     "password_reset": {"key": [(3, _HOUR)], "ip": [(10, _HOUR)]},
 }
+# Loosens every limit at once (a site where many people share one address; load tests).
+MINDWELL_RATE_LIMIT_FACTOR = env_int("MINDWELL_RATE_LIMIT_FACTOR", 1)
+if MINDWELL_RATE_LIMIT_FACTOR < 1:
+    raise ImproperlyConfigured("MINDWELL_RATE_LIMIT_FACTOR must be 1 or more.")
+MINDWELL_RATE_LIMITS = {
+    action: {scope: [(count * MINDWELL_RATE_LIMIT_FACTOR, seconds) for count, seconds in windows]
+             for scope, windows in scopes.items()}
+    for action, scopes in MINDWELL_RATE_LIMITS.items()
+}  # fmt: skip
 # How many reverse proxies in front of the site add to X-Forwarded-For (0: none, the client
 # is REMOTE_ADDR). Rate limits per address need the client's own address.
 MINDWELL_TRUSTED_PROXIES = env_int("MINDWELL_TRUSTED_PROXIES", 0)
