@@ -5,6 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from config.server import DEFAULT_HOST, DEFAULT_PORT, local_url
 from mindwell.core.env import EnvError, env_bool, env_email, env_int, env_list, env_str
@@ -66,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The client's address, for the checks on guests' posts (core.client.client_ip).
+    "mindwell.core.client.ClientAddress",
     # 400 for a control character in the address, the query or a form, before any view.
     "mindwell.core.middleware.RefuseControlCharacters",
     # The project's NotFound / Forbidden / ActionError as pages, or as JSON when asked.
@@ -218,6 +221,12 @@ MINDWELL_PROTECTED_ANSWER_POINTS = env_int("MINDWELL_PROTECTED_ANSWER_POINTS", 1
 MINDWELL_FLAGS_TO_HIDE = env_int("MINDWELL_FLAGS_TO_HIDE", 3)
 MINDWELL_CLOSE_VOTES = env_int("MINDWELL_CLOSE_VOTES", 3)
 MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
+# Behind a reverse proxy, the header it puts the client's address in (its last address is
+# used); empty: the client is REMOTE_ADDR (granian sets it).
+MINDWELL_TRUSTED_PROXY_HEADER = env_str("MINDWELL_TRUSTED_PROXY_HEADER", "")
+# How long a keyed hash of the address a guest's or anonymous post came from is kept, for
+# moderators (manage.py forget_origins); the privacy page says so.
+MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
 # Whole pages for anonymous readers (mindwell/core/pagecache/, decision 0004). Versions are
@@ -228,6 +237,39 @@ MINDWELL_PAGE_CACHE_MB = env_int("MINDWELL_PAGE_CACHE_MB", 64)
 MINDWELL_PAGE_VERSIONS_FILE = env_str(
     "MINDWELL_PAGE_VERSIONS_FILE", str(VAR_DIR / "page-versions.bin")
 )
+
+# Rate limits (mindwell/core/ratelimit.py): for each action, whom a window counts ("member",
+# "ip", "key", "key+ip") and its windows as (how many, seconds). Far above what a person
+# does; README "Spam and abuse defences" lists them. Addresses are shared (homes, offices,
+# mobile networks), so theirs are looser than a member's.
+_MINUTE, _HOUR = 60, 3600
+MINDWELL_RATE_LIMITS: dict[str, dict[str, list[tuple[int, int]]]] = {
+    "ask": {"member": [(5, _MINUTE), (10, _HOUR)], "ip": [(5, _MINUTE), (20, _HOUR)]},
+    "answer": {"member": [(10, _MINUTE), (30, _HOUR)], "ip": [(10, _MINUTE), (60, _HOUR)]},
+    "comment": {"member": [(20, _MINUTE), (60, _HOUR)], "ip": [(20, _MINUTE), (120, _HOUR)]},
+    "vote": {"member": [(60, _MINUTE), (200, _HOUR)], "ip": [(60, _MINUTE), (400, _HOUR)]},
+    "flag": {"member": [(20, _MINUTE), (50, _HOUR)], "ip": [(20, _MINUTE), (100, _HOUR)]},
+    "signup": {"ip": [(5, _HOUR)]},
+    # Failed log-ins only: per account name from one address, and per address.
+    "login": {"key+ip": [(10, 5 * _MINUTE)], "ip": [(50, 5 * _MINUTE)]},
+    # Per address asked for, whoever asks, and per asking address.
+    "password_reset": {"key": [(3, _HOUR)], "ip": [(10, _HOUR)]},
+}
+# Loosens every limit at once (a site where many people share one address; load tests).
+MINDWELL_RATE_LIMIT_FACTOR = env_int("MINDWELL_RATE_LIMIT_FACTOR", 1)
+if MINDWELL_RATE_LIMIT_FACTOR < 1:
+    raise ImproperlyConfigured("MINDWELL_RATE_LIMIT_FACTOR must be 1 or more.")
+MINDWELL_RATE_LIMITS = {
+    action: {scope: [(count * MINDWELL_RATE_LIMIT_FACTOR, seconds) for count, seconds in windows]
+             for scope, windows in scopes.items()}
+    for action, scopes in MINDWELL_RATE_LIMITS.items()
+}  # fmt: skip
+# How many reverse proxies in front of the site add to X-Forwarded-For (0: none, the client
+# is REMOTE_ADDR). Rate limits per address need the client's own address.
+MINDWELL_TRUSTED_PROXIES = env_int("MINDWELL_TRUSTED_PROXIES", 0)
+# Public forms sent back sooner than this after they were served are refused as automated
+# (mindwell/core/antispam.py); 0 turns the check off.
+MINDWELL_MIN_FILL_SECONDS = env_int("MINDWELL_MIN_FILL_SECONDS", 3)
 
 LOGGING = {
     "version": 1,

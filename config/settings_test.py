@@ -5,10 +5,18 @@ import os
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 from config.settings import *  # noqa: F403
-from config.settings import DATABASES, STATIC_ROOT, VAR_DIR
+from config.settings import DATABASES, MINDWELL_RATE_LIMITS, STATIC_ROOT, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The suite posts many forms from one address, at once: the rate limits are a thousand times
+# looser and forms may come back at once. Tests of the limits and the fill time set them.
+MINDWELL_RATE_LIMITS = {
+    action: {scope: [(count * 1000, seconds) for count, seconds in windows]
+             for scope, windows in scopes.items()}
+    for action, scopes in MINDWELL_RATE_LIMITS.items()
+}  # fmt: skip
+MINDWELL_MIN_FILL_SECONDS = 0
 MINDWELL_VIEW_FLUSH_SECONDS = 0  # tests read view counts at once; tests of batching raise it
 # Nothing is stored in the page caches: a test's transaction never commits, so the versions
 # that keep stored pages fresh never move. The tests of the caches turn them on.

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from config import settings as real_settings  # the limits as deployed, not the tests'
 from mindwell.accounts import tokens
 from tests.conftest import PASSWORD, client_for
 
@@ -52,6 +53,16 @@ def test_the_privacy_page_gives_the_durations_the_site_uses():
     assert link_days == settings.PASSWORD_RESET_TIMEOUT // DAY == 3
     assert f"Links in our emails stop working after {link_days} days" in page
     assert settings.MINDWELL_PAGE_CACHE_SECONDS == 60 and "for up to a minute" in page
+    origin_days = settings.MINDWELL_ORIGIN_DAYS
+    assert origin_days == 30 and f"kept for {origin_days} days against abuse" in page
+    assert f"it is deleted after {origin_days} days" in page
+    longest_window = max(
+        seconds
+        for scopes in real_settings.MINDWELL_RATE_LIMITS.values()
+        for windows in scopes.values()
+        for _, seconds in windows
+    )
+    assert longest_window == 3600 and "for up to an hour" in page
 
 
 def test_the_privacy_page_names_every_cookie_the_site_sets(

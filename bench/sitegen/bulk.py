@@ -105,6 +105,11 @@ class BulkWriter:
                 is_moderator=False,
                 is_professional=member.is_professional,
                 pending_email="",
+                is_category_moderator=False,
+                suspended_until=None,
+                suspension_reason="",
+                posts_held=0,
+                unread_moderator_messages=0,
             )
             for member in self.plan.members
         ]

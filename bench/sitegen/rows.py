@@ -40,6 +40,11 @@ class UserRow(NamedTuple):
     is_moderator: bool
     is_professional: bool
     pending_email: str
+    is_category_moderator: bool
+    suspended_until: Any
+    suspension_reason: str
+    posts_held: int
+    unread_moderator_messages: int
 
 
 class TagRow(NamedTuple):
@@ -79,6 +84,14 @@ class PostRow(NamedTuple):
     revision_count: int
     last_editor_id: int | None
     last_edited_at: Any
+    removal: str = ""
+    removal_note: str = ""
+    closed_at: Any = None
+    close_reason: str = ""
+    close_note: str = ""
+    duplicate_of_id: int | None = None
+    locked_at: Any = None
+    protected_at: Any = None
 
 
 class PostTagRow(NamedTuple):
@@ -100,6 +113,8 @@ class CommentRow(NamedTuple):
     deleted_at: Any
     post_id: int
     deleted_by_id: int | None
+    removal: str = ""
+    removal_note: str = ""
 
 
 class VoteRow(NamedTuple):

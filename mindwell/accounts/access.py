@@ -1,6 +1,8 @@
 """The one place that fetches a member for someone else: a public page or a link."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from mindwell.accounts.models import PendingSignup, User
 from mindwell.accounts.tokens import (
@@ -19,6 +21,15 @@ def access_member(username: str) -> User:
     member = User.objects.filter(username__iexact=username, is_active=True).first()
     if member is None:
         raise NotFound(NOT_FOUND)
+    return member
+
+
+def access_member_by_id(user: Any, member_id: int, *, may: Callable[[Any, User], bool]) -> User:
+    """The member with this id, for someone `may` allows to look at or act on them (a
+    moderator); NotFound alike for a missing member and for someone not allowed."""
+    member = User.objects.filter(pk=member_id).first()
+    if member is None or not may(user, member):
+        raise NotFound("There is no such member.")
     return member
 
 

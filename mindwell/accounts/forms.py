@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Set
 from mindwell.accounts import actions, emails
 from mindwell.accounts.actions import ABOUT_MAX, DISPLAY_NAME_MAX, USERNAME_MAX
 from mindwell.accounts.models import User
+from mindwell.core.antispam import SpamGuard
 from mindwell.core.errors import ActionError
 from mindwell.core.forms import ActionForm, Rule
 from mindwell.core.mail import send_email_after_commit
@@ -26,7 +27,7 @@ def _password(autocomplete: str) -> forms.PasswordInput:
 _HANDLE_ATTRS = {"autocapitalize": "none", "spellcheck": "false"}
 
 
-class SignupForm(ActionForm):
+class SignupForm(SpamGuard, ActionForm):
     username = forms.CharField(
         max_length=USERNAME_MAX,
         help_text=(
@@ -89,7 +90,7 @@ class SignupForm(ActionForm):
         return data
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(SpamGuard, AuthenticationForm):
     """Log in with a username, in any letter case, or with the email address."""
 
     username = forms.CharField(
@@ -123,7 +124,7 @@ class LoginForm(AuthenticationForm):
         return super().clean()
 
 
-class ResetPasswordForm(PasswordResetForm):
+class ResetPasswordForm(SpamGuard, PasswordResetForm):
     """Django's reset form, sending our plain-text email through the task queue."""
 
     email = forms.EmailField(

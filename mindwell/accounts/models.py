@@ -27,6 +27,9 @@ class User(AbstractUser):
     # Set by mindwell.moderation's suspend action, which keeps the history.
     suspended_until = models.DateTimeField(null=True, blank=True)
     suspension_reason = models.CharField(max_length=500, blank=True)
+    # Kept by mindwell.moderation (send_moderator_message, reading them): the header links
+    # to the messages only when there are unread ones, with no query on any page.
+    unread_moderator_messages = models.PositiveIntegerField(default=0)
     posts_held = models.PositiveIntegerField(
         default=0,
         help_text="Own posts and comments hidden or waiting for review, which only they "

@@ -9,7 +9,10 @@ category moderators, suspensions) are added here.
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import dateformat, timezone
+
+# How the end of a suspension is written, in messages and the banner (a Django date format).
+SUSPENSION_DATE = "j F Y, H:i T"
 
 
 def is_member(user: Any) -> bool:
@@ -42,6 +45,15 @@ def is_suspended(user: Any) -> bool:
     """Suspended by a moderator until a date: may read, not post, vote, flag or edit."""
     until = getattr(user, "suspended_until", None) if user.is_authenticated else None
     return until is not None and until > timezone.now()
+
+
+def suspension_notice(user: Any) -> str:
+    """What a suspended member is told when they try to post, vote, flag or edit."""
+    until = dateformat.format(timezone.localtime(user.suspended_until), SUSPENSION_DATE)
+    return (
+        f"Your account is suspended until {until}. Until then you can read, but not post, "
+        "vote, flag or edit."
+    )
 
 
 def may_act(user: Any) -> bool:

@@ -2,7 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from mindwell.accounts import views
-from mindwell.accounts.forms import LoginForm, NewPasswordForm, ResetPasswordForm
+from mindwell.accounts.forms import NewPasswordForm
 
 app_name = "accounts"
 
@@ -11,13 +11,7 @@ urlpatterns = [
     path("accounts/signup/", views.signup, name="signup"),
     path("accounts/signup/check-your-email/", views.signup_done, name="signup_done"),
     path("accounts/signup/complete/<str:token>/", views.complete_signup, name="complete_signup"),
-    path(
-        "accounts/login/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("accounts/login/", views.LoginView.as_view(), name="login"),
     path("accounts/logout/", views.logout_view, name="logout"),
     path("accounts/confirm/<str:token>/", views.confirm_email, name="confirm_email"),
     path("accounts/settings/", views.settings_view, name="settings"),
@@ -28,13 +22,7 @@ urlpatterns = [
         name="resend_confirmation",
     ),
     path("accounts/settings/password/", views.PasswordChangeView.as_view(), name="password_change"),
-    path(
-        "accounts/password-reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=ResetPasswordForm, success_url=reverse_lazy("accounts:password_reset_done")
-        ),
-        name="password_reset",
-    ),
+    path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),
     path(
         "accounts/password-reset/sent/",
         auth_views.PasswordResetDoneView.as_view(),

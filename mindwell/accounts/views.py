@@ -10,6 +10,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.views import SuccessMessageMixin
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse_lazy
@@ -18,8 +19,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mindwell.accounts import actions
 from mindwell.accounts.access import access_confirmation, access_pending_signup
-from mindwell.accounts.forms import EmailChangeForm, ProfileForm, SignupForm
+from mindwell.accounts.forms import (
+    EmailChangeForm,
+    LoginForm,
+    ProfileForm,
+    ResetPasswordForm,
+    SignupForm,
+)
 from mindwell.accounts.models import User
+from mindwell.core import ratelimit
+from mindwell.core.antispam import refused_as_automated
 from mindwell.core.errors import ActionError
 
 _MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -46,9 +55,11 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect(_next_url(request))
     form = SignupForm(request.POST or None)
+    refusal = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            ratelimit.hit("signup", request=request)
             # None when the address already has an account: its owner is emailed, and
             # this visitor is answered exactly as a new member is.
             actions.sign_up(
@@ -59,9 +70,12 @@ def signup(request: HttpRequest) -> HttpResponse:
             )
         except ActionError as error:
             form.add_action_error(error)
+            refusal = error
         else:
             return redirect("accounts:signup_done")
-    return render(request, "accounts/signup.html", {"form": form})
+    status = refusal.status if refusal else 400 if refused_as_automated(form) else 200
+    page = render(request, "accounts/signup.html", {"form": form}, status=status)
+    return ratelimit.with_retry_after(page, refusal)
 
 
 @require_GET
@@ -194,6 +208,52 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     else:
         messages.success(request, "We have sent you a new confirmation link.")
     return redirect("accounts:settings")
+
+
+class LoginView(auth_views.LoginView):
+    """Django's log-in, with failed tries limited (the "login" rate limit): per name tried
+    from one address, and per address. Only failures count; once a window is full every
+    try is refused with 429, the right password too, until the window passes. A name is
+    counted whether or not it has an account, so the refusal tells nothing about which
+    names exist."""
+
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        ratelimit.check("login", request=request, key=self._name_tried())
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        if form.has_error(NON_FIELD_ERRORS, "invalid_login"):
+            ratelimit.hit("login", request=self.request, key=self._name_tried())
+        response = super().form_invalid(form)
+        if refused_as_automated(form):
+            response.status_code = 400
+        return response
+
+    def _name_tried(self) -> str:
+        return self.request.POST.get("username", "").strip().casefold()
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's password reset, limited (the "password_reset" rate limit) per address asked
+    for and per asking address, before any email is sent. The address is counted whether or
+    not it has an account, so the answer is the same either way."""
+
+    form_class = ResetPasswordForm
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        email = form.cleaned_data["email"].strip().casefold()
+        ratelimit.hit("password_reset", request=self.request, key=email)
+        return super().form_valid(form)
+
+    def form_invalid(self, form: Any) -> HttpResponse:
+        response = super().form_invalid(form)
+        if refused_as_automated(form):
+            response.status_code = 400
+        return response
 
 
 @require_http_methods(["GET", "POST"])

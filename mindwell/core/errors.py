@@ -1,7 +1,7 @@
 """The errors every layer raises, and that every kind of response knows how to show.
 
 Access functions and actions raise these; `ErrorResponses` (a middleware) turns one that a
-view did not handle into the 400, 403 or 404 page, or into `{"error": message}` for a
+view did not handle into the 400, 403, 404 or 429 page, or into `{"error": message}` for a
 request that asked for JSON. Views that show the message beside a form catch them.
 """
 
@@ -31,3 +31,14 @@ class Forbidden(ActionError):
     """The person may see the thing but not do this to it."""
 
     status = 403
+
+
+class RateLimited(ActionError):
+    """Too many of one action in a short while (core.ratelimit): answered 429 with a
+    `Retry-After` of `retry_after` seconds."""
+
+    status = 429
+
+    def __init__(self, message: str, *, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after

@@ -13,7 +13,7 @@ from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views import defaults
 
-from mindwell.core.errors import ActionError, Forbidden, NotFound
+from mindwell.core.errors import ActionError, Forbidden, NotFound, RateLimited
 
 GetResponse = Callable[[HttpRequest], HttpResponse]
 
@@ -23,10 +23,21 @@ def wants_json(request: HttpRequest) -> bool:
 
 
 def error_response(request: HttpRequest, error: ActionError) -> HttpResponse:
-    """The 404 or 403 page, the 400 page with the error's message, or for a request that
-    asked for JSON, `{"error": message}`; each with the error's status."""
+    """The 404 or 403 page, the 429 page (with Retry-After), the 400 page with the error's
+    message, or for a request that asked for JSON, `{"error": message}`; each with the
+    error's status."""
+    response = _error_response(request, error)
+    if isinstance(error, RateLimited):
+        response["Retry-After"] = str(error.retry_after)
+    return response
+
+
+def _error_response(request: HttpRequest, error: ActionError) -> HttpResponse:
     if wants_json(request):
         return JsonResponse({"error": error.message}, status=error.status)
+    if isinstance(error, RateLimited):
+        context = {"message": error.message, "moderators_email": settings.MINDWELL_MODERATORS_EMAIL}
+        return render(request, "429.html", context, status=error.status)
     if isinstance(error, NotFound):
         return defaults.page_not_found(request, Http404(error.message))
     if isinstance(error, Forbidden):
@@ -123,9 +134,9 @@ class RefuseControlCharacters:
 
 
 class ErrorResponses:
-    """An ActionError raised by an access function or an action and not caught by the view
-    becomes the site's 404 or 403 page, or the 400 page with its message, or, for a request
-    that asked for JSON, `{"error": message}` with the error's status."""
+    """An ActionError raised by an access function, an action or a rate limit and not caught
+    by the view becomes the site's 404, 403 or 429 page, or the 400 page with its message,
+    or, for a request that asked for JSON, `{"error": message}` with the error's status."""
 
     def __init__(self, get_response: GetResponse) -> None:
         self.get_response = get_response

@@ -15,3 +15,12 @@ class ModerationConfig(AppConfig):
         # can_request_review: the author's "Ask for a review" in a hidden item's note.
         for name in ("can_flag", "can_request_review"):
             register_kind(name, capability(getattr(policy, name)))
+        # {% personal can_purge post %}: the way to a purge, shown to administrators.
+        register_kind("can_purge", capability(lambda user, item: policy.can_purge(user)))
+        # {% personal can_close question %}...{% if allowed %}: moderation controls a member
+        # sees on a shared page (moderators act at once, trusted members vote).
+        for name in ("can_close", "offers_close_vote"):
+            register_kind(name, capability(getattr(policy, name)))
+        # {% personal can_see_member_record member %}: the link to a member's moderation
+        # record on their (stored) profile, for moderators.
+        register_kind("can_see_member_record", capability(policy.can_see_member_record))

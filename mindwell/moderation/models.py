@@ -7,9 +7,14 @@ on qa's rows, which every reader query already reads; these tables say who did i
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+
+from mindwell.accounts.policy import can_moderate, moderates_anything
+from mindwell.tags.policy import moderated_category_ids
 
 NOTE_MAX = 500
 OUTCOME_MAX = 200
@@ -94,6 +99,33 @@ class ReviewStatus(models.TextChoices):
     DONE = "done", "Done"
 
 
+class ReviewItemQuerySet(models.QuerySet["ReviewItem"]):
+    def reviewable_by(self, user: Any) -> Self:
+        """The open items `user` may work on: every one for site-wide moderators, those in
+        their categories for category moderators, and for trusted members (who may open the
+        lighter queues: moderation.policy.can_review) those still in public view. The
+        caller narrows it to the queues the person may open."""
+        items = self.filter(status=ReviewStatus.OPEN)
+        if can_moderate(user):
+            return items
+        if moderates_anything(user):
+            ids = moderated_category_ids(user)
+            return items.filter(
+                Q(post__category_id__in=ids)
+                | Q(post__question__category_id__in=ids)
+                | Q(comment__post__category_id__in=ids)
+                | Q(comment__post__question__category_id__in=ids)
+            )
+        return items.filter(
+            Q(post__deleted_at__isnull=True, post__question__deleted_at__isnull=True)
+            & Q(comment__isnull=True)
+        )
+
+    def in_review_order(self) -> Self:
+        """Most urgent first (safety's "may need support" on top), then the oldest."""
+        return self.order_by("-priority", "created_at", "pk")
+
+
 class ReviewItem(models.Model):
     """One thing waiting for a moderator's (or a trusted member's) decision. Other apps add
     their own through moderation.queue.enqueue (with a reason and a priority); higher
@@ -121,6 +153,8 @@ class ReviewItem(models.Model):
     )
     resolved_at = models.DateTimeField(null=True, blank=True)
     outcome = models.CharField(max_length=OUTCOME_MAX, blank=True)
+
+    objects = ReviewItemQuerySet.as_manager()
 
     class Meta:
         constraints = [
@@ -150,6 +184,11 @@ class ReviewItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.queue}: {self.reason}"
+
+    @property
+    def target(self) -> Any:
+        """The post or comment under review."""
+        return self.post if self.post_id is not None else self.comment
 
 
 class CloseVoteKind(models.TextChoices):
@@ -304,3 +343,39 @@ class AuditEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} by {self.actor_id}"
+
+
+RULES_ID = 1
+
+
+class Rules(models.Model):
+    """The spam and pre-moderation rules moderators change on the rules page, without a
+    restart: one row (id 1). Read once in each posting action's transaction (rules.current),
+    never by reader pages. Until a moderator first saves them, the defaults below apply."""
+
+    premoderate_guests = models.BooleanField(
+        default=False, help_text="Guests' posts and comments wait for a moderator's approval."
+    )
+    premoderate_first_posts = models.BooleanField(
+        default=False, help_text="A member's first post or comment waits for approval."
+    )
+    premoderate_watched_words = models.BooleanField(
+        default=True, help_text="Posts containing a watched word or phrase wait for approval."
+    )
+    link_limit_points = models.PositiveIntegerField(
+        default=10, help_text="Members with fewer points than this, and guests, are limited."
+    )
+    link_limit = models.PositiveIntegerField(
+        default=2, help_text="How many links a limited writer may put in one post or comment."
+    )
+    # A new random value whenever the watched words change, so that every process knows
+    # when its compiled copy of them is stale (rules.watched_words).
+    words_version = models.CharField(max_length=32, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name_plural = "rules"
+        constraints = [models.CheckConstraint(condition=Q(id=RULES_ID), name="rules_one_row")]
+
+    def __str__(self) -> str:
+        return "Spam and pre-moderation rules"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.conf import settings
+
 from mindwell.accounts.policy import (
     can_moderate,
     is_administrator,
@@ -75,14 +77,57 @@ def can_review(user: Any, queue: str) -> bool:
     return moderates_anything(user) or (queue in TRUSTED_QUEUES and is_trusted(user))
 
 
+def can_open_review_item(user: Any, review_item: Any) -> bool:
+    """See a review item: a moderator of its post or comment, or, in the queues trusted
+    members review, a trusted member while the item is in public view."""
+    if not can_review(user, review_item.queue):
+        return False
+    target = review_item.post if review_item.post_id is not None else review_item.comment
+    if moderates(user, target):
+        return True
+    return (
+        review_item.queue in TRUSTED_QUEUES
+        and is_trusted(user)
+        and not target.is_deleted
+        and not qa_policy.thread_of(target).is_deleted
+    )
+
+
+def can_resolve(user: Any, review_item: Any) -> bool:
+    """Decide a review item (approve, dismiss, hide, delete, restore): a reviewer of its
+    queue who moderates its post or comment (category moderators inside their categories)."""
+    target = review_item.post if review_item.post_id is not None else review_item.comment
+    return can_review(user, review_item.queue) and moderates(user, target)
+
+
 def can_vote_to_close(user: Any, question: Any) -> bool:
     """Vote to close or reopen: trusted members, not on their own question."""
     return is_trusted(user) and question.author_id != user.pk and not question.is_deleted
 
 
+def why_not_vote_to_close(user: Any, question: Any) -> str:
+    """What to tell someone can_vote_to_close refused."""
+    if not user.is_authenticated:
+        return "Log in to vote to close or reopen questions."
+    if question.author_id == user.pk:
+        return "You cannot vote to close or reopen your own question."
+    if not may_act(user):
+        return "This account cannot vote now."
+    return (
+        "Voting to close or reopen questions takes at least "
+        f"{settings.MINDWELL_TRUSTED_POINTS} points."
+    )
+
+
 def can_close(user: Any, question: Any) -> bool:
     """Close, reopen, lock, unlock, protect at once: moderators of the question."""
     return moderates(user, question)
+
+
+def offers_close_vote(user: Any, question: Any) -> bool:
+    """Pages offer a vote to close or reopen to trusted members; a moderator of the question
+    acts at once instead."""
+    return can_vote_to_close(user, question) and not can_close(user, question)
 
 
 def can_suspend(user: Any, member: Any) -> bool:
@@ -93,6 +138,27 @@ def can_suspend(user: Any, member: Any) -> bool:
     if member.is_moderator or member.is_staff or member.is_superuser:
         return is_administrator(user)
     return can_moderate(user)
+
+
+def can_remove_account(user: Any, member: Any) -> bool:
+    """Remove an account and everything it posted (a spam wave), and undo that: as strong
+    as a suspension, so the same people."""
+    return can_suspend(user, member)
+
+
+def why_not_suspend(user: Any, member: Any) -> str:
+    """What to tell someone can_suspend refused."""
+    if member.pk == user.pk:
+        return "You cannot suspend yourself or lift your own suspension."
+    if can_moderate(user):
+        return "Only an administrator can suspend a moderator or lift their suspension."
+    return "Only moderators can suspend members."
+
+
+def can_see_member_record(user: Any, member: Any) -> bool:
+    """A member's moderation record (posts, flags against them, suspensions, messages):
+    site-wide and category moderators, who may message them or ask for a suspension."""
+    return moderates_anything(user)
 
 
 def can_message(user: Any, member: Any) -> bool:
@@ -115,3 +181,8 @@ def can_block_addresses(user: Any) -> bool:
 
 def can_edit_watched_words(user: Any) -> bool:
     return can_moderate(user)
+
+
+def can_appoint_moderators(user: Any) -> bool:
+    """Make members moderators of the site or of a category, or stop them: administrators."""
+    return is_administrator(user)

@@ -32,7 +32,7 @@ def access_post(user: Any, post_id: int | str, *, may: Capability | None = None)
     pk = parse_id(post_id)
     post = (
         Post.objects.visible_to(user)
-        .select_related("author", "question", "category", "last_editor")
+        .select_related("author", "question", "category", "last_editor", "duplicate_of")
         .filter(pk=pk)
         .first()
     )

@@ -10,7 +10,9 @@ the changed object.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AnonymousUser
@@ -22,6 +24,7 @@ from django.utils import timezone
 
 from mindwell.accounts.actions import clean_display_name
 from mindwell.accounts.models import User
+from mindwell.accounts.policy import is_suspended, suspension_notice
 from mindwell.core.errors import ActionError, Forbidden, NotFound
 from mindwell.core.events import announce, run_checks
 from mindwell.core.markdown import render_markdown
@@ -31,11 +34,13 @@ from mindwell.qa.events import (
     CommentAdded,
     CommentDeleted,
     CommentHidden,
+    CommentPurged,
     CommentRestored,
     PostCreated,
     PostDeleted,
     PostEdited,
     PostHidden,
+    PostPurged,
     PostRestored,
     Submitted,
     VoteCast,
@@ -50,6 +55,7 @@ from mindwell.qa.models import (
     REMOVAL_NOTE_MAX,
     TITLE_MAX,
     TITLE_MIN,
+    Authored,
     Comment,
     Post,
     PostKind,
@@ -63,7 +69,7 @@ from mindwell.qa.ranking import hot_score
 from mindwell.qa.topics import comment_changed, listed_posts_changed, post_changed
 from mindwell.qa.view_counts import count_view
 from mindwell.reputation.actions import points_for, set_points, vote_points
-from mindwell.reputation.models import PointReason
+from mindwell.reputation.models import PointEvent, PointReason
 from mindwell.tags.actions import (
     adjust_tag_counts,
     change_tag_counts,
@@ -154,7 +160,7 @@ def _clean_writer(
     """The authorship fields of a new post or comment. Members may hide their name; guests
     may give one, and a private email address."""
     if not policy.can_post(author or AnonymousUser()):
-        raise Forbidden("This account cannot post.")
+        raise Forbidden(policy.why_not_post(author or AnonymousUser()))
     if author is not None:
         return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": ""}
     return {"author": None, "anonymous": False, "guest_name": clean_guest_name(guest_name),
@@ -460,10 +466,12 @@ def edit_post(
     with transaction.atomic():
         post = _lock(post.pk)
         policy.require(
-            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+            policy.can_edit(editor, post), message=policy.why_not_edit(editor), hide=False
         )
-        if post.is_deleted:
+        # A held post (waiting, hidden) stays editable by its author, out of every count.
+        if post.is_deleted and not post.is_held:
             raise NotFound("That post has been removed.")
+        counted = not post.is_deleted
         old_tags = post.tag_list
         old_category_id = post.category_id
         before = (post.title, post.body, old_tags, old_category_id)
@@ -478,7 +486,7 @@ def edit_post(
                 post.category = category
         if (post.title, body, new_tags, post.category_id) == before:
             raise ActionError("Nothing was changed.", field="body")
-        if post.category_id != old_category_id:
+        if counted and post.category_id != old_category_id:
             assert old_category_id is not None and post.category_id is not None
             # In id order, so two questions moved opposite ways at once never deadlock.
             for category_id, delta in sorted([(old_category_id, -1), (post.category_id, 1)]):
@@ -497,11 +505,12 @@ def edit_post(
         post.refresh_from_db(fields=["revision_count"])
         if new_tags != old_tags:
             post.tags.set(tags_for_names(new_tags))
-            # One call, so the rows are changed in one order (see change_tag_counts).
-            change_tag_counts(
-                {t: -1 for t in old_tags if t not in new_tags}
-                | {t: +1 for t in new_tags if t not in old_tags}
-            )
+            if counted:
+                # One call, so the rows are changed in one order (see change_tag_counts).
+                change_tag_counts(
+                    {t: -1 for t in old_tags if t not in new_tags}
+                    | {t: +1 for t in new_tags if t not in old_tags}
+                )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
             tag_names=post.tag_names, editor=member,
@@ -527,7 +536,7 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
         if revision is None:
             raise NotFound("That revision does not exist.")
         policy.require(
-            policy.can_edit(editor, post), message="You cannot edit this post.", hide=False
+            policy.can_edit(editor, post), message=policy.why_not_edit(editor), hide=False
         )
         tags = None
         if post.is_question:
@@ -762,6 +771,126 @@ def restore_comment(*, comment: Comment, by: User) -> Comment:
     return comment
 
 
+# Purging: removal for good, by an administrator. Everything else here is soft.
+
+
+@dataclass(frozen=True)
+class PurgeScope:
+    """What a purge removes for good, as the page that asks to confirm it counts it."""
+
+    questions: int = 0
+    answers: int = 0
+    comments: int = 0
+    revisions: int = 0
+
+    def describe(self) -> str:
+        """Say it as "1 question, 4 answers, 9 comments, 12 revisions", leaving out noughts."""
+        counted = (
+            (self.questions, "question"), (self.answers, "answer"), (self.comments, "comment"),
+            (self.revisions, "revision"),
+        )  # fmt: skip
+        return ", ".join(f"{n} {noun}{'' if n == 1 else 's'}" for n, noun in counted if n)
+
+
+def _purged_post_ids(post: Post) -> list[int]:
+    """The post, and a question's answers (live or not): they go with it."""
+    if not post.is_question:
+        return [post.pk]
+    answers = Post.objects.filter(question_id=post.pk).order_by("pk")
+    return [post.pk, *answers.values_list("pk", flat=True)]
+
+
+def purge_scope(*, post: Post | None = None, comment: Comment | None = None) -> PurgeScope:
+    """What purge_post or purge_comment would remove now."""
+    if comment is not None:
+        return PurgeScope(comments=1)
+    assert post is not None
+    ids = _purged_post_ids(post)
+    return PurgeScope(
+        questions=1 if post.is_question else 0,
+        answers=len(ids) - 1 if post.is_question else 1,
+        comments=Comment.objects.filter(post_id__in=ids).count(),
+        revisions=Revision.objects.filter(post_id__in=ids).count(),
+    )
+
+
+def _forget_points(post_ids: list[int]) -> None:
+    """Zero every ledger line earned on these posts, moving their members' totals with them
+    (a purged question's live answers still held theirs)."""
+    lines = list(
+        PointEvent.objects.filter(post_id__in=post_ids)
+        .order_by("user_id", "pk")
+        .values_list("user_id", "reason", "post_id")
+    )
+    _lock_members(*(user_id for user_id, _, _ in lines))
+    for user_id, reason, post_id in lines:
+        set_points(user_id=user_id, reason=PointReason(reason), post_id=post_id, amount=0)
+
+
+def _forget_held(*items: Iterable[Authored]) -> None:
+    """Keep authors' counts of held items exact for held items about to be removed."""
+    held: Counter[int] = Counter()
+    for group in items:
+        held.update(item.author_id for item in group if item.is_held and item.author_id is not None)
+    for author_id in sorted(held):
+        User.objects.filter(pk=author_id).update(posts_held=F("posts_held") - held[author_id])
+
+
+def purge_post(*, post: Post, by: User) -> PurgeScope:
+    """Remove a question with its answers and every comment on them, or an answer with its
+    comments, for good: their revisions, votes, private links, submissions and the records
+    other apps keep of them go too (they cascade). A live post first leaves view as on
+    deleting, so every count and total stays exact; then the points earned on what goes
+    are taken back. It cannot be undone. Who may is decided by the caller (administrators:
+    mindwell.moderation's purge, which also writes the audit log). Returns what went."""
+    with transaction.atomic():
+        question = _lock(post.question_id) if post.question_id else None
+        found = Post.objects.select_for_update().filter(pk=post.pk).first()
+        if found is None:
+            raise NotFound("That post has already been removed for good.")
+        post = found
+        post.question = question
+        if not post.is_deleted:
+            _take_out_of_view(post, question)
+        ids = _purged_post_ids(post)
+        going = list(Post.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+        comments = list(
+            Comment.objects.filter(post_id__in=ids).only("author_id", "deleted_at", "removal")
+        )
+        scope = purge_scope(post=post)
+        _forget_points(ids)
+        _forget_held(going, comments)
+        duplicates = list(
+            Post.objects.filter(duplicate_of_id__in=ids)
+            .exclude(pk__in=ids)
+            .values_list("pk", flat=True)
+        )
+        Post.objects.filter(pk__in=ids).delete()
+        post_changed(question_id=post.thread_id)
+        for duplicate_id in duplicates:  # their notice named the purged question
+            post_changed(question_id=duplicate_id)
+        listed_posts_changed(*going)
+        announce(PostPurged(post.pk, post.thread_id, _kind(post), by.pk, tuple(ids)))
+    return scope
+
+
+def purge_comment(*, comment: Comment, by: User) -> PurgeScope:
+    """Remove a comment for good (the caller decides who may, as for purge_post)."""
+    with transaction.atomic():
+        post = _lock(comment.post_id)
+        found = Comment.objects.select_for_update().filter(pk=comment.pk).first()
+        if found is None:
+            raise NotFound("That comment has already been removed for good.")
+        if not found.is_deleted:
+            Post.objects.filter(pk=post.pk).update(comment_count=F("comment_count") - 1)
+        _forget_held([found])
+        comment_id = found.pk
+        found.delete()
+        comment_changed(question_id=post.thread_id)
+        announce(CommentPurged(comment_id, post.pk, post.thread_id, by.pk))
+    return PurgeScope(comments=1)
+
+
 def cast_vote(*, user: User, post: Post, value: int) -> Post:
     """Set `user`'s vote on `post` to +1, -1, or 0 (no vote). Returns the post with its new
     counters. Concurrent votes stay exact: the post row is locked for the whole change."""
@@ -820,7 +949,9 @@ def _why_not_vote(user: User, post: Post) -> str:
         return "You cannot vote on your own post."
     if policy.thread_of(post).is_locked:
         return "This question is locked: it takes no new votes."
-    return "Only members can vote." if not user.is_authenticated else "This account cannot vote."
+    if not user.is_authenticated:
+        return "Only members can vote."
+    return suspension_notice(user) if is_suspended(user) else "This account cannot vote."
 
 
 def _clear_accepted(*, question: Post, answer: Post) -> None:

@@ -16,5 +16,12 @@ class QaConfig(AppConfig):
         # {% personal vote post.pk %}: the member's own vote on a post.
         register_kind("vote", VOTE)
         # {% personal can_edit post %}...{% if allowed %}: what the policy lets this member do.
-        for name in ("can_edit", "can_delete", "kept_from_author", "can_accept", "can_restore"):
+        for name in (
+            "can_edit",
+            "can_delete",
+            "kept_from_author",
+            "can_accept",
+            "can_restore",
+            "can_answer",
+        ):
             register_kind(name, capability(getattr(policy, name)))

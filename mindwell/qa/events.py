@@ -61,6 +61,18 @@ class PostRestored:
 
 
 @dataclass(frozen=True)
+class PostPurged:
+    """Removed for good by an administrator, with every post that went with it (a
+    question's answers): `post_ids` holds them all, the purged post first."""
+
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    by_id: int
+    post_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class VoteCast:
     post_id: int
     question_id: int
@@ -104,6 +116,14 @@ class CommentHidden:
 
 @dataclass(frozen=True)
 class CommentRestored:
+    comment_id: int
+    post_id: int
+    question_id: int
+    by_id: int
+
+
+@dataclass(frozen=True)
+class CommentPurged:
     comment_id: int
     post_id: int
     question_id: int

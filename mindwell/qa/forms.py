@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 
+from mindwell.core.antispam import SpamGuard
 from mindwell.core.forms import ActionForm, Rule
 from mindwell.qa import actions
 from mindwell.qa.models import BODY_MAX, COMMENT_MAX, EDIT_REASON_MAX, GUEST_NAME_MAX, TITLE_MAX
@@ -77,7 +78,7 @@ def category_field(**kwargs: Any) -> CategoryChoiceField:
     )
 
 
-class AskForm(IdentityForm):
+class AskForm(SpamGuard, IdentityForm):
     field_order = ["title", "body", "category", "tags"]
 
     title = forms.CharField(
@@ -107,7 +108,7 @@ class AskForm(IdentityForm):
         }
 
 
-class AnswerForm(IdentityForm):
+class AnswerForm(SpamGuard, IdentityForm):
     field_order = ["body"]
 
     body = forms.CharField(
@@ -121,7 +122,7 @@ class AnswerForm(IdentityForm):
         return {"body": actions.clean_answer_body, **super().rules()}
 
 
-class CommentForm(IdentityForm):
+class CommentForm(SpamGuard, IdentityForm):
     field_order = ["body"]
 
     body = forms.CharField(

@@ -104,11 +104,13 @@ def holder_of(link: GuestLink) -> GuestLinkHolder:
 
 
 def is_removed(item: Post | Comment) -> bool:
-    """Deleted, or no longer shown because what it belongs to was deleted."""
+    """Deleted, or no longer shown because what it belongs to is out of view. An item held
+    for review (waiting for approval, hidden) is not: its guest still sees it, marked, and
+    may edit or delete it."""
     post = item.post if isinstance(item, Comment) else item
     return (
-        item.is_deleted
-        or post.is_deleted
+        (item.is_deleted and not item.is_held)
+        or (post is not item and post.is_deleted)
         or (post.question is not None and post.question.is_deleted)
     )
 

@@ -128,8 +128,8 @@ class PostQuerySet(models.QuerySet["Post"]):
         return self.select_related("author", "category").only(
             "id", "kind", "title", "slug", "score", "answer_count", "view_count",
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
-            "guest_name", "author_id", "deleted_at", "closed_at", "locked_at", "category__name",
-            "category__slug",
+            "guest_name", "author_id", "deleted_at", "closed_at", "close_reason", "locked_at",
+            "category__name", "category__slug",
             "author__username", "author__display_name", "author__points", "author__is_professional",
         )  # fmt: skip
 

@@ -21,7 +21,14 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 
-from mindwell.accounts.policy import can_moderate, is_category_moderator, is_member, may_act
+from mindwell.accounts.policy import (
+    can_moderate,
+    is_category_moderator,
+    is_member,
+    is_suspended,
+    may_act,
+    suspension_notice,
+)
 from mindwell.core.errors import Forbidden, NotFound
 from mindwell.tags.policy import moderates_category
 
@@ -99,6 +106,18 @@ def can_post(user: Any) -> bool:
     return not user.is_authenticated or may_act(user)
 
 
+def why_not_post(user: Any) -> str:
+    """What to tell someone can_post refused (a suspended member: until when)."""
+    return suspension_notice(user) if is_suspended(user) else "This account cannot post."
+
+
+def refuse_suspended(user: Any) -> None:
+    """Raise Forbidden with the end date for a suspended member, before any form or lookup:
+    the 403 page tells them why and until when, whatever they tried."""
+    if is_suspended(user):
+        raise Forbidden(suspension_notice(user))
+
+
 def can_answer(user: Any, question: Any) -> bool:
     """Answer this question: not closed or locked; a protected question only by members
     with some points (MINDWELL_PROTECTED_ANSWER_POINTS) and moderators."""
@@ -120,7 +139,7 @@ def why_not_answer(user: Any, question: Any) -> str:
             "This question is protected: answering it takes at least "
             f"{settings.MINDWELL_PROTECTED_ANSWER_POINTS} points."
         )
-    return "This account cannot post."
+    return why_not_post(user)
 
 
 def can_comment(user: Any, post: Any) -> bool:
@@ -143,6 +162,11 @@ def can_edit(user: Any, item: Any) -> bool:
     if moderates(user, item):
         return True
     return is_author_or_moderator(user, item) and not thread_of(item).is_locked
+
+
+def why_not_edit(user: Any) -> str:
+    """What to tell someone can_edit refused on a post they can see."""
+    return suspension_notice(user) if is_suspended(user) else "You cannot edit this post."
 
 
 def why_kept(item: Any) -> str | None:

@@ -10,7 +10,8 @@ The member themself sees their own profile, with their anonymous posts marked an
 comments. It is theirs alone, so it is rendered for them on every request and never stored
 (a shared member page would hand it to others).
 
-Deleted posts, and answers and comments under deleted questions, are never listed. Every
+Deleted posts, and answers and comments under deleted questions, are never listed; the
+member's own view lists their posts held for review (waiting for approval), marked. Every
 page costs a fixed number of queries, however much the member has written.
 """
 
@@ -33,7 +34,7 @@ from mindwell.accounts.topics import MEMBER
 from mindwell.core.errors import NotFound
 from mindwell.core.pagecache import shows, stored_page
 from mindwell.core.pagination import KeysetPage, keyset_page
-from mindwell.qa.models import Comment, Post, PostKind, PostQuerySet
+from mindwell.qa.models import SHOWN_TO_AUTHOR, Comment, Post, PostKind, PostQuerySet
 from mindwell.qa.topics import MEMBER_POSTS, QUESTION
 
 QUESTIONS, ANSWERS, COMMENTS = "questions", "answers", "comments"
@@ -42,15 +43,15 @@ OWN_ONLY = {COMMENTS}
 
 _QUESTION_FIELDS = (
     "id", "kind", "question_id", "title", "slug", "score", "answer_count",
-    "has_accepted_answer", "anonymous", "created_at",
+    "has_accepted_answer", "anonymous", "created_at", "deleted_at", "removal",
 )  # fmt: skip
 _ANSWER_FIELDS = (
-    "id", "kind", "score", "is_accepted", "anonymous", "created_at", "question_id",
-    "question__id", "question__kind", "question__title", "question__slug",
+    "id", "kind", "score", "is_accepted", "anonymous", "created_at", "deleted_at", "removal",
+    "question_id", "question__id", "question__kind", "question__title", "question__slug",
 )  # fmt: skip
 _COMMENT_FIELDS = (
-    "id", "body", "anonymous", "created_at", "post_id", "post__id", "post__kind",
-    "post__title", "post__slug", "post__question_id", "post__question__id",
+    "id", "body", "anonymous", "created_at", "deleted_at", "removal", "post_id", "post__id",
+    "post__kind", "post__title", "post__slug", "post__question_id", "post__question__id",
     "post__question__kind", "post__question__title", "post__question__slug",
 )  # fmt: skip
 
@@ -63,9 +64,19 @@ class Tab:
     url: str
 
 
+def _shown(member: User, *, own: bool, prefix: str = "") -> Q:
+    """Live, or on the member's own view also held for review (hidden, waiting for
+    approval): they see those, marked, as on the question page."""
+    live = Q(**{f"{prefix}deleted_at__isnull": True})
+    if not own:
+        return live
+    held = {f"{prefix}author": member, f"{prefix}removal__in": SHOWN_TO_AUTHOR}
+    return live | Q(**held)
+
+
 def _posts(member: User, *, own: bool) -> PostQuerySet:
-    """The member's live posts that this page may link to them."""
-    posts = Post.objects.alive().filter(author=member)
+    """The member's posts that this page may link to them."""
+    posts = Post.objects.filter(_shown(member, own=own), author=member)
     return posts if own else posts.filter(anonymous=False)
 
 
@@ -74,14 +85,15 @@ def _questions(member: User, *, own: bool) -> QuerySet[Post]:
 
 
 def _answers(member: User, *, own: bool) -> QuerySet[Post]:
-    answers = _posts(member, own=own).answers().filter(question__deleted_at__isnull=True)
+    answers = _posts(member, own=own).answers().filter(_shown(member, own=own, prefix="question__"))
     return answers.select_related("question").only(*_ANSWER_FIELDS)
 
 
 def _comments(member: User) -> QuerySet[Comment]:
-    """The member's live comments on live posts under live questions (their own list only)."""
+    """The member's live comments, and those held for review, on live posts under live
+    questions (their own list only)."""
     return (
-        Comment.objects.filter(author=member, deleted_at__isnull=True)
+        Comment.objects.filter(_shown(member, own=True), author=member)
         .filter(post__deleted_at__isnull=True)
         .filter(Q(post__question__isnull=True) | Q(post__question__deleted_at__isnull=True))
         .select_related("post", "post__question")
@@ -92,7 +104,9 @@ def _comments(member: User) -> QuerySet[Comment]:
 def _counts(member: User, *, own: bool) -> dict[str, int]:
     counts: dict[str, int] = _posts(member, own=own).aggregate(
         questions=Count("id", filter=Q(kind=PostKind.QUESTION)),
-        answers=Count("id", filter=Q(kind=PostKind.ANSWER, question__deleted_at__isnull=True)),
+        answers=Count(
+            "id", filter=Q(kind=PostKind.ANSWER) & _shown(member, own=own, prefix="question__")
+        ),
     )
     if own:
         counts[COMMENTS] = _comments(member).count()

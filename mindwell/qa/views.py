@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Sum
+from django.db.models import Exists, F, OuterRef, Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +16,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from mindwell.core import ratelimit
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
@@ -26,7 +27,7 @@ from mindwell.qa import actions, guest_links, policy
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
-from mindwell.qa.models import BODY_MAX, Comment, Post, Vote
+from mindwell.qa.models import BODY_MAX, Comment, Post, PostKind, Vote
 from mindwell.qa.personal import my_votes
 from mindwell.qa.presenters import points_now
 from mindwell.qa.structured_data import qa_page
@@ -50,6 +51,15 @@ def _error_response(request: HttpRequest, error: ActionError, back: str) -> Http
         return JsonResponse({"error": error.message}, status=error.status)
     messages.error(request, error.message)
     return redirect(back)
+
+
+def _say_posted(request: HttpRequest, item: Post | Comment, posted: str | None) -> None:
+    """Tell the writer their item is posted or, when a check held it (waiting for a
+    moderator's approval), why only they see it for now."""
+    if item.is_held:
+        messages.info(request, f"{item.removal_note} Until then only you can see it.")
+    elif posted:
+        messages.success(request, posted)
 
 
 def _guest_posted(item: Post | Comment) -> HttpResponse:
@@ -210,15 +220,18 @@ def tag_autocomplete(request: HttpRequest) -> JsonResponse:
 
 
 def ask(request: HttpRequest) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
+    refusal = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
             preview_html = render_markdown(data["body"])
         else:
             try:
+                ratelimit.hit("ask", request=request)
                 question = actions.ask_question(
                     author=member, title=data["title"], body=data["body"],
                     category=data["category"], tags=data["tags"],
@@ -226,14 +239,17 @@ def ask(request: HttpRequest) -> HttpResponse:
                 )  # fmt: skip
             except ActionError as error:
                 form.add_action_error(error)
+                refusal = error
             else:
                 if member is None:
                     return _guest_posted(question)
-                messages.success(request, "Your question is posted.")
+                _say_posted(request, question, "Your question is posted.")
                 return redirect(question)
-    status = 400 if form.errors else 200
-    return render(
-        request, "qa/ask.html", {"form": form, "preview_html": preview_html}, status=status
+    status = refusal.status if refusal else 400 if form.errors else 200
+    context = {"form": form, "preview_html": preview_html}
+    # Over a rate limit, the form comes back with its text: 429, and when to try again.
+    return ratelimit.with_retry_after(
+        render(request, "qa/ask.html", context, status=status), refusal
     )
 
 
@@ -273,12 +289,17 @@ def _question_page(
 ) -> HttpResponse:
     user = request.user
     member = _member(request)
-    answers = list(
+    # The questions closed as duplicates of this one come in the answers' query: the page
+    # lists them, and its number of queries stays the same.
+    duplicate_of_this = Q(duplicate_of=question, kind=PostKind.QUESTION, deleted_at__isnull=True)
+    rows = list(
         Post.objects.visible_to(user)
-        .filter(question=question)
+        .filter(Q(question=question) | duplicate_of_this)
         .select_related("author", "last_editor")
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
+    answers = [row for row in rows if row.question_id == question.pk]
+    duplicates = sorted((row for row in rows if row.is_question), key=lambda row: row.pk)
     for answer in answers:
         answer.question = question  # the policy reads the thread's state: no query each
     posts = [question, *answers]
@@ -298,7 +319,9 @@ def _question_page(
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
         post.failed_comment_form = failed_form if post.pk == failed_post_id else None  # type: ignore[attr-defined]
     # The members it shows are declared by the writer presenter as it renders them.
-    shows(QUESTION(question.pk))
+    # Its notice names the original, and its list the duplicates: their titles show here.
+    originals = [question.duplicate_of_id] if question.duplicate_of_id else []
+    shows(*(QUESTION(pk) for pk in [question.pk, *originals, *(d.pk for d in duplicates)]))
     identity = {"member": member is not None}
     address = question.get_absolute_url()
     canonical_url = request.build_absolute_uri(address)
@@ -309,6 +332,8 @@ def _question_page(
     context = {
         "question": question,
         "answers": answers,
+        "duplicates": duplicates,
+        "protected_answer_points": settings.MINDWELL_PROTECTED_ANSWER_POINTS,
         "answer_order": order,
         "answer_orders": orders,
         "canonical_url": canonical_url,
@@ -352,48 +377,61 @@ def question_detail(
 
 @require_POST
 def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
+    refusal = None
     if form.is_valid():
         try:
+            ratelimit.hit("answer", request=request)
             answer = actions.post_answer(
                 question=question, author=member, body=form.cleaned_data["body"],
                 submission=form_submission(request), **form.identity(),
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            refusal = error
         else:
             if member is None:
                 return _guest_posted(answer)
-            messages.success(request, "Thank you: your answer is posted.")
+            _say_posted(request, answer, "Thank you: your answer is posted.")
             return redirect(answer.get_absolute_url())
-    return _question_page(request, question, answer_form=form, status=400)
+    status = refusal.status if refusal else 400
+    page = _question_page(request, question, answer_form=form, status=status)
+    return ratelimit.with_retry_after(page, refusal)
 
 
 @require_POST
 def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id)
     member = _member(request)
     form = CommentForm(request.POST, member=member is not None, auto_id=f"comment-%s-{post.pk}")
-    status = 400
+    status, refusal = 400, None
     if form.is_valid():
         try:
+            ratelimit.hit("comment", request=request)
             comment = actions.add_comment(
                 post=post, author=member, body=form.cleaned_data["body"],
                 submission=form_submission(request), **form.identity(),
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
-            status = error.status
+            status, refusal = error.status, error
         else:
             if member is None:
                 return _guest_posted(comment)
+            _say_posted(request, comment, None)
             return redirect(comment.get_absolute_url())
     if wants_json(request):
         problems = [str(error) for errors in form.errors.values() for error in errors]
-        return JsonResponse({"error": " ".join(problems)}, status=status)
-    return _question_page(request, post.thread, failed_comment=(post.pk, form), status=status)
+        response: HttpResponse = JsonResponse({"error": " ".join(problems)}, status=status)
+    else:
+        response = _question_page(
+            request, post.thread, failed_comment=(post.pk, form), status=status
+        )
+    return ratelimit.with_retry_after(response, refusal)
 
 
 @require_POST
@@ -406,9 +444,11 @@ def vote(request: HttpRequest, post_id: str) -> HttpResponse:
             ActionError("Log in to vote.", status=401),
             f"{reverse('accounts:login')}?next={back}",
         )
+    policy.refuse_suspended(request.user)
     value = {"up": Vote.UP, "down": Vote.DOWN, "none": 0}.get(request.POST.get("value", ""))
     if value is None:
         return _error_response(request, ActionError("A vote is up, down or none."), back)
+    ratelimit.hit("vote", request=request)  # over the limit: the 429 page, or JSON
     try:
         post = actions.cast_vote(user=request.user, post=post, value=value)
     except ActionError as error:
@@ -445,6 +485,7 @@ def accept(request: HttpRequest, question_id: str) -> HttpResponse:
 
 @login_required
 def post_edit(request: HttpRequest, post_id: str) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     return edit_page(request, post, editor=request.user, done=post.get_absolute_url())
 
@@ -457,6 +498,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
         "tags": post.tag_names,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -467,11 +509,14 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             )  # fmt: skip
         except ActionError as error:
             form.add_action_error(error)
+            status = error.status
         else:
-            messages.success(request, "Your edit is saved.")
+            _say_posted(request, post, "Your edit is saved.")
             return redirect(done)
+    if form.errors and status == 200:
+        status = 400
     context = {"form": form, "post": post, "done": done}
-    return render(request, "qa/edit.html", context, status=400 if form.errors else 200)
+    return render(request, "qa/edit.html", context, status=status)
 
 
 @require_POST
@@ -531,6 +576,7 @@ def comment_restore(request: HttpRequest, comment_id: str) -> HttpResponse:
 @require_POST
 @login_required
 def post_rollback(request: HttpRequest, post_id: str, number: int) -> HttpResponse:
+    policy.refuse_suspended(request.user)
     post = access_post(request.user, post_id, may=policy.can_edit)
     try:
         actions.rollback_post(post=post, editor=request.user, number=number)  # type: ignore[arg-type]

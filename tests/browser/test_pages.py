@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 from django.urls import reverse
 from playwright.sync_api import Page
 
 from mindwell.accounts.actions import sign_up
 from mindwell.accounts.models import User
 from mindwell.accounts.tokens import make_signup_token
+from mindwell.moderation.audit import record
 from mindwell.qa import actions
 from mindwell.qa.guest_links import issue_link
 from mindwell.qa.models import Post
@@ -86,7 +88,15 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         "accounts:complete_signup", args=[make_signup_token(pending_id=pending.pk)]
     )
 
-    guest, member = visitor(), visitor(maya)
+    administrator = User.objects.get(is_superuser=True)
+    removed = actions.post_answer(
+        question=question, author=maya, body="An answer a moderator deleted, to be purged."
+    )
+    actions.delete_post(post=removed, by=administrator)
+    with transaction.atomic():
+        record(actor=administrator, action="delete", post=removed, member=maya, reason="Off-topic")
+
+    guest, member, staff = visitor(), visitor(maya), visitor(administrator)
     no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
     pages: list[tuple[str, Page, str, Callable[[Page], None]]] = [
         ("home", guest, "/", no_action),
@@ -126,8 +136,11 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("guest-link", guest, private_link, no_action),
         ("guest-link-edit", guest, f"{private_link}edit/", no_action),
         ("guest-link-404", guest, "/guest/not-a-link/", no_action),
+        ("audit-log", staff, reverse("moderation:audit_log"), no_action),
+        ("audit-log-errors", staff, f"{reverse('moderation:audit_log')}?since=soon", no_action),
+        ("purge", staff, reverse("moderation:purge", args=["post", removed.pk]), no_action),
     ]
-    meters = {id(page): WeightMeter(page, f"{site_url}/static/") for page in (guest, member)}
+    meters = {id(page): WeightMeter(page, f"{site_url}/static/") for page in (guest, member, staff)}
     report: dict[str, Any] = {}
     failures = []
     for name, page, path, then in pages:

@@ -30,6 +30,7 @@ def servers(request, tmp_path, settings):
         "DB_CONN_MAX_AGE": "0",
         "MINDWELL_PAGE_VERSIONS_FILE": str(versions_file),
         "MINDWELL_VIEW_FLUSH_SECONDS": "0",
+        "MINDWELL_MIN_FILL_SECONDS": "0",  # the tests post forms the moment they get them
         "SECRET_KEY": settings.SECRET_KEY,  # so the sessions made here are valid there
         "REDIS_URL": redis_url,
     }

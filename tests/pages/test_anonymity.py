@@ -23,8 +23,9 @@ from tests.conftest import client_for, make_member
 
 pytestmark = pytest.mark.django_db
 
-# Each response's own masked CSRF token, in the CSRF and the form-submission fields.
-CSRF_TOKEN = re.compile(r'(name="(?:csrfmiddlewaretoken|submission)" value=")[^"]+(")')
+# Each response's own masked CSRF token, in the CSRF and the form-submission fields, and
+# its forms' fill-time stamp.
+CSRF_TOKEN = re.compile(r'(name="(?:csrfmiddlewaretoken|submission|form_stamp)" value=")[^"]+(")')
 
 
 def normalised(html: str) -> str:

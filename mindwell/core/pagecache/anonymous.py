@@ -11,7 +11,8 @@
 - The CSRF token: a cacheable page is rendered with a placeholder instead of a token, and
   each response (hit or miss) gets the visitor's own masked token in its place, with a new
   CSRF cookie when the visitor has none. No visitor ever receives another's token, forms
-  work without JavaScript, and the stored page carries no Set-Cookie.
+  work without JavaScript, and the stored page carries no Set-Cookie. A page with a public
+  form gets a fresh fill-time stamp (core.antispam) per response in the same way.
 - Pages live in each process's memory, and also in Redis when it is configured.
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+import re
 import threading
 import time
 from collections import OrderedDict
@@ -34,6 +36,7 @@ from django.http import HttpRequest
 from django.middleware.csrf import _check_token_format  # type: ignore[attr-defined]
 from django.utils.http import http_date
 
+from mindwell.core.antispam import issue_stamp, stamp_placeholder
 from mindwell.core.pagecache.csrf import mask_secret, placeholder, random_chars
 from mindwell.core.pagecache.declare import run_hit_handler
 from mindwell.core.pagecache.versions import (
@@ -82,9 +85,12 @@ class Entry:
     stored_at: float
     status: str
     headers: list[tuple[str, str]]
-    parts: list[bytes]  # the body split at the CSRF placeholder
+    parts: list[bytes]  # the body split at the CSRF placeholder (and the stamp's)
     on_hit: tuple[str, int] | None
     probe: Any = None  # versions().probe(deps), made on first use
+    # With form stamps: what goes between parts, 0 the CSRF token and 1 a stamp. Empty when
+    # every gap is the CSRF token, the case that stays one join.
+    fills: bytes = b""
 
 
 class LocalPages(Generic[T]):
@@ -137,6 +143,10 @@ class PageCacheApp:
             raise RuntimeError("The page cache needs the CSRF secret in a cookie.")
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
         self.placeholder = placeholder().encode()
+        self.stamp_placeholder = stamp_placeholder().encode()
+        self._either = re.compile(
+            b"(" + re.escape(self.placeholder) + b"|" + re.escape(self.stamp_placeholder) + b")"
+        )
         self._cookie_attrs = (
             f"; Max-Age={settings.CSRF_COOKIE_AGE}; Path={settings.CSRF_COOKIE_PATH}"
         )
@@ -227,7 +237,8 @@ class PageCacheApp:
                 headers.append(
                     ("Set-Cookie", f"{self.csrf_cookie}={secret}; expires={self._expires()}")
                 )
-            body = mask_secret(secret).encode().join(entry.parts)
+            token = mask_secret(secret).encode()
+            body = _filled(entry, token) if entry.fills else token.join(entry.parts)
         else:
             body = entry.parts[0]
         headers.append(("X-Page-Cache", state.decode()))
@@ -266,7 +277,7 @@ class PageCacheApp:
                 close()
         names = {name.lower() for name, _ in headers}
         content_type = next((v for k, v in headers if k.lower() == "content-type"), "")
-        parts = body.split(self.placeholder)
+        parts, fills = self._split(body)
         entry = Entry(
             deps=tuple(marker.deps),
             versions=(),
@@ -275,6 +286,7 @@ class PageCacheApp:
             headers=_with_vary_cookie([(k, v) for k, v in headers if k.lower() != "set-cookie"]),
             parts=parts,
             on_hit=marker.on_hit,
+            fills=fills,
         )
         storable = (
             status.startswith("200 ")
@@ -292,9 +304,17 @@ class PageCacheApp:
         cookies = [(k, v) for k, v in headers if k.lower() == "set-cookie"]
         entry_for_visitor = Entry(
             entry.deps, entry.versions, entry.stored_at, status, entry.headers + cookies,
-            parts, None,
+            parts, None, fills=fills,
         )  # fmt: skip
         return self._respond(entry_for_visitor, secret, method, start_response, b"miss")
+
+    def _split(self, body: bytes) -> tuple[list[bytes], bytes]:
+        """The body's parts between placeholders, and what goes between them (Entry.fills)."""
+        if self.stamp_placeholder not in body:
+            return body.split(self.placeholder), b""
+        pieces = self._either.split(body)
+        gaps = pieces[1::2]
+        return pieces[0::2], bytes(0 if gap == self.placeholder else 1 for gap in gaps)
 
     def _shared_get(self, key: str) -> Entry | None:
         client = _redis_client()
@@ -313,6 +333,15 @@ class PageCacheApp:
         client = _redis_client()
         if client is not None:
             client.set(key, pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), ex=self.ttl)
+
+
+def _filled(entry: Entry, token: bytes) -> bytes:
+    """The body of a page with form stamps: the token and a fresh stamp in their places."""
+    values = (token, issue_stamp().encode())
+    pieces = [entry.parts[0]]
+    for kind, part in zip(entry.fills, entry.parts[1:], strict=True):
+        pieces += (values[kind], part)
+    return b"".join(pieces)
 
 
 def _size(entry: Entry) -> int:

@@ -12,8 +12,9 @@
   exactly as anonymous pages are.
 - Each member's request, hit or miss, then picks each slot's variant for that member (all
   their votes on the page in one query), renders the live parts, and puts in their own
-  CSRF token. Members who see more than members do (`always_rendered_for`: moderators)
-  always get a page rendered for them.
+  CSRF token and a fresh fill-time stamp for its forms (core.antispam). Members who see
+  more than members do (`always_rendered_for`: moderators) always get a page rendered for
+  them.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from django.template import Context
 from django.template.loader import render_to_string
 from django.utils.functional import LazyObject, empty
 
+from mindwell.core.antispam import issue_stamp, stamp_placeholder
 from mindwell.core.pagecache.anonymous import LocalPages
 from mindwell.core.pagecache.csrf import mask_secret, placeholder
 from mindwell.core.pagecache.declare import recording_shown, run_hit_handler
@@ -170,6 +172,7 @@ class Page:
     keys: dict[str, list[Any]]  # the keys of each kind of choice on the page
     on_hit: tuple[str, int] | None
     probe: Any = None
+    stamped: bool = False  # holds the placeholder of a form's fill-time stamp
 
 
 _pages: LocalPages[Page] = LocalPages(64 << 20)
@@ -227,7 +230,10 @@ def personalise(request: HttpRequest, page: Page) -> str:
                     "csrf_token": marker,
                 }
             out.append(render_to_string(part.template_name, {**live_context, **part.context}))
-    return "".join(out).replace(marker, _csrf_token(request))
+    text = "".join(out).replace(marker, _csrf_token(request))
+    if page.stamped:
+        text = text.replace(stamp_placeholder(), issue_stamp())
+    return text
 
 
 def _csrf_token(request: HttpRequest) -> str:
@@ -248,12 +254,16 @@ def _record(
     on_hit: tuple[str, int] | None,
     store: bool,
 ) -> None:
-    parts = _split(response.content.decode(), recorder.slots)
+    content = response.content.decode()
+    parts = _split(content, recorder.slots)
     keys: dict[str, list[Any]] = {}
+    stamp = stamp_placeholder()
+    stamped = stamp in content
     for slot in recorder.slots:
         if isinstance(slot, Choice):
             keys.setdefault(slot.kind, []).append(slot.key)
-    page = Page(deps, (), time.time(), parts, keys, on_hit)
+            stamped = stamped or any(stamp in variant for variant in slot.variants.values())
+    page = Page(deps, (), time.time(), parts, keys, on_hit, stamped=stamped)
     if store and response.status_code == 200:
         current = versions_if_unchanged(page.deps, recorder.started_seq)
         if current is not None:

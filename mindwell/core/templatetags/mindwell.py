@@ -8,8 +8,10 @@ from django.template.base import FilterExpression, Parser, Token
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
+from mindwell.core import antispam
 from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import members as memberpages
+from mindwell.core.pagecache import placeholder
 from mindwell.core.submissions import SUBMISSION_FIELD
 
 register = template.Library()
@@ -41,6 +43,25 @@ def submission_field(context: Context) -> str:
     CSRF token (on a stored page, the placeholder the page cache fills per response)."""
     token = conditional_escape(str(context.get("csrf_token") or ""))
     return mark_safe(f'<input type="text" name="{SUBMISSION_FIELD}" value="{token}" hidden>')
+
+
+@register.simple_tag(takes_context=True)
+def spam_guard(context: Context, form: Any = None) -> str:
+    """The honeypot and fill-time stamp of a public form (core.antispam). The honeypot is
+    out of sight, out of the tab order and hidden from screen readers; its label tells
+    anyone who meets it anyway to leave it empty. On a page being stored, the stamp is the
+    placeholder the page cache fills per response."""
+    token = context.get("csrf_token")
+    # type(), not isinstance(): a real token is a lazy object, and asking it its class
+    # would make the token.
+    stored = type(token) is str and token == placeholder()
+    stamp = conditional_escape(antispam.stamp_for(form, stored=stored))
+    return mark_safe(
+        '<div class="form-trap" aria-hidden="true"><label>Leave this field empty '
+        f'<input type="text" name="{antispam.HONEYPOT_FIELD}" value="" tabindex="-1" '
+        'autocomplete="off"></label></div>'
+        f'<input type="hidden" name="{antispam.STAMP_FIELD}" value="{stamp}">'
+    )
 
 
 @register.filter

@@ -16,6 +16,7 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.accounts.models import User
+from mindwell.core import ratelimit
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagination import keyset_page
@@ -87,6 +88,7 @@ def flag(request: HttpRequest, kind: str, item_id: str) -> HttpResponse:
         status = 400
         if form.is_valid():
             data = form.cleaned_data
+            ratelimit.hit("flag", request=request)  # over the limit: the 429 page, or JSON
             try:
                 actions.flag_item(
                     flagger=user,

@@ -1,0 +1,20 @@
+"""The "Review (N)" link in the header: {% load review_nav %}."""
+
+from typing import Any
+
+from django import template
+
+from mindwell.moderation import policy
+from mindwell.moderation.models import Queue, ReviewItem
+
+register = template.Library()
+
+
+@register.simple_tag
+def review_count(user: Any) -> int | None:
+    """How many open items wait in the queues `user` may open, or None for those who review
+    nothing: ordinary members and guests cost no query (the roles are on the member's row)."""
+    if not policy.can_see_queues(user):
+        return None
+    queues = [queue for queue in Queue.values if policy.can_review(user, queue)]
+    return ReviewItem.objects.reviewable_by(user).filter(queue__in=queues).count()
