@@ -23,7 +23,7 @@ from mindwell.core.pagination import keyset_page
 from mindwell.moderation import policy
 from mindwell.moderation.actions import flags as actions
 from mindwell.moderation.forms.flags import FlagForm, ReviewRequestForm
-from mindwell.moderation.models import Flag, FlagStatus
+from mindwell.moderation.models import Flag, FlagStatus, Queue
 from mindwell.qa import policy as qa_policy
 from mindwell.qa.access import access_comment, access_post, parse_id
 from mindwell.qa.models import Comment, Post
@@ -168,7 +168,10 @@ def my_flags(request: HttpRequest) -> HttpResponse:
     )
     page = keyset_page(flags, request.GET, field=None, size=settings.MINDWELL_PAGE_SIZE)
     rows = [_row(request.user, flag) for flag in page.items]
-    context = {"page": page, "rows": rows, "pending": FlagStatus.PENDING}
+    context = {
+        "page": page, "rows": rows, "pending": FlagStatus.PENDING,
+        "reviews_close_votes": policy.can_review(request.user, Queue.CLOSE_VOTES),
+    }  # fmt: skip
     return render(request, "moderation/my_flags.html", context)
 
 
