@@ -221,9 +221,6 @@ MINDWELL_PROTECTED_ANSWER_POINTS = env_int("MINDWELL_PROTECTED_ANSWER_POINTS", 1
 MINDWELL_FLAGS_TO_HIDE = env_int("MINDWELL_FLAGS_TO_HIDE", 3)
 MINDWELL_CLOSE_VOTES = env_int("MINDWELL_CLOSE_VOTES", 3)
 MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
-# Behind a reverse proxy, the header it puts the client's address in (its last address is
-# used); empty: the client is REMOTE_ADDR (granian sets it).
-MINDWELL_TRUSTED_PROXY_HEADER = env_str("MINDWELL_TRUSTED_PROXY_HEADER", "")
 # How long a keyed hash of the address a guest's or anonymous post came from is kept, for
 # moderators (manage.py forget_origins); the privacy page says so.
 MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)

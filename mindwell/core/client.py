@@ -3,9 +3,9 @@
 `ClientAddress` (a middleware) sets it for the length of each request; `client_ip()` reads
 it anywhere in that request (a check inside a posting action), and is None outside one
 (commands, the demo loader, tests calling actions directly). The address is REMOTE_ADDR,
-which granian sets, or behind a reverse proxy the header named by
-MINDWELL_TRUSTED_PROXY_HEADER (its last address: the one the proxy itself added, since
-anything before it is what the client claimed).
+which granian sets, or behind MINDWELL_TRUSTED_PROXIES reverse proxies the address the
+outermost one saw (X-Forwarded-For, counted from the right: anything further left is what
+the client itself claimed). The rate limits (core.ratelimit) read it the same way.
 """
 
 from __future__ import annotations
@@ -26,13 +26,20 @@ def client_ip() -> str | None:
     return _address.get()
 
 
+def raw_address_of(request: HttpRequest) -> str:
+    """The client's address as the request gives it, not yet checked."""
+    address: str = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.MINDWELL_TRUSTED_PROXIES
+    if proxies:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        hops = [hop.strip() for hop in forwarded if hop.strip()]
+        if len(hops) >= proxies:
+            address = hops[-proxies]
+    return address
+
+
 def address_of(request: HttpRequest) -> str | None:
-    header = settings.MINDWELL_TRUSTED_PROXY_HEADER
-    if header:
-        raw = request.META.get("HTTP_" + header.upper().replace("-", "_"), "")
-        raw = raw.split(",")[-1].strip()
-    else:
-        raw = request.META.get("REMOTE_ADDR", "")
+    raw = raw_address_of(request)
     try:
         address = ipaddress.ip_address(raw)
     except ValueError:

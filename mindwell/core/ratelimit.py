@@ -37,6 +37,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest, HttpResponse
 from django.utils.crypto import salted_hmac
 
+from mindwell.core.client import raw_address_of
 from mindwell.core.errors import ActionError, RateLimited
 
 __all__ = ["RateLimited", "check", "client_address", "hit", "with_retry_after"]
@@ -50,16 +51,9 @@ class _Counter:
 
 
 def client_address(request: HttpRequest) -> str:
-    """The client's network address: REMOTE_ADDR, or behind MINDWELL_TRUSTED_PROXIES proxies
-    the address the outermost one saw (X-Forwarded-For, counted from the right, since
-    anything further left is what the client itself claimed)."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = settings.MINDWELL_TRUSTED_PROXIES
-    if proxies:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        hops = [hop.strip() for hop in forwarded if hop.strip()]
-        if len(hops) >= proxies:
-            address = hops[-proxies]
+    """The client's network address as core.client reads it (REMOTE_ADDR, or what the
+    trusted proxies saw), an IPv6 address as its /64 network: one household's devices."""
+    address = raw_address_of(request)
     try:
         ip = ipaddress.ip_address(address)
     except ValueError:

@@ -422,7 +422,7 @@ def test_a_block_for_some_days_ends_by_itself(moderator):
 
 
 def test_behind_a_proxy_the_address_comes_from_its_header(settings, moderator):
-    settings.MINDWELL_TRUSTED_PROXY_HEADER = "X-Forwarded-For"
+    settings.MINDWELL_TRUSTED_PROXIES = 1
     block(moderator)
     through_proxy = Client(REMOTE_ADDR="10.0.0.2")
 
