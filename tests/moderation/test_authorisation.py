@@ -526,3 +526,176 @@ def test_each_role_is_allowed_or_refused_each_action_and_a_refusal_changes_nothi
     else:
         assert response.status_code in (200, 302), response.content.decode()[:2000]
         assert how.happened(world, role), f"{action} by {role} did not happen"
+
+
+# Bad input --------------------------------------------------------------------------------
+
+
+@dataclass
+class BadInput:
+    """A request a moderator (or another role) may make by mistake or by forging it: it is
+    answered with `status` and a page that says `message`, and changes nothing. A refusal
+    told on the next page (a redirect with a message) is followed to read it."""
+
+    role: str
+    prepare: Callable[[World], None]
+    send: Callable[[Client, World], Any]
+    status: int
+    message: str
+
+
+NOT_THERE = "We could not find that page"  # the 404 page, whatever was not found
+NO_QUESTION = "There is no question at that address, or it has been removed."
+
+
+def deleted_other_question(w: World) -> None:
+    other = actions.ask_question(
+        author=w.maya, title="How do I tell my therapist I want to stop?",
+        body="I have been going for two years and feel ready to end it.",
+        category=Category.objects.get(slug="ending-therapy"), tags="ending",
+    )  # fmt: skip
+    actions.delete_post(post=other, by=w.maya)
+    w.extra["deleted"] = other
+
+
+def resolved_flags_item(w: World) -> None:
+    flags_item(w)
+    w.extra["item"].status = ReviewStatus.DONE
+    w.extra["item"].save(update_fields=["status"])
+
+
+def close_url(w: World) -> str:
+    return f"/moderation/question/{w.question.pk}/close"
+
+
+BAD_INPUTS: dict[str, BadInput] = {
+    "a forged review item id": BadInput(
+        "moderator", nothing, lambda c, w: c.post("/moderation/review/item/999999/claim"),
+        404, NOT_THERE,
+    ),
+    "a review item id that is not a number": BadInput(
+        "moderator", nothing, lambda c, w: c.post("/moderation/review/item/1e3/hide"),
+        404, NOT_THERE,
+    ),
+    "a decision that does not exist": BadInput(
+        "moderator", flags_item, lambda c, w: c.post(item_url(w, "explode")), 404,
+        NOT_THERE,
+    ),
+    "a forged member id to suspend": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post("/moderation/member/999999/suspend/", {"duration": "7", "reason": "x"}),
+        404, NOT_THERE,
+    ),
+    "a forged question id to close": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post("/moderation/question/99999999/close", {"reason": "off_topic"}),
+        404, NOT_THERE,
+    ),
+    "an answer's id in place of a question's": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post(f"/moderation/question/{w.answer.pk}/close", {"reason": "off_topic"}),
+        404, NOT_THERE,
+    ),
+    "a forged id to purge": BadInput(
+        "administrator", nothing,
+        lambda c, w: c.post("/moderation/purge/post/99999999/", {"reason": "x"}), 404, NOT_THERE,
+    ),
+    "a forged post id to edit": BadInput(
+        "moderator", nothing, lambda c, w: c.post("/post/99999999/edit/", {"body": "x" * 40}),
+        404, NOT_THERE,
+    ),
+    "closing a closed question": BadInput(
+        "moderator", closed_question,
+        lambda c, w: c.post(close_url(w), {"reason": "off_topic"}),
+        400, "This question is closed already.",
+    ),
+    "voting to close a closed question": BadInput(
+        "trusted", closed_question,
+        lambda c, w: c.post(close_url(w), {"reason": "off_topic"}),
+        400, "This question is closed already.",
+    ),
+    "a duplicate of itself": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post(
+            close_url(w), {"reason": "duplicate", "duplicate_of": str(w.question.pk)}
+        ),
+        400, "A question cannot be a duplicate of itself.",
+    ),
+    "a duplicate of a deleted question": BadInput(
+        "moderator", deleted_other_question,
+        lambda c, w: c.post(
+            close_url(w), {"reason": "duplicate", "duplicate_of": str(w.extra["deleted"].pk)}
+        ),
+        400, "That question has been removed; choose an original that is still up.",
+    ),
+    "a duplicate of a deleted question, as a voter": BadInput(
+        "trusted", deleted_other_question,
+        lambda c, w: c.post(
+            close_url(w), {"reason": "duplicate", "duplicate_of": str(w.extra["deleted"].pk)}
+        ),
+        400, NO_QUESTION,
+    ),
+    "reopening an open question": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post(f"/moderation/question/{w.question.pk}/reopen"),
+        400, "This question is open already.",
+    ),
+    "locking without saying on or off": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post(f"/moderation/question/{w.question.pk}/lock", {"locked": "maybe"}),
+        400, "Say whether to turn locked on or off.",
+    ),
+    "a bulk action on an empty selection": BadInput(
+        "moderator", flags_item,
+        lambda c, w: c.post("/moderation/review/flags/bulk", {"decision": "hide"}),
+        200, "Select at least one item first: nothing was changed.",
+    ),
+    "a bulk action on a forged id": BadInput(
+        "moderator", flags_item,
+        lambda c, w: c.post(
+            "/moderation/review/flags/bulk",
+            {"item": [w.extra["item"].pk, 999999], "decision": "hide", "confirm": "yes"},
+        ),
+        404, NOT_THERE,
+    ),
+    "a bulk decision other than hide or delete": BadInput(
+        "moderator", flags_item,
+        lambda c, w: c.post(
+            "/moderation/review/flags/bulk",
+            {"item": [w.extra["item"].pk], "decision": "approve", "confirm": "yes"},
+        ),
+        200, "Choose whether to hide or delete the selected items.",
+    ),
+    "deciding an item resolved already": BadInput(
+        "moderator", resolved_flags_item, decision("delete"), 200, "already resolved",
+    ),
+    "a suspension without a reason": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post(member_url(w, "suspend/"), {"duration": "7", "reason": " "}),
+        400, "Give a reason",
+    ),
+    "an empty message to a member": BadInput(
+        "moderator", nothing, lambda c, w: c.post(member_url(w, "message/"), {"body": ""}),
+        400, "Write the message.",
+    ),
+    "an address range that is not one": BadInput(
+        "moderator", nothing,
+        lambda c, w: c.post("/moderation/blocked/", {"network": "not a network", "reason": "x"}),
+        400, "is not an IP address or a CIDR range",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", BAD_INPUTS.values(), ids=BAD_INPUTS.keys())
+def test_bad_input_gets_a_clear_message_never_a_500_and_changes_nothing(
+    world: World, case: BadInput
+) -> None:
+    case.prepare(world)
+    before = snapshot()
+    client = client_for(actor(world, case.role))
+    response = case.send(client, world)
+    if response.status_code == 302:
+        response = client.get(response.url)  # the message is on the next page
+    assert response.status_code == case.status, response.content.decode()[:2000]
+    assert case.message in response.content.decode()
+    assert snapshot() == before
