@@ -6,6 +6,7 @@ blocks (the visitor fixture fails the test on any violation)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -185,4 +186,75 @@ def test_a_suspended_member_sees_why_on_every_page_and_cannot_answer(
     assert response.status == 403
     assert "Your account is suspended until" in response.text()
     assert Post.objects.filter(author=riley).count() == 0
+    axe.assert_clean()
+
+
+def test_flags_hide_an_answer_and_a_moderator_restores_it_from_the_queue(
+    visitor: Callable[..., Page], settings: Any
+) -> None:
+    settings.MINDWELL_FLAGS_TO_HIDE = 3  # the default, said out loud
+    maya = make_member("maya", display_name="Maya")
+    robin = make_member("robin", display_name="Robin")
+    flaggers = [make_member(name, points=150) for name in ("ana", "ben", "cleo")]
+    moderator = make_member("mod_jo", display_name="Jo (moderator)", is_moderator=True)
+    question = _question(maya, "Is it normal to feel attached to my therapist?")
+    answer = actions.post_answer(
+        question=question, author=robin, body="It is common, and worth bringing up in a session."
+    )
+    axe = Axe()
+    guest = visitor()
+    guest.goto(question.get_absolute_url())
+    expect(guest.locator(f"#a{answer.pk}")).to_be_visible()
+    axe.check(guest, "question-guest")
+
+    # Three trusted members flag it, each from the question page.
+    for n, flagger in enumerate(flaggers):
+        page = visitor(flagger)
+        page.goto(question.get_absolute_url())
+        post = page.locator(f"#a{answer.pk}")
+        post.get_by_role("link", name="Flag answer").click()
+        axe.check(page, "question-flag-form")
+        post.get_by_role("group", name="What is wrong with it?").get_by_label(
+            "Rude or abusive"
+        ).check()
+        post.get_by_role("button", name="Send the flag").click()
+        expect(page.get_by_text("Thank you for flagging this")).to_be_visible()
+        assert Post.objects.get(pk=answer.pk).is_deleted == (n == 2)
+
+    # Readers no longer see it; its author sees it marked, with the reason.
+    guest.reload()
+    expect(guest.locator(f"#a{answer.pk}")).to_have_count(0)
+    author = visitor(robin)
+    author.goto(question.get_absolute_url())
+    note = author.locator(f"#a{answer.pk} .held-note")
+    expect(note).to_contain_text("Not shown to readers")
+    expect(note).to_contain_text("rude or abusive")
+    expect(note.get_by_role("link", name="Ask for a review")).to_be_visible()
+    axe.check(author, "question-author-held")
+
+    # The moderator finds it in the queue, claims it and brings it back.
+    mod = visitor(moderator)
+    mod.goto("/moderation/review/flags/")
+    axe.check(mod, "queue")
+    mod.get_by_role("link", name="Review item").first.click()
+    axe.check(mod, "item")
+    mod.get_by_role("button", name="Claim it for 15 minutes").click()
+    expect(mod.get_by_text("You claimed this item for 15 minutes.")).to_be_visible()
+    axe.check(mod, "item-claimed")
+    approve = mod.locator("form", has=mod.get_by_role("button", name="Approve: bring it back"))
+    approve.get_by_label("Short reason").fill("Blunt, but not abusive")
+    approve.get_by_role("button", name="Approve: bring it back").click()
+    expect(mod.get_by_text("Approved: it stays up (or is back up)")).to_be_visible()
+    assert not Post.objects.get(pk=answer.pk).is_deleted
+
+    guest.reload()
+    expect(guest.locator(f"#a{answer.pk}")).to_contain_text("worth bringing up in a session")
+
+    # Each flagger reads the outcome, with the moderator's reason.
+    mine = visitor(flaggers[0])
+    mine.goto("/moderation/flags/mine/")
+    row = mine.locator(".flag-list li").first
+    expect(row).to_contain_text("Declined")
+    expect(row).to_contain_text("Blunt, but not abusive")
+    axe.check(mine, "my-flags")
     axe.assert_clean()
