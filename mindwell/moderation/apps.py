@@ -11,6 +11,10 @@ class ModerationConfig(AppConfig):
         from mindwell.qa.personal import capability
 
         checks.register()
+        # {% personal can_flag post %}...{% if allowed %}: the Flag link on the question page;
+        # can_request_review: the author's "Ask for a review" in a hidden item's note.
+        for name in ("can_flag", "can_request_review"):
+            register_kind(name, capability(getattr(policy, name)))
         # {% personal can_purge post %}: the way to a purge, shown to administrators.
         register_kind("can_purge", capability(lambda user, item: policy.can_purge(user)))
         # {% personal can_close question %}...{% if allowed %}: moderation controls a member

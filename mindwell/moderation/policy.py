@@ -14,12 +14,14 @@ from django.conf import settings
 from mindwell.accounts.policy import (
     can_moderate,
     is_administrator,
+    is_member,
     is_trusted,
     may_act,
     moderates_anything,
 )
-from mindwell.moderation.models import Queue
+from mindwell.moderation.models import FlagStatus, Queue
 from mindwell.qa import policy as qa_policy
+from mindwell.qa.models import Removal
 
 # Queues trusted members may work too; the others are moderators' only.
 TRUSTED_QUEUES = frozenset({Queue.CLOSE_VOTES})
@@ -28,6 +30,37 @@ TRUSTED_QUEUES = frozenset({Queue.CLOSE_VOTES})
 def can_flag(user: Any, item: Any) -> bool:
     """Flag a post or comment: a member who is not suspended, who can see it, not their own."""
     return may_act(user) and item.author_id != user.pk and not item.is_deleted
+
+
+def why_not_flag(user: Any, item: Any) -> str:
+    """What to tell a member can_flag refused (one who may see the item)."""
+    if is_member(user) and item.author_id == user.pk:
+        return "You cannot flag what you wrote yourself."
+    if is_member(user) and not may_act(user):
+        return "Your account is suspended: you cannot flag until the suspension ends."
+    return "You cannot flag this."
+
+
+def hides_by_flag(user: Any, item: Any) -> bool:
+    """One flag from this member hides the item at once: a moderator of it. (Flags from
+    other trusted members hide it together: MINDWELL_FLAGS_TO_HIDE of them.)"""
+    return moderates(user, item)
+
+
+def can_retract_flag(user: Any, flag: Any) -> bool:
+    """Take back one's own flag while no moderator has decided on it."""
+    return is_member(user) and flag.flagger_id == user.pk and flag.status == FlagStatus.PENDING
+
+
+def can_request_review(user: Any, item: Any) -> bool:
+    """Ask the moderators to look again at one's own hidden or held post or comment (one
+    waiting for approval is in front of them already)."""
+    return (
+        is_member(user)
+        and item.author_id == user.pk
+        and item.is_held
+        and item.removal != Removal.WAITING
+    )
 
 
 def moderates(user: Any, item: Any) -> bool:

@@ -230,6 +230,60 @@
     });
   }
 
+  // Flagging in place: the Flag link opens the flag page's own form under the post or the
+  // comment, and sends it in the background. Without this, the link opens that page.
+  document.querySelectorAll("a.flag-link").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      if (link.dataset.open) return;
+      link.dataset.open = "1";
+      fetch(link.href, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(String(response.status));
+        return response.text();
+      }).then(function (html) {
+        var found = new DOMParser().parseFromString(html, "text/html").querySelector("form.flag-form");
+        if (!found) throw new Error("no form");
+        openFlagForm(link, document.importNode(found, true));
+      }).catch(function () {
+        delete link.dataset.open;
+        window.location.href = link.href;  // the page says what went wrong
+      });
+    });
+  });
+  function openFlagForm(link, form) {
+    form.classList.add("flag-inline");
+    var comment = link.closest("li");
+    if (comment) comment.appendChild(form);
+    else link.closest(".post-actions").after(form);
+    var out = document.createElement("p");
+    out.className = "field-errors";
+    out.setAttribute("role", "alert");
+    form.prepend(out);
+    function close() {
+      form.remove();
+      delete link.dataset.open;
+      link.focus();
+    }
+    form.querySelector(".flag-cancel").addEventListener("click", function (e) { e.preventDefault(); close(); });
+    form.addEventListener("keydown", function (e) { if (e.key === "Escape") close(); });
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post(form).then(function (result) {
+        if (!result) return;
+        if (!result.ok) { out.textContent = result.data.error; return; }
+        var done = document.createElement("p");
+        done.setAttribute("role", "status");
+        done.tabIndex = -1;
+        done.textContent = result.data.message + (result.data.hidden ? " It is hidden until a moderator reviews it." : "");
+        form.replaceWith(done);
+        link.remove();
+        done.focus();
+      });
+    });
+    var first = form.querySelector("input[type=radio]");
+    if (first) first.focus();
+  }
+
   // A draft of the ask form that survives a reload; cleared once the question is sent.
   document.querySelectorAll("form[data-draft]").forEach(function (form) {
     var key = "mindwell-draft-" + form.dataset.draft;

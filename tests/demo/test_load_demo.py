@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from mindwell.accounts.models import User
 from mindwell.demo.loader import CONTENT_FOLDER, read_content
+from mindwell.qa import policy as qa_policy
 from mindwell.qa.models import Comment, Post, Vote
 from mindwell.qa.presenters import Writer, writer
 from mindwell.qa.ranking import hot_score
@@ -140,6 +141,15 @@ class TheDemoSite(TestCase):
         assert moderator.is_moderator and moderator.is_staff and moderator.is_superuser
         assert Client().login(username="maya", password="mindwell-demo")
         assert Client().login(username="moderator", password="mindwell-demo")
+
+    def test_a_grief_counsellor_moderates_the_grief_categories_only(self) -> None:
+        hannah = User.objects.get(username="hannah_grief")
+        assert hannah.is_category_moderator and not hannah.is_moderator
+        in_grief = Post.objects.questions().filter(category__parent__slug="grief").first()
+        elsewhere = Post.objects.questions().exclude(category__parent__slug="grief").first()
+        assert in_grief is not None and elsewhere is not None
+        assert qa_policy.moderates(hannah, in_grief)
+        assert not qa_policy.moderates(hannah, elsewhere)
 
     def test_a_second_run_changes_nothing(self) -> None:
         counts = (Post.objects.count(), Comment.objects.count(), User.objects.count())

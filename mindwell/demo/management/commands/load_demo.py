@@ -32,10 +32,12 @@ from mindwell.qa import actions
 from mindwell.qa.models import Comment, Post
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import rebuild_point_totals
+from mindwell.tags.actions import set_category_moderators
 from mindwell.tags.models import Category
 
 DEFAULT_PASSWORD = "mindwell-demo"
 MODERATOR = "moderator"
+CATEGORY_MODERATORS = [("hannah_grief", "grief")]
 # A comment on an answer whose own time would not fall after the answer is placed this long
 # after it instead.
 COMMENT_GAP = timedelta(minutes=7)
@@ -145,6 +147,18 @@ class DemoWriter:
             self._vote_and_accept(q, question)
         for q, question in enumerate(self.content.questions):
             self._set_views(self.questions[q], views=question.views)
+        self._appoint_category_moderators()
+
+    def _appoint_category_moderators(self) -> None:
+        """A grief counsellor moderates the grief category (and its subcategories), so the
+        demo shows a category moderator beside the site-wide one."""
+        self.step = "category moderators"
+        for username, slug in CATEGORY_MODERATORS:
+            category = Category.objects.filter(slug=slug).first()
+            if category is not None and username in self.members:
+                set_category_moderators(
+                    category=category, moderator_ids=[self.members[username].pk]
+                )
 
     def _at(self, moment: datetime) -> datetime:
         """Demo history never reaches past the moment the command runs."""
