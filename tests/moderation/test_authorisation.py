@@ -5,8 +5,10 @@ A cell is allowed (the action's effect happened; for a trusted member's close or
 their vote is counted) or refused: 403, 404, or for a guest on a members' page a redirect
 to log in. A refused cell changes nothing: every row count of the moderation, Q&A,
 reputation, tags and accounts tables, every denormalised counter and every moderation state
-is the same before and after. Then the bad inputs of the issue: each gets a clear message,
-never a 500, and changes nothing.
+is the same before and after. Then the bad inputs of the issue (forged ids, flags on deleted
+items, double flags, closing a closed question, a duplicate of itself or of a deleted
+question, an empty bulk selection): each gets a clear message, never a 500, and changes
+nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from mindwell.moderation.actions.members import suspend_member
 from mindwell.moderation.models import (
     CloseVote,
     Flag,
+    FlagReason,
+    FlagStatus,
     ModeratorMessage,
     Queue,
     ReviewItem,
@@ -294,6 +298,34 @@ def member_url(w: World, what: str) -> str:
     return f"/moderation/member/{w.okafor.pk}/{what}"
 
 
+def own_flag(w: World) -> None:
+    """A pending flag on the answer by whoever acts (by a flagger, for a guest)."""
+    flagger: User = w.extra.get("actor") or w.flaggers[0]
+    w.extra["flag"] = Flag.objects.create(
+        flagger=flagger, post=w.answer, reason=FlagReason.SPAM, created_at=timezone.now()
+    )
+
+
+def someone_elses_flag(w: World) -> None:
+    w.extra["flag"] = Flag.objects.create(
+        flagger=w.flaggers[0], post=w.answer, reason=FlagReason.SPAM, created_at=timezone.now()
+    )
+
+
+def flag_by(w: World, role: str) -> Flag | None:
+    return Flag.objects.filter(flagger=actor(w, role), post=w.answer).first()
+
+
+def flagged_by_actor(w: World, role: str) -> bool:
+    """The flag is counted; a moderator's own flag hides the answer at once."""
+    flag = flag_by(w, role)
+    return flag is not None and w.fresh(w.answer).is_deleted == moderates_thread(role)
+
+
+def retract_url(w: World) -> str:
+    return f"/moderation/flags/{w.extra['flag'].pk}/retract"
+
+
 def opened(url: Callable[[World], str]) -> Callable[[Client, World], Any]:
     """GET the page; the response is kept for the effect's check."""
 
@@ -315,6 +347,38 @@ RULES_FORM = {
 
 ACTIONS: dict[str, Action] = {
     # guest, member, suspended, trusted, category moderator inside, outside, moderator, admin
+    "flag an answer": Action(
+        nothing,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "rude"}),
+        flagged_by_actor,
+        (LOGIN, OK, E403, OK, OK, OK, OK, OK),
+    ),
+    "flag a comment": Action(
+        nothing,
+        lambda c, w: c.post(f"/moderation/flag/comment/{w.comment.pk}/", {"reason": "rude"}),
+        lambda w, role: Flag.objects.filter(flagger=actor(w, role), comment=w.comment).exists(),
+        (LOGIN, OK, E403, OK, OK, OK, OK, OK),
+    ),
+    "retract one's own flag": Action(
+        own_flag,
+        lambda c, w: c.post(retract_url(w)),
+        lambda w, role: w.fresh(w.extra["flag"]).status == FlagStatus.RETRACTED,
+        (LOGIN, OK, OK, OK, OK, OK, OK, OK),
+    ),
+    "retract someone else's flag": Action(
+        someone_elses_flag,
+        lambda c, w: c.post(retract_url(w)),
+        lambda w, role: False,
+        (LOGIN, E404, E404, E404, E404, E404, E404, E404),
+    ),
+    "ask for a review of someone else's hidden answer": Action(
+        hidden_flags_item,
+        lambda c, w: c.post(
+            f"/moderation/review-request/post/{w.answer.pk}/", {"note": "It is general advice."}
+        ),
+        lambda w, role: False,
+        (LOGIN, E404, E404, E404, E404, E404, E404, E404),
+    ),
     "open the queues index": Action(
         items_in_every_queue,
         opened(lambda w: "/moderation/review/"),
@@ -387,13 +451,13 @@ ACTIONS: dict[str, Action] = {
         lambda w, role: not okafor(w).is_active and w.fresh(w.answer).removal == "deleted",
         (LOGIN, E404, E404, E404, E404, E404, OK, OK),
     ),
-    "close": Action(
+    "close, or vote to close": Action(
         nothing,
         lambda c, w: c.post(f"/moderation/question/{w.question.pk}/close", {"reason": "off_topic"}),
         closed_or_voted,
         (E403, E403, E403, VOTE, OK, E403, OK, OK),
     ),
-    "reopen": Action(
+    "reopen, or vote to reopen": Action(
         closed_question,
         lambda c, w: c.post(f"/moderation/question/{w.question.pk}/reopen", {"note": "Fixed"}),
         reopened_or_voted,
@@ -515,6 +579,7 @@ def test_each_role_is_allowed_or_refused_each_action_and_a_refusal_changes_nothi
     world: World, action: str, role: str, outcome: str
 ) -> None:
     how = ACTIONS[action]
+    world.extra["actor"] = actor(world, role)
     how.prepare(world)
     before = snapshot()
     response = how.send(client_for(actor(world, role)), world)
@@ -562,6 +627,11 @@ def resolved_flags_item(w: World) -> None:
     flags_item(w)
     w.extra["item"].status = ReviewStatus.DONE
     w.extra["item"].save(update_fields=["status"])
+
+
+def decided_own_flag(w: World) -> None:
+    own_flag(w)
+    Flag.objects.filter(pk=w.extra["flag"].pk).update(status=FlagStatus.DECLINED)
 
 
 def close_url(w: World) -> str:
@@ -683,6 +753,58 @@ BAD_INPUTS: dict[str, BadInput] = {
         lambda c, w: c.post("/moderation/blocked/", {"network": "not a network", "reason": "x"}),
         400, "is not an IP address or a CIDR range",
     ),
+    "a flag on a deleted answer": BadInput(
+        "member", deleted_answer,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "spam"}),
+        404, NOT_THERE,
+    ),
+    "a moderator's flag on a deleted answer": BadInput(
+        "moderator", deleted_answer,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "spam"}),
+        404, NOT_THERE,
+    ),
+    "a flag on a comment whose answer is deleted": BadInput(
+        "trusted", deleted_answer,
+        lambda c, w: c.post(f"/moderation/flag/comment/{w.comment.pk}/", {"reason": "spam"}),
+        404, NOT_THERE,
+    ),
+    "a second flag on the same answer": BadInput(
+        "member", own_flag,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "rude"}),
+        409, "You have already flagged this.",
+    ),
+    "a flag on one's own answer": BadInput(
+        "dr_okafor", nothing,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "spam"}),
+        403, "You cannot flag what you wrote yourself.",
+    ),
+    "a flag with a reason that is not one": BadInput(
+        "member", nothing,
+        lambda c, w: c.post(f"/moderation/flag/post/{w.answer.pk}/", {"reason": "boring"}),
+        400, "Choose what is wrong with it.",
+    ),
+    "a flag on a forged id": BadInput(
+        "member", nothing,
+        lambda c, w: c.post("/moderation/flag/post/99999999/", {"reason": "spam"}), 404, NOT_THERE,
+    ),
+    "a flag on a kind of thing that is not flagged": BadInput(
+        "member", nothing,
+        lambda c, w: c.post(f"/moderation/flag/user/{w.okafor.pk}/", {"reason": "spam"}),
+        404, NOT_THERE,
+    ),
+    "retracting a forged flag id": BadInput(
+        "member", nothing, lambda c, w: c.post("/moderation/flags/99999999/retract"),
+        404, NOT_THERE,
+    ),
+    "retracting a flag a moderator decided already": BadInput(
+        "member", decided_own_flag, lambda c, w: c.post(retract_url(w)), 200,
+        "A moderator has already decided on this flag: it cannot be retracted.",
+    ),
+    "asking for a review of a forged id": BadInput(
+        "dr_okafor", nothing,
+        lambda c, w: c.post("/moderation/review-request/post/99999999/", {"note": "Please"}),
+        404, NOT_THERE,
+    ),
 }  # fmt: skip
 
 
@@ -690,9 +812,11 @@ BAD_INPUTS: dict[str, BadInput] = {
 def test_bad_input_gets_a_clear_message_never_a_500_and_changes_nothing(
     world: World, case: BadInput
 ) -> None:
+    person = world.people.get(case.role) or User.objects.get(username=case.role)
+    world.extra["actor"] = person
     case.prepare(world)
     before = snapshot()
-    client = client_for(actor(world, case.role))
+    client = client_for(person)
     response = case.send(client, world)
     if response.status_code == 302:
         response = client.get(response.url)  # the message is on the next page
