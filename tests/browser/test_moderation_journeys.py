@@ -1,5 +1,6 @@
-"""Moderation journeys in a real browser, each as its people live it: a spam wave removed in
-one step, and a suspension seen by the suspended member. Every page a visitor reaches on the
+"""Moderation journeys in a real browser, each as its people live it: flags hide an answer
+and a moderator restores it from the queue, a spam wave removed in one step, and a
+suspension seen by the suspended member. Every page a visitor reaches on the
 way passes axe in the light and the dark theme, and nothing the Content-Security-Policy
 blocks (the visitor fixture fails the test on any violation)."""
 
