@@ -9,6 +9,7 @@ from django.db import connection
 from django.template import Context
 
 from mindwell.core.pagecache import Kind
+from mindwell.qa import policy
 from mindwell.qa.models import Vote
 
 
@@ -64,3 +65,24 @@ def capability(check: Callable[[Any, Any], bool]) -> Kind:
         return lambda item: check(user, item)
 
     return Kind("allowed", (False, True), for_render, for_member)
+
+
+def answer_refusal(user: Any, question: Any) -> str:
+    """Why the answer form is not offered to `user` on this open question: "" (it is),
+    "protected" (too few points), or "cannot_post" (a suspended or inactive account)."""
+    if policy.can_answer(user, question):
+        return ""
+    return "cannot_post" if not policy.can_post(user) else "protected"
+
+
+def _refusal_for_render(context: Context, question: Any) -> str:
+    user = context.get("user")
+    return "cannot_post" if user is None else answer_refusal(user, question)
+
+
+ANSWER_REFUSAL = Kind(
+    "refusal",
+    ("", "protected", "cannot_post"),
+    _refusal_for_render,
+    lambda user, questions: lambda question: answer_refusal(user, question),
+)

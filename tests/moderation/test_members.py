@@ -22,6 +22,7 @@ from mindwell.core import pagecache
 from mindwell.core.errors import ActionError, Forbidden
 from mindwell.core.pagecache import members as memberpages
 from mindwell.moderation.actions import members as actions
+from mindwell.moderation.actions.closing import protect_question
 from mindwell.moderation.models import (
     AuditEntry,
     BlockedRange,
@@ -154,6 +155,27 @@ def test_the_posting_actions_say_why_a_suspended_member_is_refused(maya, moderat
         ask(maya)
 
     assert "suspended until" in refused.value.message
+
+
+def test_a_suspended_member_is_told_why_they_cannot_answer_even_on_a_protected_question(
+    maya, dr_okafor, moderator, ask
+):
+    question = ask(dr_okafor)
+    protect_question(question=question, by=moderator)
+    maya.points = 500  # enough for a protected question: only the suspension stops her
+    maya.save(update_fields=["points"])
+    page_before = client_for(maya).get(question.get_absolute_url()).content.decode()
+    assert f'action="/q/{question.pk}/answer"' in page_before
+    assert "This question is protected: only members" not in page_before
+
+    actions.suspend_member(member=maya, by=moderator, days=3, reason=REASON)
+    page = client_for(maya).get(question.get_absolute_url()).content.decode()
+
+    assert "Your account cannot answer now" in page
+    assert "This question is protected: only members" not in page
+    assert "This question is protected: only members" in (
+        client_for(make_member("newbie")).get(question.get_absolute_url()).content.decode()
+    )
 
 
 def test_a_suspension_ends_by_itself_at_its_date(maya, moderator):
