@@ -192,7 +192,7 @@ def test_with_the_cache_off_members_still_get_their_own_page(
 
 def test_personal_blocks_refuse_unknown_kinds_and_nesting(rf, maya, ask):
     post = ask(maya)
-    with pytest.raises(TemplateSyntaxError, match="KIND one of vote, .*can_edit"):
+    with pytest.raises(TemplateSyntaxError, match=r"KIND one of vote, .*can_edit"):
         Template("{% load mindwell %}{% personal mood 1 %}x{% endpersonal %}")
     nested = Template(
         "{% load mindwell %}{% personal can_edit post %}{% personal vote 2 %}"
