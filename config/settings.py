@@ -222,8 +222,13 @@ MINDWELL_FLAGS_TO_HIDE = env_int("MINDWELL_FLAGS_TO_HIDE", 3)
 MINDWELL_CLOSE_VOTES = env_int("MINDWELL_CLOSE_VOTES", 3)
 MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@mindwell.local")
 # How long a keyed hash of the address a guest's or anonymous post came from is kept, for
-# moderators (manage.py forget_origins); the privacy page says so.
+# moderators; housekeeping deletes it after that, as the privacy page says.
 MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)
+# How often the task worker runs the clean-ups (mindwell/core/housekeeping.py): old origins,
+# form submissions, expired guest links and sign-ups, finished tasks.
+MINDWELL_HOUSEKEEPING_SECONDS = env_int("MINDWELL_HOUSEKEEPING_SECONDS", 3600)
+if MINDWELL_HOUSEKEEPING_SECONDS < 60:
+    raise ImproperlyConfigured("MINDWELL_HOUSEKEEPING_SECONDS must be 60 or more.")
 MINDWELL_VIEW_FLUSH_SECONDS = env_int("MINDWELL_VIEW_FLUSH_SECONDS", 10)
 MINDWELL_VIEW_FLUSH_COUNT = env_int("MINDWELL_VIEW_FLUSH_COUNT", 20_000)
 # Whole pages for anonymous readers (mindwell/core/pagecache/, decision 0004). Versions are

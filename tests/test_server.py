@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
+from django_tasks_db.models import DBTaskResult
 
 import config.server
 from mindwell.qa.models import Post
@@ -424,6 +425,31 @@ def test_email_links_point_at_the_port_run_serves_on(start_run, run_env, tmp_pat
         response, _ = request(run.port, "GET", link.removeprefix(site[:-1]))
         assert response.status in (200, 302)
     assert run.ctrl_c() == 130
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_task_worker_runs_the_housekeeping_and_a_restart_starts_no_second_chain(
+    start_run, maya, ask
+):
+    ask(maya)
+
+    def statuses():
+        rows = DBTaskResult.objects.filter(task_path="mindwell.core.tasks.housekeeping")
+        return sorted(rows.values_list("status", flat=True))
+
+    def ran_and_queued_the_next():
+        return statuses() == ["READY", "SUCCESSFUL"]
+
+    run = start_run()
+    run.wait_until_serving()
+    eventually(ran_and_queued_the_next, within=30, message="housekeeping did not run")
+    assert run.ctrl_c() == 130
+
+    again = start_run()
+    again.wait_until_serving()
+    # The next run waits for its hour: nothing ran, nothing more was queued.
+    assert ran_and_queued_the_next(), statuses()
+    assert again.ctrl_c() == 130
 
 
 def site_url(**env):

@@ -179,7 +179,7 @@ def sign_up(
     check_new_password(password, username=username, email=email, display_name=display_name)
     password_hash = make_password(password)
     with transaction.atomic():
-        PendingSignup.objects.filter(created_at__lt=_oldest_valid_link()).delete()
+        forget_expired_signups()
         owner = _owner_of(email)
         if owner is not None:
             subject, body = emails.signup_attempt_email(user=owner)
@@ -218,6 +218,13 @@ def complete_sign_up(*, token: str) -> User:
             raise ActionError(USERNAME_TAKEN_MEANWHILE) from None
         raise ActionError(SIGNED_UP_ALREADY) from None
     return user
+
+
+def forget_expired_signups() -> int:
+    """Delete the sign-ups whose link has expired: nobody can complete them any more.
+    Housekeeping runs it; each sign-up does too. Returns how many went."""
+    deleted, _ = PendingSignup.objects.filter(created_at__lt=_oldest_valid_link()).delete()
+    return deleted
 
 
 def _oldest_valid_link() -> datetime:

@@ -6,8 +6,10 @@ class AccountsConfig(AppConfig):
     label = "accounts"
 
     def ready(self) -> None:
-        from mindwell.accounts import policy
+        from mindwell.accounts import actions, policy
+        from mindwell.core import housekeeping
         from mindwell.core.pagecache import always_rendered_for
 
         # Moderators see more than members: they never get a shared member page.
         always_rendered_for(policy.sees_more_than_members)
+        housekeeping.register("expired sign-ups", actions.forget_expired_signups)

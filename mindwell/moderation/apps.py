@@ -6,8 +6,14 @@ class ModerationConfig(AppConfig):
     label = "moderation"
 
     def ready(self) -> None:
+        from datetime import timedelta
+
+        from django.conf import settings
+
+        from mindwell.core import housekeeping
         from mindwell.core.pagecache import register_kind
         from mindwell.moderation import checks, policy
+        from mindwell.moderation.actions.members import forget_origins
         from mindwell.qa.personal import capability
 
         checks.register()
@@ -24,3 +30,8 @@ class ModerationConfig(AppConfig):
         # {% personal can_see_member_record member %}: the link to a member's moderation
         # record on their (stored) profile, for moderators.
         register_kind("can_see_member_record", capability(policy.can_see_member_record))
+        # The privacy page promises it: read at each run, so the setting is what holds.
+        housekeeping.register(
+            "post origins",
+            lambda: forget_origins(older_than=timedelta(days=settings.MINDWELL_ORIGIN_DAYS)),
+        )

@@ -1005,6 +1005,10 @@ def accept_answer(*, question: Post, answer: Post | None, by: User) -> Post:
     return answer
 
 
+# How long a form's sending is recognised (housekeeping forgets older ones).
+SUBMISSION_DAYS = 7
+
+
 def forget_submissions(*, older_than: timedelta, now: datetime | None = None) -> int:
     """Forget which form made the posts and comments older than `older_than`; a retry comes
     within minutes, so days later the records only take room. Returns how many went."""

@@ -6,8 +6,11 @@ class QaConfig(AppConfig):
     label = "qa"
 
     def ready(self) -> None:
+        from datetime import timedelta
+
+        from mindwell.core import housekeeping
         from mindwell.core.pagecache import HIT_HANDLERS, register_kind
-        from mindwell.qa import policy
+        from mindwell.qa import actions, guest_links, policy
         from mindwell.qa.personal import ANSWER_REFUSAL, VOTE, capability
         from mindwell.qa.view_counts import count_view
 
@@ -26,3 +29,8 @@ class QaConfig(AppConfig):
             "can_restore",
         ):
             register_kind(name, capability(getattr(policy, name)))
+        housekeeping.register(
+            "form submissions",
+            lambda: actions.forget_submissions(older_than=timedelta(days=actions.SUBMISSION_DAYS)),
+        )
+        housekeeping.register("expired guest links", guest_links.forget_expired_links)

@@ -98,6 +98,13 @@ def find_link(secret: str) -> GuestLink:
     return link
 
 
+def forget_expired_links(*, now: datetime | None = None) -> int:
+    """Delete the links that have expired: they open nothing any more (housekeeping runs
+    it). Returns how many went."""
+    deleted, _ = GuestLink.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted
+
+
 def holder_of(link: GuestLink) -> GuestLinkHolder:
     """The guest holding this (checked) link, as the policy and the actions know them."""
     return GuestLinkHolder(link.item)

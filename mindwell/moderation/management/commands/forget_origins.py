@@ -11,8 +11,8 @@ from mindwell.moderation.actions.members import forget_origins
 class Command(BaseCommand):
     help = (
         "Delete the address hashes kept for guests' and anonymous posts once they are older "
-        "than --days (default MINDWELL_ORIGIN_DAYS, 30): the privacy page promises it. Run "
-        "it daily."
+        "than --days (default MINDWELL_ORIGIN_DAYS, 30): the privacy page promises it. "
+        "Housekeeping does it hourly; this is for forgetting sooner."
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
