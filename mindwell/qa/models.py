@@ -380,6 +380,8 @@ class GuestLink(models.Model):
                 name="guest_link_one_item",
             ),
         ]
+        # Housekeeping deletes expired links every hour.
+        indexes = [models.Index(fields=["expires_at"], name="guest_link_expires_idx")]
 
     def __str__(self) -> str:
         return f"guest link to {self.item}"
