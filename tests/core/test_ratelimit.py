@@ -3,7 +3,6 @@ network address, in fixed windows, in local memory and in a real Redis."""
 
 import os
 import threading
-import time
 from collections.abc import Iterator
 
 import pytest
@@ -14,26 +13,12 @@ from django.test import RequestFactory, override_settings
 from mindwell.core import ratelimit
 from mindwell.core.errors import RateLimited
 from tests.conftest import make_member
-
-
-class Clock:
-    """Stands in for the time module where the limits read the time."""
-
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def time(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.support.clock import Clock, stop_clock
 
 
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(ratelimit, "time", clock)
-    return clock
+    return stop_clock(monkeypatch, ratelimit)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ floods and reset floods meet 429 (a readable page or JSON, with Retry-After) bef
 harm, while a member using the site as people do never meets a limit."""
 
 import re
-import time
 
 import pytest
 from django.core import mail
@@ -17,6 +16,7 @@ from mindwell.core import ratelimit
 from mindwell.qa.models import Comment, Post, Vote
 from tests.accounts.test_signup import signup_data
 from tests.conftest import PASSWORD, client_for, make_member
+from tests.support.clock import Clock, stop_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -26,22 +26,9 @@ RESET = reverse("accounts:password_reset")
 TOKENS = re.compile(r'(name="(?:csrfmiddlewaretoken|submission|form_stamp)" value=")[^"]+(")')
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def time(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(ratelimit, "time", clock)
-    return clock
+    return stop_clock(monkeypatch, ratelimit)
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from mindwell.qa.models import Comment, Post
 from tests.accounts.test_signup import signup_data
 from tests.conftest import PASSWORD, client_for
 from tests.pages.servers import token_in
+from tests.support.clock import Clock, stop_clock
 
 pytestmark = pytest.mark.django_db
 
@@ -24,22 +25,9 @@ STAMP = re.compile(r'name="form_stamp" value="([^"]+)"')
 HONEYPOT = re.compile(r'<input type="text" name="website" value="([^"]*)"')
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = time.time()
-
-    def time(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
 @pytest.fixture
 def clock(monkeypatch) -> Clock:
-    clock = Clock()
-    monkeypatch.setattr(antispam, "time", clock)
-    return clock
+    return stop_clock(monkeypatch, antispam)
 
 
 @pytest.fixture
