@@ -285,6 +285,7 @@ def test_only_moderators_see_a_members_moderation_record(moderator, maya, dr_oka
     assert REASON in page and "1 question, 0 answers and 0 comments" in page
     assert reverse("moderation:lift", args=[maya.pk]) in page
     assert reverse("moderation:message", args=[maya.pk]) in page
+    assert reverse("moderation:remove_account", args=[maya.pk]) in page
     assert client_for(dr_okafor).get(url).status_code == 404
     assert client_for(None).get(url).status_code == 302  # to log in
     assert client_for(moderator).get(reverse("moderation:member", args=[99999])).status_code == 404

@@ -69,6 +69,7 @@ def member_record(request: HttpRequest, member_id: int) -> HttpResponse:
         .order_by("-id")[:RECORD_ROWS],
         "may_suspend": policy.can_suspend(me, member),
         "may_message": policy.can_message(me, member),
+        "may_remove": policy.can_remove_account(me, member),
     }
     return render(request, "moderation/member_record.html", context)
 
