@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from mindwell.accounts.actions import clean_display_name
 from mindwell.accounts.models import User
-from mindwell.accounts.policy import is_suspended, suspension_notice
 from mindwell.core.errors import ActionError, Forbidden, NotFound
 from mindwell.core.events import announce, run_checks
 from mindwell.core.markdown import render_markdown
@@ -901,7 +900,7 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         if post.question_id is not None:
             post.question = Post.objects.get(pk=post.question_id)
         if not policy.can_vote(user, post):
-            raise Forbidden(_why_not_vote(user, post))
+            raise Forbidden(policy.why_not_vote(user, post))
         if post.is_deleted or (
             post.question_id is not None
             and Post.objects.filter(pk=post.question_id, deleted_at__isnull=False).exists()
@@ -942,16 +941,6 @@ def cast_vote(*, user: User, post: Post, value: int) -> Post:
         post_changed(question_id=post.thread_id)
         announce(VoteCast(post.pk, post.thread_id, user.pk, value, old_value))
     return post
-
-
-def _why_not_vote(user: User, post: Post) -> str:
-    if post.author_id is not None and post.author_id == user.pk:
-        return "You cannot vote on your own post."
-    if policy.thread_of(post).is_locked:
-        return "This question is locked: it takes no new votes."
-    if not user.is_authenticated:
-        return "Only members can vote."
-    return suspension_notice(user) if is_suspended(user) else "This account cannot vote."
 
 
 def _clear_accepted(*, question: Post, answer: Post) -> None:

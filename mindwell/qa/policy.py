@@ -164,6 +164,17 @@ def can_edit(user: Any, item: Any) -> bool:
     return is_author_or_moderator(user, item) and not thread_of(item).is_locked
 
 
+def why_not_vote(user: Any, post: Any) -> str:
+    """What to tell someone can_vote refused."""
+    if post.author_id is not None and post.author_id == user.pk:
+        return "You cannot vote on your own post."
+    if thread_of(post).is_locked:
+        return "This question is locked: it takes no new votes."
+    if not user.is_authenticated:
+        return "Only members can vote."
+    return suspension_notice(user) if is_suspended(user) else "This account cannot vote."
+
+
 def why_not_edit(user: Any) -> str:
     """What to tell someone can_edit refused on a post they can see."""
     return suspension_notice(user) if is_suspended(user) else "You cannot edit this post."
