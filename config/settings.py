@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "mindwell.reputation",
     "mindwell.qa",
     "mindwell.moderation",
+    "mindwell.safety",
     "mindwell.demo",
 ]
 

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class SafetyConfig(AppConfig):
+    name = "mindwell.safety"
+    label = "safety"
+
+    def ready(self) -> None:
+        pass

@@ -1,0 +1,40 @@
+"""What safety keeps: the outcome of screening each post, comment and edit."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class Outcome(models.TextChoices):
+    """What screening found (mindwell.safety.screening); see the README's safety section."""
+
+    CRISIS = "crisis", "Crisis"
+    INCITEMENT = "incitement", "Incitement"
+    METHOD = "method", "Method"
+    NONE = "none", "None"
+
+
+class Screening(models.Model):
+    """One screening of new text that was not `none`: a question, answer or comment when it
+    was posted or edited. `support` marks an author who may need support (first-person
+    crisis language, alone or with a method)."""
+
+    post = models.ForeignKey(
+        "qa.Post", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    comment = models.ForeignKey(
+        "qa.Comment", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    question = models.ForeignKey("qa.Post", on_delete=models.CASCADE, related_name="+")
+    what = models.CharField(max_length=10)  # question, answer, comment, edit
+    outcome = models.CharField(max_length=10, choices=Outcome.choices)
+    support = models.BooleanField(default=False)
+    reasons = models.JSONField(default=list)
+    version = models.CharField(max_length=20)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        indexes = [models.Index(fields=["support", "-created_at"], name="safety_support_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.outcome} ({self.what} {self.post_id or self.comment_id})"
