@@ -45,6 +45,7 @@ class UserRow(NamedTuple):
     suspension_reason: str
     posts_held: int
     unread_moderator_messages: int
+    has_reader_controls: bool = False
 
 
 class TagRow(NamedTuple):
@@ -92,6 +93,7 @@ class PostRow(NamedTuple):
     duplicate_of_id: int | None = None
     locked_at: Any = None
     protected_at: Any = None
+    content_note: str = ""
 
 
 class PostTagRow(NamedTuple):
@@ -136,6 +138,7 @@ class RevisionRow(NamedTuple):
     editor_anonymous: bool
     reason: str
     created_at: Any
+    content_note: str = ""
 
 
 class PointRow(NamedTuple):

@@ -10,6 +10,7 @@ the changed object.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from mindwell.qa.models import (
     BODY_MIN,
     COMMENT_MAX,
     COMMENT_MIN,
+    CONTENT_NOTE_MAX,
     EDIT_REASON_MAX,
     GUEST_NAME_MAX,
     REMOVAL_NOTE_MAX,
@@ -120,6 +122,24 @@ def clean_answer_body(value: str) -> str:
 
 def clean_edited_body(value: str) -> str:
     return _clean_text(value, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
+
+
+# What a content note may start with that the page says itself ("Content note: ...").
+_NOTE_PREFIX = re.compile(
+    r"^(?:content note|content warning|trigger warning|cn|cw|tw)\s*:\s*", re.I
+)
+
+
+def clean_content_note(value: str) -> str:
+    """A question's optional content note: a few words on one line ("mentions self-harm")."""
+    note = _NOTE_PREFIX.sub("", " ".join((value or "").split()))
+    if len(note) > CONTENT_NOTE_MAX:
+        raise ActionError(
+            f"The content note is too long: {len(note):,} characters, at most "
+            f"{CONTENT_NOTE_MAX}. A few words are enough, such as “mentions self-harm”.",
+            field="content_note",
+        )
+    return note
 
 
 def clean_comment_body(value: str) -> str:
@@ -281,6 +301,7 @@ def ask_question(
     body: str,
     category: Category,
     tags: str | list[str],
+    content_note: str = "",
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
@@ -288,9 +309,11 @@ def ask_question(
     now: datetime | None = None,
 ) -> Post:
     """Post a question. `submission` names the form it came from (core.submissions): sent
-    again, it returns the question the first sending made."""
+    again, it returns the question the first sending made. `content_note`, if any, is shown
+    before its text, which pages fold under it."""
     title = clean_title(title)
     body = clean_question_body(body)
+    content_note = clean_content_note(content_note)
     tag_names = parse_tag_names(tags)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
@@ -316,6 +339,7 @@ def ask_question(
             body_html=render_markdown(body),
             category=category,
             tag_names=" ".join(tag_names),
+            content_note=content_note,
             created_at=now,
             last_activity_at=now,
             hot_score=hot_score(created_at=now, views=0, answers=0, score=0),
@@ -325,7 +349,8 @@ def ask_question(
         Category.objects.filter(pk=category.pk).update(question_count=F("question_count") + 1)
         Revision.objects.create(
             post=question, number=1, title=title, body=body, tag_names=question.tag_names,
-            editor=author, editor_anonymous=writer["anonymous"], created_at=now,
+            content_note=content_note, editor=author, editor_anonymous=writer["anonymous"],
+            created_at=now,
         )  # fmt: skip
         _hold_points(question, PointReason.ASKED, points_for("ask_question"))
         _check("question", question, by=author)
@@ -453,14 +478,18 @@ def edit_post(
     title: str | None = None,
     tags: str | list[str] | None = None,
     category: Category | None = None,
+    content_note: str | None = None,
     reason: str = "",
     now: datetime | None = None,
 ) -> Post:
     """Change a post's text and record the full new text as a revision; `editor` must be
     allowed to (policy.can_edit). A guest editing through their private link is recorded
-    as no member, like the guest's original text (revision 1)."""
+    as no member, like the guest's original text (revision 1). The title, tags, category
+    and content note are a question's; None leaves one as it is."""
     body = clean_edited_body(body)
     reason = clean_edit_reason(reason)
+    if content_note is not None:
+        content_note = clean_content_note(content_note)
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(post.pk)
@@ -473,7 +502,7 @@ def edit_post(
         counted = not post.is_deleted
         old_tags = post.tag_list
         old_category_id = post.category_id
-        before = (post.title, post.body, old_tags, old_category_id)
+        before = (post.title, post.body, old_tags, old_category_id, post.content_note)
         new_tags = old_tags
         if post.is_question:
             if title is not None:
@@ -483,7 +512,9 @@ def edit_post(
                 new_tags = parse_tag_names(tags)
             if category is not None:
                 post.category = category
-        if (post.title, body, new_tags, post.category_id) == before:
+            if content_note is not None:
+                post.content_note = content_note
+        if (post.title, body, new_tags, post.category_id, post.content_note) == before:
             raise ActionError("Nothing was changed.", field="body")
         if counted and post.category_id != old_category_id:
             assert old_category_id is not None and post.category_id is not None
@@ -512,7 +543,7 @@ def edit_post(
                 )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
-            tag_names=post.tag_names, editor=member,
+            tag_names=post.tag_names, content_note=post.content_note, editor=member,
             editor_anonymous=post.anonymous and member is not None and post.author_id == member.pk,
             reason=reason, created_at=now,
         )  # fmt: skip
@@ -527,7 +558,7 @@ def edit_post(
 def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None = None) -> Post:
     """Make revision `number`'s text the post's again, as a new revision that says so; the
     history keeps every revision. Validated as any edit (edit_post: `editor` must be allowed
-    to edit). A question gets back that revision's title and tags, leaving out tags an
+    to edit). A question gets back that revision's title, content note and tags, leaving out tags an
     administrator has removed or renamed since; its category stays as it is."""
     with transaction.atomic():
         post = _lock(post.pk)
@@ -542,13 +573,15 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
             names = revision.tag_names.split()
             kept = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
             tags = [name for name in names if name in kept]
-            if (revision.title, revision.body, tags) == (post.title, post.body, post.tag_list):
+            was = (revision.title, revision.body, tags, revision.content_note)
+            if was == (post.title, post.body, post.tag_list, post.content_note):
                 raise ActionError(f"The question already reads as revision {number}.")
         elif revision.body == post.body:
             raise ActionError(f"The answer already reads as revision {number}.")
         return edit_post(
             post=post, editor=editor, body=revision.body,
             title=revision.title if post.is_question else None, tags=tags,
+            content_note=revision.content_note if post.is_question else None,
             reason=f"Rolled back to revision {number}", now=now,
         )  # fmt: skip
 

@@ -1,8 +1,11 @@
-"""What safety keeps: the outcome of screening each post, comment and edit."""
+"""What safety keeps: the outcome of screening each post, comment and edit, and each
+member's reader controls."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
+from django.db.models import Q
 
 
 class Outcome(models.TextChoices):
@@ -38,3 +41,35 @@ class Screening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome} ({self.what} {self.post_id or self.comment_id})"
+
+
+class ReaderRule(models.Model):
+    """One thing a member chose not to read (reader controls, mindwell.safety.reader): a word
+    or phrase they muted, or a tag whose questions they hide. Exactly one of the two is set."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_rules"
+    )
+    # Kept trimmed, with single spaces and in lower case; matched as whole words.
+    phrase = models.CharField(max_length=40, blank=True)
+    tag = models.ForeignKey(
+        "tags.Tag", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(tag__isnull=True) & ~Q(phrase=""))
+                | (Q(tag__isnull=False) & Q(phrase="")),
+                name="reader_rule_phrase_or_tag",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "phrase"], condition=~Q(phrase=""), name="reader_rule_phrase_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "tag"], condition=Q(tag__isnull=False), name="reader_rule_tag_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.phrase or f'tag {self.tag_id}'}"
