@@ -53,6 +53,13 @@ def three_questions(ask, maya):
     return hidden, muted, plain
 
 
+def article(html, post):
+    """The HTML of one answer on a question page."""
+    found = re.search(rf'id="a{post.pk}".*?</article>', html, re.S)
+    assert found is not None
+    return found.group(0)
+
+
 def page(client, url, status=200):
     response = client.get(url)
     assert response.status_code == status, url
@@ -270,7 +277,7 @@ def test_answers_and_comments_with_a_muted_word_are_folded_for_that_member_only(
     own = answer(question, reader_member, body="My diet is something I talk about in therapy.")
     comment = qa_actions.add_comment(post=kept, author=maya, body="Was it about the diet?")
     html = page(client_for(reader_member), question.get_absolute_url())
-    answer_html = re.search(rf'id="a{folded.pk}".*?</article>', html, re.S).group(0)
+    answer_html = article(html, folded)
     assert re.search(
         r'<details class="reader-muted"><summary>This answer contains a word you muted.*?'
         r"A strict diet made it worse",
@@ -278,7 +285,7 @@ def test_answers_and_comments_with_a_muted_word_are_folded_for_that_member_only(
         re.S,
     )
     for other in (kept, own):
-        other_html = re.search(rf'id="a{other.pk}".*?</article>', html, re.S).group(0)
+        other_html = article(html, other)
         assert 'class="reader-muted"' not in other_html.split('class="comments"')[0]
     assert re.search(
         rf'<li id="c{comment.pk}"><details class="reader-muted"><summary>This comment contains '
