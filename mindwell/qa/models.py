@@ -132,7 +132,7 @@ class PostQuerySet(models.QuerySet["Post"]):
         """What a question list row shows, in one query; with `text`, also the question's
         text, for a reader's muted words (qa.reading)."""
         return self.select_related("author", "category").only(
-            "id", "kind", "title", "slug", "score", "answer_count", "view_count",
+            "id", "kind", "title", "slug", "score", "hot_score", "answer_count", "view_count",
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
             "guest_name", "author_id", "deleted_at", "closed_at", "close_reason", "locked_at",
             "category__name", "category__slug",

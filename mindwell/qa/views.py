@@ -318,7 +318,10 @@ def _question_page(
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
     answers = [row for row in rows if row.question_id == question.pk]
-    duplicates = sorted((row for row in rows if row.is_question), key=lambda row: row.pk)
+    duplicates = sorted(
+        (row for row in rows if row.is_question and (choices is None or choices.keeps(row))),
+        key=lambda row: row.pk,
+    )
     for answer in answers:
         answer.question = question  # the policy reads the thread's state: no query each
     posts = [question, *answers]
