@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mindwell.core import views as core_views
+from mindwell.safety import views as safety_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -9,8 +10,9 @@ urlpatterns = [
     path("about/", core_views.about, name="about"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("terms/", core_views.terms, name="terms"),
+    # Under the account settings, though safety keeps them (reader controls).
+    path("accounts/settings/reading/", safety_views.reader_settings, name="reader_settings"),
     path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
     path("moderation/", include("mindwell.moderation.urls")),
-    path("", include("mindwell.safety.urls")),
 ]

@@ -1,7 +1,7 @@
 """Reader controls: what a member chose not to read, and the one place that decides it.
 
 A member mutes words or phrases and hides tags (`/accounts/settings/reading/`, kept as
-`ReaderRule` rows by `actions.reader.save_reader_controls`). For such a member:
+`ReaderRule` rows by `actions.save_reader_controls`). For such a member:
 
 - a question is hidden when it has a hidden tag, or its title or text holds a muted word
   (whole words, any letter case, a phrase's words separated by any spaces): lists leave it
@@ -76,7 +76,7 @@ class ReaderRules:
 
     @property
     def settings_url(self) -> str:
-        return reverse("safety:reader_settings")
+        return reverse("reader_settings")
 
     def matches(self, text: str) -> bool:
         return self.pattern is not None and self.pattern.search(text) is not None

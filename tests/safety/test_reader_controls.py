@@ -17,7 +17,7 @@ from mindwell.core.pagecache import members as memberpages
 from mindwell.qa import actions as qa_actions
 from mindwell.qa.models import Post, Revision
 from mindwell.safety import reader
-from mindwell.safety.actions.reader import MAX_PHRASES, save_reader_controls
+from mindwell.safety.actions import MAX_PHRASES, save_reader_controls
 from mindwell.safety.models import ReaderRule
 from mindwell.tags.models import Category, Tag
 from tests.conftest import client_for, make_member

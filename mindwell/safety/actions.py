@@ -1,5 +1,6 @@
-"""Reader controls: a member's muted words and phrases and the tags whose questions they
-hide (what they mean for pages: mindwell.safety.reader)."""
+"""Every change safety makes outside the posting checks. Reader controls: a member's muted
+words and phrases and the tags whose questions they hide (what they mean for pages:
+reader.py)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Parsing of the reader settings form; the rules are the action's (actions.reader)."""
+"""Forms parse what a visitor sent; the rules are the actions'. The reader settings."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django import forms
 
 from mindwell.core.errors import ActionError
 from mindwell.core.forms import ActionForm, Rule
-from mindwell.safety.actions import reader as actions
+from mindwell.safety import actions
 from mindwell.tags.models import Tag
 
 # Tags that readers often want to hide, offered as boxes to tick when the site has them.

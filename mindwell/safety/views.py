@@ -1,4 +1,4 @@
-"""The reader settings page: a member's muted words and hidden tags (safety.reader)."""
+"""Safety's pages: a member's reader settings (what they do: reader.py)."""
 
 from __future__ import annotations
 
@@ -8,17 +8,17 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.views.decorators.http import require_http_methods
 
 from mindwell.core.errors import ActionError
-from mindwell.safety.actions import reader as actions
-from mindwell.safety.forms.reader import ReaderControlsForm, suggested_tags
+from mindwell.safety import actions
+from mindwell.safety.forms import ReaderControlsForm, suggested_tags
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def reader_settings(request: HttpRequest) -> HttpResponse:
+    """A member's muted words and hidden tags."""
     member: Any = request.user
     suggestions = suggested_tags()
     if request.method == "POST":
@@ -39,7 +39,7 @@ def reader_settings(request: HttpRequest) -> HttpResponse:
                     if saved
                     else "Your reader settings are saved: nothing is hidden from you.",
                 )
-                return redirect("safety:reader_settings")
+                return redirect("reader_settings")
     else:
         current = actions.current_controls(user=member)
         names = [tag.name for tag in current.tags]
@@ -53,8 +53,3 @@ def reader_settings(request: HttpRequest) -> HttpResponse:
         )
     status = 400 if form.errors else 200
     return render(request, "safety/reader_settings.html", {"form": form}, status=status)
-
-
-urlpatterns = [
-    path("accounts/settings/reading/", reader_settings, name="reader_settings"),
-]
