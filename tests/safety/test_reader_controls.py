@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -297,18 +298,32 @@ def test_answers_and_comments_with_a_muted_word_are_folded_for_that_member_only(
 
 
 def test_hides_and_visible_questions_give_later_apps_the_same_rules(
-    three_questions, reader_member, dr_okafor
+    three_questions, reader_member, dr_okafor, answer
 ):
     hidden, muted, plain = three_questions
+    answers = {question: answer(question, dr_okafor) for question in three_questions}
+    own = qa_actions.ask_question(
+        author=reader_member, title="My own question, tagged self-harm, stays mine",
+        body="I wrote it myself and I still want to find it in the lists.",
+        category=hidden.category, tags="self-harm",
+    )  # fmt: skip
     assert reader.hides(reader_member, hidden) == "it is tagged “self-harm”"
     assert reader.hides(reader_member, muted) == "it contains a word or phrase you muted"
     assert reader.hides(reader_member, plain) is None
     assert reader.hides(dr_okafor, hidden) is None
+    assert reader.hides(reader_member, own) is None
+    # In the query: hidden tags only (muted words need the rows), the member's own kept.
     questions = Post.objects.questions()
-    assert set(reader.visible_questions(reader_member, questions)) == {muted, plain}
-    assert set(reader.visible_questions(dr_okafor, questions)) == {hidden, muted, plain}
-    answers = Post.objects.answers()
-    assert list(reader.visible_questions(reader_member, answers, via="question__")) == []
+    assert set(reader.visible_questions(reader_member, questions)) == {muted, plain, own}
+    assert set(reader.visible_questions(dr_okafor, questions)) == {hidden, muted, plain, own}
+    replies = Post.objects.answers()
+    assert set(reader.visible_questions(reader_member, replies, via="question__")) == {
+        answers[muted],
+        answers[plain],
+    }
+    assert set(reader.visible_questions(AnonymousUser(), replies, via="question__")) == set(
+        answers.values()
+    )
 
 
 # Stored member pages ----------------------------------------------------------------------------
