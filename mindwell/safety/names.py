@@ -36,7 +36,7 @@ ROLES = frozenset(
 # Two-word roles, by their first word: "social worker", "case worker", "key worker".
 TWO_WORD_ROLES = {"social": "worker", "case": "worker", "key": "worker", "care": "coordinator"}
 # Words between a role and the name: "my therapist, called Anna", "whose name is".
-BRIDGE_WORDS = frozenset({"called", "named", "is", "was", "name", "s", "dr", "doctor"})
+BRIDGE_WORDS = frozenset({"called", "named", "is", "was", "name"})
 
 # A run of capitalised words ending in one of these names a place of care when a word
 # before it is not one of GENERIC_CARE_WORDS ("Riverside Counselling" is one, "Couples
@@ -208,12 +208,16 @@ def _name_run(text: str, words: list[_Word], i: int, *, most: int = 3) -> int:
     return count
 
 
-def _span(text: str, first: _Word, last: _Word) -> str:
-    found = text[first.start : last.end]
-    return found[:-2] if found.lower().replace("’", "'").endswith("'s") else found
+# What a rule finds: the name as written, and the index of its last word.
+Found = tuple[str, int]
 
 
-def _after_title(text: str, words: list[_Word], i: int) -> str | None:
+def _span(text: str, words: list[_Word], first: int, last: int) -> Found:
+    found = text[words[first].start : words[last].end]
+    return (found[:-2] if found.lower().replace("’", "'").endswith("'s") else found), last
+
+
+def _after_title(text: str, words: list[_Word], i: int) -> Found | None:
     """ "Dr. Patel", "Dr Kim", "Mrs Anna Smith": a title, then a name."""
     word = words[i]
     if word.key not in TITLES or not (word.capitalised or word.key in TITLES_IN_ANY_CASE):
@@ -221,10 +225,10 @@ def _after_title(text: str, words: list[_Word], i: int) -> str | None:
     if i + 1 >= len(words) or not _joined(text, words, i + 1, _TITLE_GAP):
         return None
     count = _name_run(text, words, i + 1)
-    return _span(text, word, words[i + count]) if count else None
+    return _span(text, words, i, i + count) if count else None
 
 
-def _after_role(text: str, words: list[_Word], i: int) -> str | None:
+def _after_role(text: str, words: list[_Word], i: int) -> Found | None:
     """ "my therapist Anna", "my counsellor, Dr Lee", "our GP (Sam Ortiz)", "my social
     worker called Ben": a carer's role after "my", then a name."""
     if words[i].key not in POSSESSIVES or i + 1 >= len(words):
@@ -246,10 +250,10 @@ def _after_role(text: str, words: list[_Word], i: int) -> str | None:
     if words[k].key in TITLES:
         return _after_title(text, words, k)
     count = _name_run(text, words, k)
-    return _span(text, words[k], words[k + count - 1]) if count else None
+    return _span(text, words, k, k + count - 1) if count else None
 
 
-def _full_name(text: str, words: list[_Word], i: int) -> str | None:
+def _full_name(text: str, words: list[_Word], i: int) -> Found | None:
     """ "Sarah Jones": a common given name, then a capitalised surname."""
     word = words[i]
     if word.key not in GIVEN_NAMES or not word.capitalised:
@@ -259,13 +263,13 @@ def _full_name(text: str, words: list[_Word], i: int) -> str | None:
     count = _name_run(text, words, i + 1, most=2) if _joined(text, words, i + 1) else 0
     if not count or words[i + count].key in CARE_PLACE_WORDS:
         return None
-    return _span(text, word, words[i + count])
+    return _span(text, words, i, i + count)
 
 
-def _care_place(text: str, words: list[_Word], i: int) -> tuple[str, int] | None:
+def _care_place(text: str, words: list[_Word], i: int) -> Found | None:
     """ "Riverside Counselling", "Brightwater Wellness Centre", "St Mary's Hospital": a
     run of capitalised words that ends in a word for a place of care and holds a word that
-    names it. Returns the name and the index of its last word."""
+    names it."""
     if not words[i].text[0].isupper():
         return None
     end = i
@@ -293,20 +297,18 @@ def _title_case(text: str) -> bool:
 
 def _find(text: str, *, explicit_only: bool) -> list[str]:
     words = _words(text)
+    rules = [_care_place, _after_title, _after_role, _full_name]
+    if explicit_only:
+        rules = [_after_title, _after_role]
     found: list[str] = []
     i = 0
     while i < len(words):
-        place = None if explicit_only else _care_place(text, words, i)
-        if place is not None:
-            found.append(place[0])
-            i = place[1] + 1
-            continue
-        name = _after_title(text, words, i) or _after_role(text, words, i)
-        if name is None and not explicit_only:
-            name = _full_name(text, words, i)
-        if name is not None:
-            found.append(name)
-        i += 1
+        hit = next((hit for rule in rules if (hit := rule(text, words, i))), None)
+        if hit is None:
+            i += 1
+        else:
+            found.append(hit[0])
+            i = hit[1] + 1  # the words of a name are not read again as the start of one
     return found
 
 
