@@ -134,6 +134,7 @@ def test_only_moderators_of_the_post_may_redact(named, maya, dr_okafor):
     elsewhere = make_member("cat_mod")
     own = named.category.parent_id or named.category_id
     other = Category.objects.filter(parent__isnull=True).exclude(pk=own).first()
+    assert other is not None
     set_category_moderators(category=other, moderator_ids=[elsewhere.pk])
     assert client_for(elsewhere).get(url).status_code == 404
     assert "Patel" in texts(named) and not AuditEntry.objects.filter(action="redact").exists()
