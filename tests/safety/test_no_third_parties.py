@@ -255,7 +255,7 @@ class Crawl:
     def crawl(self, client: Client, persona: str, start: list[str], within: str = "/") -> None:
         """Visit `start`, then the pages of this site they link to (those under `within`,
         not NOT_FOLLOWED), a few of each kind."""
-        queue, seen = list(start), set()
+        queue, seen = list(start), set[str]()
         kinds: dict[str, int] = {}
         while queue and len(seen) < MOST_PAGES:
             url = queue.pop(0).split("#")[0]
