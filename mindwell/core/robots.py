@@ -5,7 +5,8 @@ A page is kept out by `<meta name="robots" content="noindex">` in its head, writ
 says as an `X-Robots-Tag: noindex` header. The header follows the page rather than being
 decided again, so the two never disagree, whichever cache served the page: stored
 anonymous pages keep Django's headers, and a stored member page goes through the middleware
-with its head on each request.
+with its head on each request. Pages not built on base.html (the admin's) get the header
+from the request alone.
 
 A page is kept out when:
 - its view is one the apps registered with `keep_out` (safety lists them: profiles,
@@ -68,14 +69,15 @@ def _says_noindex(response: HttpResponse) -> bool:
 
 
 class RobotsTag:
-    """`X-Robots-Tag: noindex` on every HTML page whose head carries the noindex meta: a
-    second line for crawlers that read the headers (a view may set the header itself)."""
+    """`X-Robots-Tag: noindex` on every response to a request that is kept out, and on
+    every HTML page whose head carries the noindex meta (a question its asker kept out): a
+    second line for crawlers that read the headers."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if HEADER not in response and _says_noindex(response):
+        if HEADER not in response and (kept_out(request) or _says_noindex(response)):
             response[HEADER] = "noindex"
         return response

@@ -83,6 +83,9 @@ def test_profiles_moderation_and_account_pages_send_noindex(maya, moderator, ask
         response = client.get(url)
         assert response.status_code == 200, url
         assert kept_out(response), url
+    # The admin's pages are Django's own, not built on base.html: the header says it.
+    admin = guest.get("/admin/login/")
+    assert admin.status_code == 200 and admin["X-Robots-Tag"] == "noindex"
 
 
 @pytest.mark.django_db

@@ -14,6 +14,7 @@ from mindwell.qa.models import Post, Revision
 from mindwell.tags.actions import set_category_moderators
 from mindwell.tags.models import Category
 from tests.conftest import client_for, make_member
+from tests.moderation.review_helpers import flagged
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +147,7 @@ def test_moderators_see_the_way_to_it_on_the_post_and_members_do_not(named, mode
     assert link in client_for(moderator).get(named.get_absolute_url()).content.decode()
     assert link not in client_for(maya).get(named.get_absolute_url()).content.decode()
     assert link not in Client().get(named.get_absolute_url()).content.decode()
+    # And on the review item page, for a flagged post.
+    item = flagged(named, maya)
+    review = client_for(moderator).get(f"/moderation/review/item/{item.pk}/").content.decode()
+    assert link in review and "Redact a passage of this question" in review
