@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 # Titles that come before a surname. Mr, Mrs, Ms, Mx and Miss only when written with a
 # capital ("I miss Sarah" is no title); "dr" in any case.
@@ -100,7 +99,7 @@ GIVEN_NAMES = frozenset(
 )  # fmt: skip
 # Given names that are also ordinary words: not taken as a name at the start of a
 # sentence, where every word has a capital ("Grace Notes", "Mark Twain" mid-sentence is).
-GIVEN_NAMES_ALSO_WORDS = frozenset({"grace", "mark", "kim", "jack", "will", "rose", "joy"})
+GIVEN_NAMES_ALSO_WORDS = frozenset({"grace", "mark", "kim", "jack"})
 
 # Capitalised words that are no part of a name: sentence words, days, months, holidays,
 # family words, and the things a question here names ("Google", "Reddit", "Zoom").
@@ -139,6 +138,9 @@ NOT_NAMES = frozenset(
 # capitals that say nothing: only the explicit signs (a title, a role) are read there.
 TITLE_CASE_SHARE = 0.6
 
+# Words that do not begin the name of a place of care ("The Priory Hospital").
+_NOT_A_PLACE_NAME = NOT_NAMES | GENERIC_CARE_WORDS
+
 # Words written with a full stop that does not end a sentence.
 ABBREVIATIONS = TITLES | {"st", "mt"}
 
@@ -152,26 +154,20 @@ _SENTENCE_END = re.compile(r"[.!?:;\n]")
 _ROLE_GAP = re.compile(r"[ \t]*[,:(–—-]?[ \t]*")
 
 
-@dataclass(frozen=True)
 class _Word:
-    text: str
-    start: int
-    end: int
+    """A word of the text, where it is, and what the rules ask of it (worked out once)."""
 
-    @property
-    def key(self) -> str:
-        """The word in lower case, without a possessive 's."""
-        word = self.text.lower().replace("’", "'")
-        return word[:-2] if word.endswith("'s") else word
+    __slots__ = ("capital", "capitalised", "end", "key", "name_like", "start", "text")
 
-    @property
-    def capitalised(self) -> bool:
-        """Written like a name: a capital, then a lower-case letter ("Patel", not "NHS")."""
-        return self.text[0].isupper() and any(c.islower() for c in self.text[1:])
-
-    @property
-    def name_like(self) -> bool:
-        return self.capitalised and self.key not in NOT_NAMES
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        key = text.lower().replace("’", "'")
+        # In lower case, without a possessive 's.
+        self.key = key[:-2] if key.endswith("'s") else key
+        self.capital = text[0].isupper()
+        # Written like a name: a capital, then a lower-case letter ("Patel", not "NHS").
+        self.capitalised = self.capital and any(c.islower() for c in text[1:])
+        self.name_like = self.capitalised and self.key not in NOT_NAMES
 
 
 def _words(text: str) -> list[_Word]:
@@ -270,10 +266,10 @@ def _care_place(text: str, words: list[_Word], i: int) -> Found | None:
     """ "Riverside Counselling", "Brightwater Wellness Centre", "St Mary's Hospital": a
     run of capitalised words that ends in a word for a place of care and holds a word that
     names it."""
-    if not words[i].text[0].isupper():
+    if not words[i].capital:
         return None
     end = i
-    while end + 1 < len(words) and words[end + 1].text[0].isupper():
+    while end + 1 < len(words) and words[end + 1].capital:
         # Spaces between the words, or an abbreviation's full stop ("St. Anne's Hospital").
         gap = _TITLE_GAP if words[end].key in ABBREVIATIONS else _SPACE
         if not _joined(text, words, end + 1, gap):
@@ -283,7 +279,7 @@ def _care_place(text: str, words: list[_Word], i: int) -> Found | None:
     if last is None:
         return None
     start = i
-    while start < last and words[start].key in NOT_NAMES | GENERIC_CARE_WORDS:
+    while start < last and words[start].key in _NOT_A_PLACE_NAME:
         start += 1
     if start == last or all(words[k].key in GENERIC_CARE_WORDS for k in range(start, last)):
         return None
