@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
     path("moderation/", include("mindwell.moderation.urls")),
+    path("support/", include("mindwell.safety.urls")),
 ]

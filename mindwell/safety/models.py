@@ -38,3 +38,46 @@ class Screening(models.Model):
 
     def __str__(self) -> str:
         return f"{self.outcome} ({self.what} {self.post_id or self.comment_id})"
+
+
+class SupportHelper(models.Model):
+    """A trusted member or verified professional who asked to hear of questions marked
+    "may need support" that are still unanswered (SupportAlert)."""
+
+    user = models.OneToOneField(
+        "accounts.User", on_delete=models.CASCADE, related_name="support_helper"
+    )
+    since = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"helper {self.user_id}"
+
+
+class SupportAlert(models.Model):
+    """A question marked "may need support" that had no answer after
+    MINDWELL_SUPPORT_UNANSWERED_HOURS: opted-in helpers see it in their list (and hear of it
+    through notifications once they exist: events.UnansweredSupportQuestion). One per
+    question; `answered_at` is set when it gets an answer."""
+
+    question = models.OneToOneField("qa.Post", on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"unanswered {self.question_id}"
+
+
+class ReplyTemplate(models.Model):
+    """A starting point for a moderator's reply to someone who may need support, written
+    for a person, edited before it is sent (safety.views.reply)."""
+
+    title = models.CharField(max_length=100)
+    body = models.TextField(max_length=4000)
+    order = models.PositiveSmallIntegerField(default=0)
+    active = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+
+    def __str__(self) -> str:
+        return self.title
