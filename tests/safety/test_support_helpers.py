@@ -53,6 +53,10 @@ def test_trusted_members_and_moderators_see_marked_questions_others_do_not(
         assert page.status_code == 200 and MARKED_TITLE in html and CALM not in html
         assert question.get_absolute_url() in html
     assert client_for(newcomer).get(reverse("safety:support_list")).status_code == 404
+    # The header links to it for those who may open it, on every page.
+    link = f'href="{reverse("safety:support_list")}"'
+    assert link in client_for(helper).get(question.get_absolute_url()).content.decode()
+    assert link not in client_for(newcomer).get(question.get_absolute_url()).content.decode()
     anonymous = Client().get(reverse("safety:support_list"))
     assert anonymous.status_code == 302 and "login" in anonymous["Location"]
 
