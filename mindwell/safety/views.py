@@ -23,7 +23,7 @@ from mindwell.safety.regions import (
 # Never stored by the page cache, on purpose: the page differs by the `region` cookie and
 # by Accept-Language, and the anonymous cache keys pages by address alone, so a stored copy
 # would hand one visitor's country to the next. It is not wrapped in `stored_page`, so
-# PageCacheApp passes it through to Django every time (tests/safety/test_help_cache.py
+# PageCacheApp passes it through to Django every time (tests/pages/test_help_now_cache.py
 # proves it with two real server processes). It costs two small queries. `Vary` tells
 # the visitor's browser (which may keep guest pages, `private, no-cache`) the same thing.
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -341,6 +341,18 @@ def test_the_crisis_block_renders_the_options_the_police_answer_and_a_link():
     assert 'href="tel:112"' in html
     assert "<h3>Will they send the police?</h3>" in html and "do not trace calls" in html
     assert f'href="{reverse("help_now")}"' in html
+    assert "call your local emergency number" not in html
+
+
+def test_the_crisis_block_for_international_says_to_call_the_local_number():
+    region = next(r for r in active_regions() if r.code == "international")
+    html = render_to_string(
+        "safety/_crisis_options.html", {"region": region, "options": crisis_options(region)}
+    )
+
+    assert "call your local emergency number" in html
+    assert 'href="https://findahelpline.com/" rel="noreferrer"' in html
+    assert 'href="tel:' not in html
 
 
 # --- robustness ------------------------------------------------------------------------
@@ -374,3 +386,18 @@ def test_the_privacy_page_lists_the_region_cookie():
 
     row = re.search(rf"<tr><td><code>{REGION_COOKIE}</code></td>.*?</tr>", page)
     assert row and "<td>1 year</td>" in row.group()
+
+
+def test_the_page_costs_two_queries_however_many_regions_there_are(django_assert_num_queries):
+    for code in ("PT", "IT", "JP"):
+        region = Region.objects.create(
+            code=code, name=code, emergency_number="112", police_answer="."
+        )
+        HelpService.objects.create(region=region, name="Line", phone="123", hours="Always")
+    client = Client()
+    client.cookies[REGION_COOKIE] = "JP"
+
+    with django_assert_num_queries(2):  # the regions, then their services
+        response = client.get(URL)
+
+    assert shown_region(response) == "JP"
