@@ -213,6 +213,9 @@ MINDWELL_POINTS = {
     "answer_upvote_cap": 50,
     "answer_downvote_cap": -20,
 }
+# Cookies that no stored page depends on, so a visitor who has them is still served stored
+# pages: the country chosen on "Need help now?" (a page that is never stored).
+MINDWELL_PAGE_CACHE_IGNORED_COOKIES = ("region",)
 MINDWELL_PAGE_SIZE = env_int("MINDWELL_PAGE_SIZE", 20)
 MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 # How long a guest's private link to edit or delete their post works (qa/guest_links.py,

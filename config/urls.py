@@ -2,10 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mindwell.core import views as core_views
+from mindwell.safety import help_page
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("help-now/", core_views.help_now, name="help_now"),
+    path("help-now/", help_page.help_now, name="help_now"),
     path("about/", core_views.about, name="about"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("terms/", core_views.terms, name="terms"),
