@@ -17,6 +17,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.core import ratelimit
+from mindwell.core.detour import detour_from
 from mindwell.core.errors import ActionError, NeedsConfirmation, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
@@ -65,7 +66,8 @@ def _say_posted(request: HttpRequest, item: Post | Comment, posted: str | None) 
 def _guest_posted(item: Post | Comment) -> HttpResponse:
     """A guest's new post or comment: they land on the page of its private link, which
     they see there once (guest_links). The redirect carries the secret: no cache keeps it."""
-    response = redirect("qa:guest_link_posted", secret=guest_links.issue_link(item=item))
+    posted = reverse("qa:guest_link_posted", kwargs={"secret": guest_links.issue_link(item=item)})
+    response = redirect(detour_from(posted))
     patch_cache_control(response, private=True, no_store=True)
     return response
 
@@ -249,7 +251,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 if member is None:
                     return _guest_posted(question)
                 _say_posted(request, question, "Your question is posted.")
-                return redirect(question)
+                return redirect(detour_from(question.get_absolute_url()))
     status = refusal.status if refusal else 400 if form.errors else 200
     context = {"form": form, "preview_html": preview_html, "confirmation": confirmation}
     # Over a rate limit, the form comes back with its text: 429, and when to try again.
@@ -407,7 +409,7 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
             if member is None:
                 return _guest_posted(answer)
             _say_posted(request, answer, "Thank you: your answer is posted.")
-            return redirect(answer.get_absolute_url())
+            return redirect(detour_from(answer.get_absolute_url()))
     status = refusal.status if refusal else 400
     page = _question_page(
         request, question, answer_form=form, confirmation=confirmation, status=status
@@ -436,7 +438,7 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
             if member is None:
                 return _guest_posted(comment)
             _say_posted(request, comment, None)
-            return redirect(comment.get_absolute_url())
+            return redirect(detour_from(comment.get_absolute_url()))
     if wants_json(request):
         problems = [str(error) for errors in form.errors.values() for error in errors]
         response: HttpResponse = JsonResponse({"error": " ".join(problems)}, status=status)
@@ -529,7 +531,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             status = error.status
         else:
             _say_posted(request, post, "Your edit is saved.")
-            return redirect(done)
+            return redirect(detour_from(done))
     if form.errors and status == 200:
         status = 400
     context = {"form": form, "post": post, "done": done, "confirmation": confirmation}

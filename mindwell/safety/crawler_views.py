@@ -30,7 +30,7 @@ def _xml(body: str) -> HttpResponse:
 
 @require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
-    sitemap = request.build_absolute_uri(reverse("safety:sitemap"))
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
     response = HttpResponse(
         crawlers.robots_txt(sitemap_url=sitemap), content_type="text/plain; charset=utf-8"
     )
@@ -44,7 +44,7 @@ def sitemap_index(request: HttpRequest) -> HttpResponse:
     newest = Post.objects.for_search_engines().order_by("-pk").values_list("pk", flat=True)
     last = newest.first() or 0
     files = [
-        request.build_absolute_uri(reverse("safety:sitemap_part", args=[number]))
+        request.build_absolute_uri(reverse("sitemap_part", args=[number]))
         for number in range(last // IDS_PER_SITEMAP + 1)
     ]
     entries = "".join(f"<sitemap><loc>{escape(url)}</loc></sitemap>" for url in files)

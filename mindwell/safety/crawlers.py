@@ -33,8 +33,9 @@ NOINDEX_VIEWS = (
     "qa:guest_link",
     "qa:guest_link_posted",
     "qa:guest_link_edit",
-    # A moderator's redaction form.
-    "safety:redact",
+    # Safety's own pages: the support page after posting, the "may need support" list,
+    # replies and redactions. ("Need help now?" is at the root, and indexable.)
+    "safety:*",
 )
 
 # Crawlers that gather text to train or feed AI models, by the user agent their operators
@@ -104,7 +105,7 @@ PRIVATE_PATHS = (
     "/comment/",
     "/guest/",  # a guest's private link to edit what they posted
     "/tags/autocomplete/",
-    "/safety/redact/",
+    "/support/",  # support after posting, the "may need support" list, replies, redaction
 )
 
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.forms import ActionForm, Rule
-from mindwell.moderation.models import NOTE_MAX
+from mindwell.moderation.extensions import ItemExtras
+from mindwell.moderation.models import NOTE_MAX, ReviewItem
 from mindwell.qa import actions as qa_actions
 from mindwell.qa import policy as qa_policy
 from mindwell.qa.access import access_post
+from mindwell.qa.models import Post
 from mindwell.safety.redaction import redact as redact_action
 
 
@@ -61,3 +66,14 @@ def redact(request: HttpRequest, post_id: str) -> HttpResponse:
         status = 400
     context = {"form": form, "post": post, "revisions": post.revision_count}
     return render(request, "safety/redact.html", context, status=status)
+
+
+def item_page_link(item: ReviewItem, user: Any) -> ItemExtras:
+    """The review item page's way to redact the post under review, for its moderators."""
+    extras = ItemExtras()
+    target = item.target
+    if isinstance(target, Post) and qa_policy.can_redact(user, target):
+        kind = "question" if target.is_question else "answer"
+        address = reverse("safety:redact", args=[target.pk])
+        extras.links.append((f"Redact a passage of this {kind}", address))
+    return extras

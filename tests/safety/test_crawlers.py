@@ -77,7 +77,7 @@ def test_profiles_moderation_and_account_pages_send_noindex(maya, moderator, ask
         (mod, "/moderation/audit/"),
         (mod, "/moderation/rules/"),
         (mod, f"/moderation/member/{maya.pk}/"),
-        (mod, f"/safety/redact/{question.pk}/"),
+        (mod, f"/support/redact/{question.pk}/"),
     ]
     for client, url in pages:
         response = client.get(url)
@@ -190,7 +190,7 @@ def test_robots_txt_refuses_ai_crawlers_everything_and_everyone_the_private_path
         f"/post/{question.pk}/revisions/",
         "/guest/some-secret/",
         "/admin/",
-        f"/safety/redact/{question.pk}/",
+        f"/support/redact/{question.pk}/",
     ]
     named = {
         "GPTBot", "ChatGPT-User", "OAI-SearchBot", "CCBot", "ClaudeBot", "Claude-Web",

@@ -42,6 +42,7 @@ from django.views.defaults import server_error
 from mindwell.accounts.actions import update_profile
 from mindwell.moderation.actions.members import send_moderator_message
 from mindwell.qa import actions
+from mindwell.safety.support import support_page_url
 from tests.conftest import client_for
 from tests.moderation.review_helpers import flagged
 
@@ -343,11 +344,13 @@ def test_no_page_refers_to_another_host_for_any_reader(site, maya, moderator, se
     member_start = [
         "/accounts/settings/", "/accounts/settings/password/", "/moderation/flags/mine/",
         "/moderation/messages/", "/u/maya/comments/", f"/moderation/flag/post/{site.pk}/",
+        support_page_url(site, next_url=site.get_absolute_url()),
     ]  # fmt: skip
     moderator_start = [
         "/moderation/review/", "/moderation/audit/", "/moderation/rules/",
         "/moderation/blocked/", f"/moderation/member/{maya.pk}/",
-        f"/safety/redact/{site.pk}/", f"/moderation/question/{site.pk}/close",
+        f"/support/redact/{site.pk}/", f"/moderation/question/{site.pk}/close",
+        "/support/questions/",
     ]  # fmt: skip
     guest, member, mod = Client(), client_for(maya), client_for(moderator)
     crawl.crawl(guest, "guest", start)

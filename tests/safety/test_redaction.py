@@ -54,10 +54,10 @@ def texts(post: Post) -> str:
 
 def test_a_moderator_redacts_a_name_from_the_post_and_every_revision(named, moderator):
     client = client_for(moderator)
-    page = client.get(f"/safety/redact/{named.pk}/")
+    page = client.get(f"/support/redact/{named.pk}/")
     assert page.status_code == 200 and "Redact a passage" in page.content.decode()
     response = client.post(
-        f"/safety/redact/{named.pk}/", {"passage": NAME, "reason": "names a therapist"}
+        f"/support/redact/{named.pk}/", {"passage": NAME, "reason": "names a therapist"}
     )
     assert response.status_code == 302
     stored = texts(named)
@@ -83,7 +83,7 @@ def test_a_moderator_redacts_a_name_from_the_post_and_every_revision(named, mode
 
 
 def test_rolling_back_cannot_bring_a_redacted_passage_back(named, moderator, maya):
-    client_for(moderator).post(f"/safety/redact/{named.pk}/", {"passage": NAME})
+    client_for(moderator).post(f"/support/redact/{named.pk}/", {"passage": NAME})
     response = client_for(maya).post(f"/post/{named.pk}/revisions/1/rollback")
     assert response.status_code == 302
     named.refresh_from_db()
@@ -94,7 +94,7 @@ def test_rolling_back_cannot_bring_a_redacted_passage_back(named, moderator, may
 def test_a_redacted_title_changes_the_address_and_the_lists(maya, moderator, ask):
     question = ask(maya, title="Should I complain about Dr Kim Nakamura to the board?")
     old_url = question.get_absolute_url()
-    client_for(moderator).post(f"/safety/redact/{question.pk}/", {"passage": "Kim Nakamura"})
+    client_for(moderator).post(f"/support/redact/{question.pk}/", {"passage": "Kim Nakamura"})
     question.refresh_from_db()
     assert question.title == f"Should I complain about Dr {REDACTED} to the board?"
     assert "nakamura" not in question.slug
@@ -105,7 +105,7 @@ def test_a_redacted_title_changes_the_address_and_the_lists(maya, moderator, ask
 
 def test_an_answer_is_redacted_from_its_own_revisions(maya, dr_okafor, moderator, ask, answer):
     reply = answer(ask(maya), dr_okafor, body="Ask for Sarah Jones at the front desk, she helps.")
-    client_for(moderator).post(f"/safety/redact/{reply.pk}/", {"passage": "Sarah Jones"})
+    client_for(moderator).post(f"/support/redact/{reply.pk}/", {"passage": "Sarah Jones"})
     reply.refresh_from_db()
     assert reply.body == f"Ask for {REDACTED} at the front desk, she helps."
     assert REDACTED in reply.body_html
@@ -114,17 +114,17 @@ def test_an_answer_is_redacted_from_its_own_revisions(maya, dr_okafor, moderator
 
 def test_a_passage_that_is_not_there_is_refused_with_the_form(named, moderator):
     response = client_for(moderator).post(
-        f"/safety/redact/{named.pk}/", {"passage": "Someone Else Entirely"}
+        f"/support/redact/{named.pk}/", {"passage": "Someone Else Entirely"}
     )
     assert response.status_code == 400
     assert "not in this post or in any of its revisions" in unescape(response.content.decode())
     assert not AuditEntry.objects.filter(action="redact").exists()
-    empty = client_for(moderator).post(f"/safety/redact/{named.pk}/", {"passage": " "})
+    empty = client_for(moderator).post(f"/support/redact/{named.pk}/", {"passage": " "})
     assert empty.status_code == 400
 
 
 def test_only_moderators_of_the_post_may_redact(named, maya, dr_okafor):
-    url = f"/safety/redact/{named.pk}/"
+    url = f"/support/redact/{named.pk}/"
     assert Client().get(url).status_code == 302  # a guest is sent to log in
     assert Client().post(url, {"passage": NAME}).status_code == 302
     # Its author and other members: as if there were no such page.
@@ -143,7 +143,7 @@ def test_only_moderators_of_the_post_may_redact(named, maya, dr_okafor):
 
 def test_moderators_see_the_way_to_it_on_the_post_and_members_do_not(named, moderator, maya):
     named.refresh_from_db()
-    link = f'href="/safety/redact/{named.pk}/"'
+    link = f'href="/support/redact/{named.pk}/"'
     assert link in client_for(moderator).get(named.get_absolute_url()).content.decode()
     assert link not in client_for(maya).get(named.get_absolute_url()).content.decode()
     assert link not in Client().get(named.get_absolute_url()).content.decode()
