@@ -34,7 +34,8 @@ class RedactForm(ActionForm):
     reason = forms.CharField(
         required=False,
         max_length=NOTE_MAX,
-        label="Why (optional; written in the audit log, never the words removed)",
+        label="Why",
+        help_text="Written in the audit log. The words removed are written nowhere.",
     )
 
     def rules(self) -> dict[str, Rule]:

@@ -11,7 +11,14 @@ from playwright.sync_api import Page, expect
 
 from mindwell.qa.actions import REDACTED
 from mindwell.qa.models import Post, Revision
-from tests.browser.support import ask, axe_violations, blocking, describe_violations, focused
+from tests.browser.support import (
+    ask,
+    axe_violations,
+    blocking,
+    describe_violations,
+    focused,
+    screenshot,
+)
 from tests.conftest import make_member
 
 pytestmark = [
@@ -49,6 +56,7 @@ def test_a_question_naming_someone_is_posted_only_once_its_asker_chooses(
         assert focused(page)["tag"] == "div"  # the prompt, as the error summary would be
         problems = blocking(axe_violations(page))
         assert not problems, describe_violations(problems)
+        screenshot(page, "ask-names-prompt", full_page=False)
     # "Edit the text" leads to the text; "Post it as it is" posts it.
     page.get_by_role("link", name="Edit the text").click()
     assert focused(page)["name"] == "body"
@@ -71,6 +79,7 @@ def test_a_moderator_redacts_a_name_from_a_question_and_its_history(visitor: Vis
     expect(page.get_by_role("heading", level=1)).to_have_text("Redact a passage")
     problems = blocking(axe_violations(page))
     assert not problems, describe_violations(problems)
+    screenshot(page, "redact", full_page=False)
     page.get_by_label("Words to remove").fill("Imogen Hart")
     page.get_by_role("button", name="Remove these words for good").click()
     page.wait_for_load_state()
