@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy, Permissions-Policy and Cache-Control on every page.
     "mindwell.core.middleware.SecurityHeaders",
+    # X-Robots-Tag: noindex on each page whose head asks search engines to leave it out.
+    "mindwell.core.robots.RobotsTag",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from mindwell.core import views as core_views
-from mindwell.safety import help_page
+from mindwell.safety import crawler_views, help_page
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -14,4 +14,8 @@ urlpatterns = [
     path("", include("mindwell.qa.urls")),
     path("moderation/", include("mindwell.moderation.urls")),
     path("support/", include("mindwell.safety.urls")),
+    # What crawlers read at the site's root (mindwell/safety/crawlers.py).
+    path("robots.txt", crawler_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", crawler_views.sitemap_index, name="sitemap"),
+    path("sitemap/questions-<int:number>.xml", crawler_views.sitemap_part, name="sitemap_part"),
 ]

@@ -123,6 +123,11 @@ class PostQuerySet(models.QuerySet["Post"]):
     def answers(self) -> Self:
         return self.filter(kind=PostKind.ANSWER)
 
+    def for_search_engines(self) -> Self:
+        """The questions search engines are invited to index: live, and not kept out by
+        their askers (the sitemap)."""
+        return self.questions().alive().filter(keep_out_of_search=False)
+
     def for_listing(self) -> Self:
         """What a question list row shows, in one query."""
         return self.select_related("author", "category").only(
@@ -178,6 +183,11 @@ class Post(Authored):
     )
     protected_at = models.DateTimeField(
         null=True, blank=True, help_text="Only members with some points may answer."
+    )
+    # The asker's choice: the page asks search engines not to index it (core.robots) and the
+    # sitemap leaves it out. Readers on the site see it as any other question.
+    keep_out_of_search = models.BooleanField(
+        default=False, help_text="Search engines are asked not to index the question's page."
     )
 
     objects = PostQuerySet.as_manager()

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mindwell.core import ratelimit
 from mindwell.core.detour import detour_from
-from mindwell.core.errors import ActionError, NotFound
+from mindwell.core.errors import ActionError, NeedsConfirmation, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
@@ -226,7 +226,8 @@ def ask(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
-    refusal = None
+    refusal: ActionError | None = None
+    confirmation: NeedsConfirmation | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
@@ -237,8 +238,12 @@ def ask(request: HttpRequest) -> HttpResponse:
                 question = actions.ask_question(
                     author=member, title=data["title"], body=data["body"],
                     category=data["category"], tags=data["tags"],
-                    submission=form_submission(request), **form.identity(),
+                    keep_out_of_search=data["keep_out_of_search"],
+                    submission=form_submission(request), confirmed=data["confirmed"],
+                    **form.identity(),
                 )  # fmt: skip
+            except NeedsConfirmation as asked:
+                refusal = confirmation = asked  # the form comes back with what to confirm
             except ActionError as error:
                 form.add_action_error(error)
                 refusal = error
@@ -248,7 +253,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 _say_posted(request, question, "Your question is posted.")
                 return redirect(detour_from(question.get_absolute_url()))
     status = refusal.status if refusal else 400 if form.errors else 200
-    context = {"form": form, "preview_html": preview_html}
+    context = {"form": form, "preview_html": preview_html, "confirmation": confirmation}
     # Over a rate limit, the form comes back with its text: 429, and when to try again.
     return ratelimit.with_retry_after(
         render(request, "qa/ask.html", context, status=status), refusal
@@ -286,6 +291,7 @@ def _question_page(
     *,
     order: str = DEFAULT_ANSWER_ORDER,
     answer_form: AnswerForm | None = None,
+    confirmation: NeedsConfirmation | None = None,
     failed_comment: tuple[int, CommentForm] | None = None,
     status: int = 200,
 ) -> HttpResponse:
@@ -341,6 +347,7 @@ def _question_page(
         "canonical_url": canonical_url,
         "structured_data": qa_page(question, answers, viewer=user, address=canonical_url),
         "answer_form": answer_form or AnswerForm(**identity),
+        "confirmation": confirmation,
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
         # Read only if a vote block is rendered for this member: a shared page being
         # recorded keeps every variant, and personalising it reads the votes itself.
@@ -383,14 +390,18 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
-    refusal = None
+    refusal: ActionError | None = None
+    confirmation: NeedsConfirmation | None = None
     if form.is_valid():
         try:
             ratelimit.hit("answer", request=request)
             answer = actions.post_answer(
                 question=question, author=member, body=form.cleaned_data["body"],
-                submission=form_submission(request), **form.identity(),
+                submission=form_submission(request), confirmed=form.cleaned_data["confirmed"],
+                **form.identity(),
             )  # fmt: skip
+        except NeedsConfirmation as asked:
+            refusal = confirmation = asked
         except ActionError as error:
             form.add_action_error(error)
             refusal = error
@@ -400,7 +411,9 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
             _say_posted(request, answer, "Thank you: your answer is posted.")
             return redirect(detour_from(answer.get_absolute_url()))
     status = refusal.status if refusal else 400
-    page = _question_page(request, question, answer_form=form, status=status)
+    page = _question_page(
+        request, question, answer_form=form, confirmation=confirmation, status=status
+    )
     return ratelimit.with_retry_after(page, refusal)
 
 
@@ -497,18 +510,22 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
     edit, or Cancel, goes. Members and guests with their private link share it."""
     initial = {
         "title": post.title, "body": post.body, "category": post.category_id,
-        "tags": post.tag_names,
+        "tags": post.tag_names, "keep_out_of_search": post.keep_out_of_search,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
     status = 200
+    confirmation = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             post = actions.edit_post(
                 post=post, editor=editor, body=data["body"],
                 title=data.get("title"), tags=data.get("tags"), category=data.get("category"),
-                reason=data["reason"],
+                keep_out_of_search=data.get("keep_out_of_search"), reason=data["reason"],
+                confirmed=data["confirmed"],
             )  # fmt: skip
+        except NeedsConfirmation as asked:
+            confirmation, status = asked, asked.status
         except ActionError as error:
             form.add_action_error(error)
             status = error.status
@@ -517,7 +534,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             return redirect(detour_from(done))
     if form.errors and status == 200:
         status = 400
-    context = {"form": form, "post": post, "done": done}
+    context = {"form": form, "post": post, "done": done, "confirmation": confirmation}
     return render(request, "qa/edit.html", context, status=status)
 
 

@@ -6,10 +6,24 @@ class SafetyConfig(AppConfig):
     label = "safety"
 
     def ready(self) -> None:
-        from mindwell.core import housekeeping
+        from mindwell.core import events, housekeeping, robots
         from mindwell.moderation.extensions import add_to_item_page
-        from mindwell.safety import actions, checks, views
+        from mindwell.qa.events import Submitted
+        from mindwell.safety import (
+            actions,
+            checks,
+            confidentiality,
+            crawlers,
+            redaction_views,
+            views,
+        )
 
         checks.register()
         add_to_item_page(views.item_page_extras)
         housekeeping.register("unanswered support questions", actions.alert_unanswered)
+        # Profiles, moderation, account and support pages, forms: noindex (core.robots).
+        robots.keep_out(*crawlers.NOINDEX_VIEWS)
+        # A question or answer that names someone waits for its writer to confirm.
+        events.check(Submitted, confidentiality.ask_about_names)
+        # The review item page links a post's moderators to its redaction.
+        add_to_item_page(redaction_views.item_page_link)

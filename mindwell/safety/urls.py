@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mindwell.safety import support, views
+from mindwell.safety import redaction_views, support, views
 
 app_name = "safety"
 
@@ -9,4 +9,5 @@ urlpatterns = [
     path("questions/", views.support_list, name="support_list"),
     path("questions/helping", views.support_helping, name="support_helping"),
     path("reply/<str:item_id>/", views.reply, name="reply"),
+    path("redact/<str:post_id>/", redaction_views.redact, name="redact"),
 ]

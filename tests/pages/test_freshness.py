@@ -259,6 +259,27 @@ CASES = {
         ],
         before=lambda w: actions.delete_post(post=w.question, by=w.moderator),
     ),
+    "redact an answer": Case(
+        lambda w: actions.redact_post(post=w.answer, by=w.moderator, passage="worth saying"),
+        lambda w: [
+            (w.page(w.question), "It is common, and [removed by a moderator] to them aloud."),
+            (w.page(w.question) + "?answers=newest", "!worth saying"),
+        ],
+    ),
+    "redact a title": Case(
+        lambda w: actions.redact_post(post=w.question, by=w.moderator, passage="attached"),
+        lambda w: [
+            ("/", "Is it normal to feel [removed by a moderator] to my therapist?"),
+            ("/u/maya/", "!attached to my therapist"),
+            ("/u/dr_okafor/answers/", "!attached to my therapist"),
+        ],
+    ),
+    "keep out of search engines": Case(
+        lambda w: actions.edit_post(
+            post=w.question, editor=w.maya, body=w.question.body, keep_out_of_search=True
+        ),
+        lambda w: [(w.page(w.question), '<meta name="robots" content="noindex">')],
+    ),
     "admin edits a member": Case(
         admin_edits_member,
         lambda w: [
