@@ -6,4 +6,7 @@ class SafetyConfig(AppConfig):
     label = "safety"
 
     def ready(self) -> None:
-        pass
+        from mindwell.safety import professionals
+
+        # Verified professionals' posts with a way to reach them off the site are held.
+        professionals.register()

@@ -79,7 +79,7 @@ def admin_edits_member(w: World) -> None:
         "display_name": "Dr A. Okafor (admin)", "about": "Clinical psychologist.",
         "date_joined_0": user.date_joined.strftime("%Y-%m-%d"),
         "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
-        "is_active": "on", "is_professional": "on", "email_confirmed": "on",
+        "is_active": "on", "email_confirmed": "on",
     }  # fmt: skip
     _admin_post(w, f"/admin/accounts/user/{user.pk}/change/", fields)
     user.refresh_from_db()
