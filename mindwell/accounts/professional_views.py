@@ -42,7 +42,9 @@ def _render_own(
         "live": live,
         "earlier": earlier,
         "badge": policy.professional_badge(member),
-        "form": (form or CredentialForm()) if may_apply else None,
+        # A form that came back with problems is shown whatever the state (its message says
+        # why); a fresh one only to a member who may apply.
+        "form": form or (CredentialForm() if may_apply else None),
     }
     return render(request, "accounts/professional.html", context, status=status)
 
