@@ -482,9 +482,9 @@ def test_the_migration_makes_flagged_members_pending_credentials_without_a_badge
     try:
         executor.migrate(BEFORE)
         old = executor.loader.project_state(BEFORE).apps.get_model("accounts", "User")
-        for name, flagged in (("flagged", True), ("plain", False)):
+        for name, was_flagged in (("flagged", True), ("plain", False)):
             old.objects.create(
-                username=name, email=f"{name}@example.org", is_professional=flagged,
+                username=name, email=f"{name}@example.org", is_professional=was_flagged,
                 date_joined=timezone.now(),
             )  # fmt: skip
         executor = MigrationExecutor(connection)

@@ -70,7 +70,9 @@ NOT_HOLDING = {
 
 
 def held_item(item: Post | Comment) -> ReviewItem:
-    return ReviewItem.objects.get(queue=Queue.SAFETY, **{item._meta.model_name: item})
+    if isinstance(item, Comment):
+        return ReviewItem.objects.get(queue=Queue.SAFETY, comment=item)
+    return ReviewItem.objects.get(queue=Queue.SAFETY, post=item)
 
 
 def post_answer_through_the_site(question: Post, author: User, body: str) -> Post:
