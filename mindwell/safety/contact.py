@@ -108,7 +108,12 @@ _SPELT_EMAIL = re.compile(
 
 
 def email_addresses(text: str) -> list[Finding]:
-    found = [Finding(EMAIL, match.group()) for match in _EMAIL.finditer(text)]
+    found = (
+        [Finding(EMAIL, match.group()) for match in _EMAIL.finditer(text)] if "@" in text else []
+    )
+    lower = text.lower()
+    if not any(mark in lower for mark in ("dot", "[at]", "(at)", "{at}")):
+        return found  # what the spelt-out form needs to be one (below)
     for match in _SPELT_EMAIL.finditer(text):
         if "@" not in match.group() and re.search(r"\[|\(|\{|\bdot\b", match.group()):
             found.append(Finding(EMAIL, match.group()))
@@ -173,7 +178,9 @@ def _is_booking(url: str, *, own_host: str) -> bool:
 
 def booking_links(text: str, *, own_host: str = "") -> list[Finding]:
     urls = [match.group().rstrip(".,;:!?") for match in _URL.finditer(text)]
-    urls += [match.group().rstrip(".,;:!?") for match in _BARE_BOOKING_HOST.finditer(text)]
+    lower = text.lower()
+    if any(host in lower for host in BOOKING_HOSTS):
+        urls += [match.group().rstrip(".,;:!?") for match in _BARE_BOOKING_HOST.finditer(text)]
     found: dict[str, Finding] = {}
     for url in urls:
         if _is_booking(url, own_host=own_host.lower()):
