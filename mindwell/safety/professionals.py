@@ -94,10 +94,10 @@ def hold(*, item: Post | Comment, writer: User, findings: list[Finding]) -> None
     if isinstance(item, Comment):
         qa_actions.hide_comment(comment=item, by=None, removal=Removal.HELD, note=note)
         enqueue(queue=Queue.SAFETY, reason=QUEUE_REASON, comment=item, priority=PRIORITY_NORMAL)
-        audit.record(actor=None, action="hold_for_review", comment=item, member=writer,
+        audit.record(actor=None, action="contact_hold", comment=item, member=writer,
                      reason=reason)  # fmt: skip
     else:
         qa_actions.hide_post(post=item, by=None, removal=Removal.HELD, note=note)
         enqueue(queue=Queue.SAFETY, reason=QUEUE_REASON, post=item, priority=PRIORITY_NORMAL)
-        audit.record(actor=None, action="hold_for_review", post=item, member=writer,
+        audit.record(actor=None, action="contact_hold", post=item, member=writer,
                      reason=reason)  # fmt: skip

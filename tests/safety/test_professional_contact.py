@@ -91,7 +91,7 @@ def test_a_professionals_answer_with_contact_details_is_held(dr_okafor, maya, as
     assert answer.removal_note.startswith("Held for a moderator: it contains ")
     item = held_item(answer)
     assert item.reason == QUEUE_REASON and item.priority == PRIORITY_NORMAL
-    entry = AuditEntry.objects.get(action="hold_for_review", post_id=answer.pk)
+    entry = AuditEntry.objects.get(action="contact_hold", post_id=answer.pk)
     assert entry.actor is None and entry.member_id == dr_okafor.pk
     question.refresh_from_db()
     assert question.answer_count == 0
