@@ -11,6 +11,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -218,6 +219,22 @@ def test_the_administrator_lists_pending_applications_and_verifies_one(maya, adm
     assert maya.professional_until == confirmed
     assert "No application is waiting." in page_text(client.get(APPLICATIONS))
     assert maya.professional_badge in page_text(client_for(maya).get(APPLY))
+
+
+def test_the_list_of_applications_costs_the_same_queries_however_long(admin):
+    client = client_for(admin)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(APPLICATIONS).status_code == 200
+        return len(captured.captured_queries)
+
+    applies(make_member("first_applicant"))
+    one = queries()
+    for n in range(5):
+        applies(make_member(f"applicant{n}"))
+
+    assert queries() == one
 
 
 def test_verifying_needs_the_register_checked_and_a_future_date(maya, admin):
