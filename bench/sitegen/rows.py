@@ -38,7 +38,8 @@ class UserRow(NamedTuple):
     about_html: str
     points: int
     is_moderator: bool
-    is_professional: bool
+    professional_badge: str
+    professional_until: Any
     pending_email: str
     is_category_moderator: bool
     suspended_until: Any

@@ -135,7 +135,8 @@ class PostQuerySet(models.QuerySet["Post"]):
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
             "guest_name", "author_id", "deleted_at", "closed_at", "close_reason", "locked_at",
             "category__name", "category__slug",
-            "author__username", "author__display_name", "author__points", "author__is_professional",
+            "author__username", "author__display_name", "author__points",
+            "author__professional_badge", "author__professional_until",
         )  # fmt: skip
 
 

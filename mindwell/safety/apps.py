@@ -14,16 +14,21 @@ class SafetyConfig(AppConfig):
             checks,
             confidentiality,
             crawlers,
+            professionals,
             redaction_views,
             views,
         )
 
+        # The checks on new text, in this order: a question or answer that names someone
+        # waits for its writer to confirm (nothing is written until then); verified
+        # professionals' posts with a way to reach them off the site are held; then the
+        # screening, whose note is the one the author sees when both hold a post.
+        events.check(Submitted, confidentiality.ask_about_names)
+        professionals.register()
         checks.register()
         add_to_item_page(views.item_page_extras)
+        # The review item page links a post's moderators to its redaction.
+        add_to_item_page(redaction_views.item_page_link)
         housekeeping.register("unanswered support questions", actions.alert_unanswered)
         # Profiles, moderation, account and support pages, forms: noindex (core.robots).
         robots.keep_out(*crawlers.NOINDEX_VIEWS)
-        # A question or answer that names someone waits for its writer to confirm.
-        events.check(Submitted, confidentiality.ask_about_names)
-        # The review item page links a post's moderators to its redaction.
-        add_to_item_page(redaction_views.item_page_link)

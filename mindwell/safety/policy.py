@@ -4,12 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from mindwell.accounts.policy import is_trusted, moderates_anything
+from mindwell.accounts.policy import is_trusted, is_verified_professional, moderates_anything
 from mindwell.qa.policy import moderates
-
-
-def is_verified_professional(user: Any) -> bool:
-    return bool(getattr(user, "is_professional", False))
 
 
 def can_see_support_list(user: Any) -> bool:
