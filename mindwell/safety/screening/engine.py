@@ -1,0 +1,305 @@
+"""How a text is screened: cues found by the rule files, each weighed in its context, summed
+per outcome, and the outcome decided with its reasons.
+
+1. The text is normalised into clauses (normalize.py).
+2. Every phrase of crisis.txt, method.txt and incitement.txt whose anchor word occurs in a
+   clause is matched against it: a cue, with its group's weight and tense.
+3. context.txt marks what changes a cue's meaning nearby, and each cue is weighed:
+   negated ("i'm not suicidal"), someone else's words or belief ("she said", "everyone thinks
+   i'm"), another person's doing ("my sister ... cutting"), the past ("when i was 16", "years
+   ago"; a past-tense cue counts only with "last night", "again", ...), an idiom ("killing it",
+   "dead tired") count nothing; quoted words, "if ..." and a joke ("lol", "not literally")
+   count part, unless the writer insists ("i mean it", "no joke").
+4. The counted weights are summed per outcome, each group adding at most half again its
+   weight; reassurance ("not suicidal", "i'm safe") and a recovery story ("doing better now")
+   take from crisis.
+5. incitement if its sum reaches INCITEMENT, else method if its sum reaches METHOD, else crisis
+   if its sum reaches CRISIS, else none. `support` is set when first-person crisis language
+   counts for at least SUPPORT, or a method is the writer's own.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from itertools import chain
+
+from mindwell.safety.screening.normalize import Doc, Normaliser, clauses
+from mindwell.safety.screening.rules import Rule, RuleSet, load
+
+CRISIS = 2.0
+METHOD = 2.0
+INCITEMENT = 2.5
+SUPPORT = 1.5
+REASSURANCE = 2.5  # taken from crisis by a counted "i'm not suicidal"
+RECOVERY = 1.5  # taken from crisis by a counted "i'm doing better now"
+MOST_REASONS = 10
+
+NEGATION_REACH = 3  # words between a negation and what it negates
+REPORTED_REACH = 4
+THIRD_PERSON_REACH = 5
+PAST_REACH = 8
+JOKE_REACH = 10
+IF_REACH = 3
+
+_SELF = frozenset("i im ive id ill me myself".split())
+_FIRST_PERSON = _SELF | {"my", "mine"}
+# Words that may stand between a negation and what it negates.
+_TRANSPARENT = frozenset(
+    "ever really actually even that i im ive am be just truly seriously honestly going gonna "
+    "to like planning trying wanting about of so ever feel feeling been have a".split()
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    rule: Rule
+    first: int  # word indices in the doc, first..last-1
+    last: int
+    weight: float  # as counted, after its context
+    why: str  # how the context changed it: "" (fully), or "past", "negated", ...
+
+
+@dataclass(frozen=True)
+class Verdict:
+    outcome: str
+    support: bool
+    reasons: tuple[str, ...]
+    scores: dict[str, float]
+
+
+class Engine:
+    def __init__(self, rules: RuleSet) -> None:
+        self.rules = rules
+        self.normaliser = Normaliser(rules)
+
+    def doc(self, text: str) -> Doc:
+        return clauses(self.normaliser.words(text), text)
+
+    def matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
+        """Every rule's matches, as (rule, first word, last word + 1)."""
+        found = []
+        index = self.rules.index
+        rules = self.rules.rules
+        for clause in doc.clauses:
+            candidates = set(chain.from_iterable(index.get(w, ()) for w in set(clause.words)))
+            for number in sorted(candidates):
+                rule = rules[number]
+                for match in rule.regex.finditer(clause.string):
+                    found.append((rule, clause.word_at(match.start()), clause.word_at(match.end())))
+        return found
+
+    def judge(self, text: str) -> Verdict:
+        doc = self.doc(text)
+        context = Context(doc)
+        cues: list[tuple[Rule, int, int]] = []
+        for rule, first, last in self.matches(doc):
+            if rule.category == "context":
+                context.add(rule, first, last)
+            else:
+                cues.append((rule, first, last))
+        weighed = [context.weigh(rule, first, last) for rule, first, last in _best(cues)]
+        scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
+        by_group: dict[tuple[str, str], list[Cue]] = defaultdict(list)
+        for cue in weighed:
+            if cue.weight > 0:
+                by_group[(cue.rule.category, cue.rule.group)].append(cue)
+        for (category, _), group in by_group.items():
+            # A phrase said twice counts once; different phrases of a group add up, to
+            # twice the group's weight.
+            per_rule: dict[str, float] = {}
+            for cue in group:
+                per_rule[cue.rule.where] = max(per_rule.get(cue.rule.where, 0.0), cue.weight)
+            scores[category] += min(sum(per_rule.values()), 2 * group[0].rule.weight)
+        reassured = context.counted("reassurance")
+        recovered = context.counted("recovery")
+        notes: list[str] = []
+        if scores["crisis"] > 0 and reassured:
+            scores["crisis"] = max(0.0, scores["crisis"] - REASSURANCE)
+            notes += [f"reassurance: '{doc.snippet(a, b)}'" for a, b in reassured[:2]]
+        if scores["crisis"] > 0 and recovered:
+            scores["crisis"] = max(0.0, scores["crisis"] - RECOVERY)
+            notes += [f"recovery: '{doc.snippet(a, b)}'" for a, b in recovered[:2]]
+        own_method = any(
+            cue.weight > 0 and cue.rule.category == "method" and cue.rule.kind != "information"
+            for cue in weighed
+        )
+        if scores["incitement"] >= INCITEMENT:
+            outcome = "incitement"
+        elif scores["method"] >= METHOD:
+            outcome = "method"
+        elif scores["crisis"] >= CRISIS:
+            outcome = "crisis"
+        else:
+            outcome = "none"
+        support = scores["crisis"] >= SUPPORT or (outcome == "method" and own_method)
+        reasons = _reasons(doc, weighed, outcome, notes)
+        return Verdict(outcome=outcome, support=support, reasons=reasons, scores=scores)
+
+
+def _distance(span: tuple[int, int], first: int, last: int) -> int:
+    a, b = span
+    return first - b if b <= first else a - last if a >= last else 0
+
+
+def _best(cues: list[tuple[Rule, int, int]]) -> list[tuple[Rule, int, int]]:
+    """Overlapping cues of one category count once: the heaviest (then longest) of them."""
+    chosen: list[tuple[Rule, int, int]] = []
+    ordered = sorted(cues, key=lambda c: (-c[0].weight, -(c[2] - c[1]), c[1]))
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for rule, first, last in ordered:
+        spans = taken[rule.category]
+        if any(first < b and a < last for a, b in spans):
+            continue
+        spans.append((first, last))
+        chosen.append((rule, first, last))
+    return sorted(chosen, key=lambda c: c[1])
+
+
+class Context:
+    """The context markers found in one text, and how they weigh a cue."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.marks: dict[str, list[tuple[int, int]]] = defaultdict(list)
+
+    def add(self, rule: Rule, first: int, last: int) -> None:
+        self.marks[rule.kind].append((first, last))
+
+    def near(
+        self,
+        kind: str,
+        first: int,
+        last: int,
+        *,
+        before: int,
+        after: int = 0,
+        same: str,
+        inside: bool = True,
+    ) -> tuple[int, int] | None:
+        """A marker of this kind ending up to `before` words before the cue, starting up to
+        `after` words after it, or inside or around it; in the same scope, sentence or
+        anywhere (`same`). The nearest such marker."""
+        doc = self.doc
+        unit = {"scope": doc.scope_of, "sentence": doc.sentence_of}.get(same)
+        best: tuple[int, tuple[int, int]] | None = None
+        for a, b in self.marks.get(kind, ()):
+            if unit is not None and unit[a] != unit[first] and unit[b - 1] != unit[first]:
+                continue
+            if first - before <= b <= first:
+                distance = first - b
+            elif after and last <= a <= last + after:
+                distance = a - last
+            elif inside and a < last and first < b:
+                distance = 0
+            else:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, (a, b))
+        return best[1] if best else None
+
+    def negated(self, first: int) -> bool:
+        """A negation right before the cue, or before words like "really", "ever", "going
+        to" that stand between ("i'm not really going to"); not "can't stop", "don't think i"."""
+        ends = {b: (a, b) for a, b in self.marks.get("negation", ())}
+        words = self.doc.words
+        scope = self.doc.scope_of
+        at = first
+        for _ in range(NEGATION_REACH + 1):
+            found = ends.get(at)
+            if found and scope[found[0]] == scope[first]:
+                a, b = found
+                return not any(x <= a and b <= y for x, y in self.marks.get("not-negation", ()))
+            if at == 0 or scope[at - 1] != scope[first] or words[at - 1] not in _TRANSPARENT:
+                return False
+            at -= 1
+        return False
+
+    def third_person(self, first: int, last: int) -> bool:
+        """Someone else is the subject: a third person shortly before, and the cue itself
+        does not name the writer ("everyone would be better off without me" is the writer's)."""
+        if any(word in _FIRST_PERSON for word in self.doc.words[first:last]):
+            return False
+        found = self.near("third-person", first, first, before=THIRD_PERSON_REACH, same="scope")
+        if not found or found[0] >= first:
+            return False
+        between = self.doc.words[found[1] : first]
+        return not any(word in _SELF for word in between)
+
+    def weigh(self, rule: Rule, first: int, last: int) -> Cue:
+        doc = self.doc
+        clause = doc.clauses[doc.clause_of[first]]
+
+        def cue(factor: float, why: str = "") -> Cue:
+            return Cue(rule, first, last, rule.weight * factor, why)
+
+        if any(a < last and first < b for a, b in self.marks.get("idiom", ())):
+            return cue(0, "a figure of speech")
+        if self.negated(first):
+            return cue(0, "negated")
+        if self.near("reported", first, last, before=REPORTED_REACH, same="sentence"):
+            return cue(0, "someone else's words")
+        if rule.category != "incitement" and self.third_person(first, last):
+            return cue(0, "about someone else")
+        recent = self.near(
+            "recent", first, last, before=PAST_REACH, after=PAST_REACH, same="sentence"
+        )
+        past = self.near("past", first, last, before=PAST_REACH, after=PAST_REACH, same="sentence")
+        if recent and past and _distance(past, first, last) < _distance(recent, first, last):
+            recent = None
+        if rule.tense == "past" and not recent:
+            return cue(0, "past")
+        if rule.tense != "past" and past and not recent:
+            return cue(0, "past")
+        factor = 1.0
+        why = ""
+        if clause.quoted and not self.near("thought", first, last, before=4, same="sentence"):
+            factor, why = 0.25, "quoted"
+        if self.near("hypothetical", first, last, before=IF_REACH, same="scope", inside=False):
+            factor, why = factor * 0.5, "hypothetical"
+        joke = self.near("joke", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
+        sincere = self.near("sincere", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
+        if joke and not sincere and rule.category != "incitement":
+            factor, why = factor * 0.2, "a joke"
+        return cue(factor, why or ("recent" if recent and rule.tense == "past" else rule.tense))
+
+    def counted(self, kind: str) -> list[tuple[int, int]]:
+        """Markers of a kind (reassurance, recovery) that are the writer's own, not quoted or
+        reported."""
+        out = []
+        for a, b in self.marks.get(kind, ()):
+            clause = self.doc.clauses[self.doc.clause_of[a]]
+            if clause.quoted or self.near("reported", a, b, before=REPORTED_REACH, same="sentence"):
+                continue
+            out.append((a, b))
+        return out
+
+
+_LABELS = {"crisis": "crisis", "method": "method", "incitement": "incitement"}
+
+
+def _reasons(doc: Doc, cues: list[Cue], outcome: str, notes: list[str]) -> tuple[str, ...]:
+    order = {outcome: 0, "method": 1, "crisis": 2, "incitement": 3}
+    counted = sorted(
+        (cue for cue in cues if cue.weight > 0),
+        key=lambda cue: (order.get(cue.rule.category, 4), -cue.weight, cue.first),
+    )
+    reasons = []
+    for cue in counted:
+        why = f" ({cue.why})" if cue.why and cue.why != "any" else ""
+        reasons.append(f"{cue.rule.group}: '{doc.snippet(cue.first, cue.last)}'{why}")
+    reasons += notes
+    for cue in cues:
+        if cue.weight == 0:
+            reasons.append(
+                f"not counted, {cue.why}: {cue.rule.group} '{doc.snippet(cue.first, cue.last)}'"
+            )
+    reasons = list(dict.fromkeys(reasons))  # the same words matched twice are said once
+    if not reasons:
+        return ("no crisis, incitement or method language found",)
+    if outcome == "none" and counted:
+        reasons.insert(0, "below the threshold for any outcome")
+    return tuple(reasons[:MOST_REASONS])
+
+
+ENGINE = Engine(load())
