@@ -20,12 +20,13 @@ per outcome, and the outcome decided with its reasons.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
 
-from mindwell.safety.screening.normalize import Doc, Normaliser, clauses
-from mindwell.safety.screening.rules import Rule, RuleSet, load
+from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
+from mindwell.safety.screening.rules import Rule, RuleSet, load, word_set
 
 CRISIS = 2.0
 METHOD = 2.0
@@ -41,13 +42,15 @@ THIRD_PERSON_REACH = 5
 PAST_REACH = 8
 JOKE_REACH = 10
 IF_REACH = 3
+CONTEXT_REACH = 14  # context is looked for this many words around a cue
+WHOLE_TEXT = ("reassurance", "recovery")  # kinds of context that hold for the whole text
 
-_SELF = frozenset("i im ive id ill me myself".split())
+_SELF = word_set("i im ive id ill me myself")
 _FIRST_PERSON = _SELF | {"my", "mine"}
 # Words that may stand between a negation and what it negates.
-_TRANSPARENT = frozenset(
+_TRANSPARENT = word_set(
     "ever really actually even that i im ive am be just truly seriously honestly going gonna "
-    "to like planning trying wanting about of so ever feel feeling been have a".split()
+    "to like planning trying wanting about of so ever feel feeling been have a"
 )
 
 
@@ -68,61 +71,130 @@ class Verdict:
     scores: dict[str, float]
 
 
+class Matcher:
+    """Finds the matches of some rules in clauses: one-word phrases by lookup, the others by
+    their expressions, tried only on clauses holding their anchor and required words."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        self.single: dict[str, list[int]] = defaultdict(list)
+        self.index: dict[str, list[int]] = defaultdict(list)
+        for number, rule in enumerate(rules):
+            if rule.single is not None:
+                for word in rule.single:
+                    self.single[word].append(number)
+            else:
+                for word in rule.anchor:
+                    self.index[word].append(number)
+        self.words = frozenset(self.single) | frozenset(self.index)
+
+    def match(
+        self,
+        clauses: list[Clause],
+        which: Iterable[int],
+        found: dict[tuple[int, int, int], tuple[Rule, int, int]],
+    ) -> None:
+        rules = self.rules
+        for number in which:
+            clause = clauses[number]
+            present = self.words.intersection(clause.words)
+            if not present:
+                continue
+            candidates: set[int] = set()
+            for word in present:
+                for rule_number in self.single.get(word, ()):
+                    rule = rules[rule_number]
+                    for at, other in enumerate(clause.words, start=clause.first):
+                        if other == word:
+                            found[(id(rule), at, at + 1)] = (rule, at, at + 1)
+                candidates.update(self.index.get(word, ()))
+            words = set(clause.words)
+            for rule_number in sorted(candidates):
+                rule = rules[rule_number]
+                for required in rule.requires:  # the rarest first
+                    if words.isdisjoint(required):
+                        break
+                else:
+                    for match in rule.regex.finditer(clause.string):
+                        first = clause.word_at(match.start())
+                        last = clause.word_at(match.end())
+                        found[(id(rule), first, last)] = (rule, first, last)
+
+
 class Engine:
     def __init__(self, rules: RuleSet) -> None:
         self.rules = rules
         self.normaliser = Normaliser(rules)
+        self.cues = Matcher([r for r in rules.rules if r.category != "context"])
+        self.context = Matcher(
+            [r for r in rules.rules if r.category == "context" and r.kind not in WHOLE_TEXT]
+        )
+        self.whole_text = Matcher([r for r in rules.rules if r.kind in WHOLE_TEXT])
+        self.group_weight: dict[tuple[str, str], float] = {}
+        for rule in rules.rules:
+            key = (rule.category, rule.group)
+            self.group_weight[key] = max(self.group_weight.get(key, 0.0), rule.weight)
 
     def doc(self, text: str) -> Doc:
         return clauses(self.normaliser.words(text), text)
 
     def matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
-        """Every rule's matches, as (rule, first word, last word + 1)."""
-        found = []
-        index = self.rules.index
-        rules = self.rules.rules
-        for clause in doc.clauses:
-            candidates = set(chain.from_iterable(index.get(w, ()) for w in set(clause.words)))
-            for number in sorted(candidates):
-                rule = rules[number]
-                for match in rule.regex.finditer(clause.string):
-                    found.append((rule, clause.word_at(match.start()), clause.word_at(match.end())))
-        return found
+        """Every rule's matches, as (rule, first word, last word + 1), each once. Context
+        markers are looked for only near a cue, and reassurance and recovery only in a text
+        that has crisis language: a long post without any costs little."""
+        found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
+        clauses = doc.clauses
+        self.cues.match(clauses, range(len(clauses)), found)
+        if not found:
+            return []
+        near = bytearray(len(doc.words))
+        for _, first, last in found.values():
+            low, high = max(0, first - CONTEXT_REACH), min(len(near), last + CONTEXT_REACH)
+            near[low:high] = b"\1" * (high - low)
+        nearby = [
+            number
+            for number, clause in enumerate(clauses)
+            if near.find(1, clause.first, clause.first + len(clause.words)) != -1
+        ]
+        self.context.match(clauses, nearby, found)
+        if any(rule.category == "crisis" for rule, _, _ in found.values()):
+            self.whole_text.match(clauses, range(len(clauses)), found)
+        return list(found.values())
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
         context = Context(doc)
-        cues: list[tuple[Rule, int, int]] = []
+        found: list[tuple[Rule, int, int]] = []
         for rule, first, last in self.matches(doc):
             if rule.category == "context":
                 context.add(rule, first, last)
             else:
-                cues.append((rule, first, last))
-        weighed = [context.weigh(rule, first, last) for rule, first, last in _best(cues)]
+                found.append((rule, first, last))
+        context.ready()
+        cues = _best([context.weigh(rule, first, last) for rule, first, last in found])
         scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
-        by_group: dict[tuple[str, str], list[Cue]] = defaultdict(list)
-        for cue in weighed:
+        by_group: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
+        for cue in cues:
             if cue.weight > 0:
-                by_group[(cue.rule.category, cue.rule.group)].append(cue)
-        for (category, _), group in by_group.items():
-            # A phrase said twice counts once; different phrases of a group add up, to
-            # twice the group's weight.
-            per_rule: dict[str, float] = {}
-            for cue in group:
+                # A phrase said twice counts once; different phrases of a group add up, to
+                # twice the group's weight.
+                per_rule = by_group[(cue.rule.category, cue.rule.group)]
                 per_rule[cue.rule.where] = max(per_rule.get(cue.rule.where, 0.0), cue.weight)
-            scores[category] += min(sum(per_rule.values()), 2 * group[0].rule.weight)
-        reassured = context.counted("reassurance")
-        recovered = context.counted("recovery")
+        for (category, group), per_rule in by_group.items():
+            top = self.group_weight[(category, group)]
+            scores[category] += min(sum(per_rule.values()), 2 * top)
         notes: list[str] = []
+        reassured = context.counted("reassurance")
         if scores["crisis"] > 0 and reassured:
             scores["crisis"] = max(0.0, scores["crisis"] - REASSURANCE)
             notes += [f"reassurance: '{doc.snippet(a, b)}'" for a, b in reassured[:2]]
+        recovered = context.counted("recovery")
         if scores["crisis"] > 0 and recovered:
             scores["crisis"] = max(0.0, scores["crisis"] - RECOVERY)
             notes += [f"recovery: '{doc.snippet(a, b)}'" for a, b in recovered[:2]]
         own_method = any(
             cue.weight > 0 and cue.rule.category == "method" and cue.rule.kind != "information"
-            for cue in weighed
+            for cue in cues
         )
         if scores["incitement"] >= INCITEMENT:
             outcome = "incitement"
@@ -133,7 +205,7 @@ class Engine:
         else:
             outcome = "none"
         support = scores["crisis"] >= SUPPORT or (outcome == "method" and own_method)
-        reasons = _reasons(doc, weighed, outcome, notes)
+        reasons = _reasons(doc, cues, outcome, notes)
         return Verdict(outcome=outcome, support=support, reasons=reasons, scores=scores)
 
 
@@ -142,29 +214,42 @@ def _distance(span: tuple[int, int], first: int, last: int) -> int:
     return first - b if b <= first else a - last if a >= last else 0
 
 
-def _best(cues: list[tuple[Rule, int, int]]) -> list[tuple[Rule, int, int]]:
-    """Overlapping cues of one category count once: the heaviest (then longest) of them."""
-    chosen: list[tuple[Rule, int, int]] = []
-    ordered = sorted(cues, key=lambda c: (-c[0].weight, -(c[2] - c[1]), c[1]))
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for rule, first, last in ordered:
-        spans = taken[rule.category]
-        if any(first < b and a < last for a, b in spans):
+def _best(cues: list[Cue]) -> list[Cue]:
+    """Overlapping cues of one outcome count once: the heaviest as counted (then the
+    longest) of them."""
+    chosen: list[Cue] = []
+    taken: dict[str, set[int]] = defaultdict(set)
+    for cue in sorted(cues, key=lambda c: (-c.weight, -(c.last - c.first), c.first)):
+        words = taken[cue.rule.category]
+        span = range(cue.first, cue.last)
+        if any(at in words for at in span):
             continue
-        spans.append((first, last))
-        chosen.append((rule, first, last))
-    return sorted(chosen, key=lambda c: c[1])
+        words.update(span)
+        chosen.append(cue)
+    return sorted(chosen, key=lambda c: c.first)
 
 
 class Context:
     """The context markers found in one text, and how they weigh a cue."""
 
+    LONGEST_MARK = 12  # words; no context phrase is longer
+
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.marks: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        self.starts: dict[str, list[int]] = {}
+        self.negation_ends: dict[int, tuple[int, int]] = {}
 
     def add(self, rule: Rule, first: int, last: int) -> None:
         self.marks[rule.kind].append((first, last))
+
+    def ready(self) -> None:
+        """Index the markers, once all are added."""
+        for kind, spans in self.marks.items():
+            spans.sort()
+            self.starts[kind] = [a for a, _ in spans]
+        for a, b in self.marks.get("negation", ()):
+            self.negation_ends[b] = (a, b)
 
     def near(
         self,
@@ -177,13 +262,19 @@ class Context:
         same: str,
         inside: bool = True,
     ) -> tuple[int, int] | None:
-        """A marker of this kind ending up to `before` words before the cue, starting up to
-        `after` words after it, or inside or around it; in the same scope, sentence or
-        anywhere (`same`). The nearest such marker."""
+        """The nearest marker of this kind ending up to `before` words before the cue,
+        starting up to `after` words after it, or inside or around it; in the same scope,
+        sentence, or anywhere (`same`)."""
+        spans = self.marks.get(kind)
+        if not spans:
+            return None
         doc = self.doc
         unit = {"scope": doc.scope_of, "sentence": doc.sentence_of}.get(same)
+        starts = self.starts[kind]
+        low = bisect_left(starts, first - before - self.LONGEST_MARK)
+        high = bisect_right(starts, last + after)
         best: tuple[int, tuple[int, int]] | None = None
-        for a, b in self.marks.get(kind, ()):
+        for a, b in spans[low:high]:
             if unit is not None and unit[a] != unit[first] and unit[b - 1] != unit[first]:
                 continue
             if first - before <= b <= first:
@@ -201,15 +292,14 @@ class Context:
     def negated(self, first: int) -> bool:
         """A negation right before the cue, or before words like "really", "ever", "going
         to" that stand between ("i'm not really going to"); not "can't stop", "don't think i"."""
-        ends = {b: (a, b) for a, b in self.marks.get("negation", ())}
         words = self.doc.words
         scope = self.doc.scope_of
         at = first
         for _ in range(NEGATION_REACH + 1):
-            found = ends.get(at)
+            found = self.negation_ends.get(at)
             if found and scope[found[0]] == scope[first]:
                 a, b = found
-                return not any(x <= a and b <= y for x, y in self.marks.get("not-negation", ()))
+                return not self.near("not-negation", a, b, before=0, same="scope")
             if at == 0 or scope[at - 1] != scope[first] or words[at - 1] not in _TRANSPARENT:
                 return False
             at -= 1
@@ -245,8 +335,11 @@ class Context:
             "recent", first, last, before=PAST_REACH, after=PAST_REACH, same="sentence"
         )
         past = self.near("past", first, last, before=PAST_REACH, after=PAST_REACH, same="sentence")
-        if recent and past and _distance(past, first, last) < _distance(recent, first, last):
-            recent = None
+        if recent and past:
+            # The nearer frame wins; a tie goes to the cue's own tense.
+            nearer_past = _distance(past, first, last) - _distance(recent, first, last)
+            if nearer_past < 0 or (nearer_past == 0 and rule.tense == "past"):
+                recent = None
         if rule.tense == "past" and not recent:
             return cue(0, "past")
         if rule.tense != "past" and past and not recent:
@@ -279,27 +372,32 @@ _LABELS = {"crisis": "crisis", "method": "method", "incitement": "incitement"}
 
 
 def _reasons(doc: Doc, cues: list[Cue], outcome: str, notes: list[str]) -> tuple[str, ...]:
+    """What a moderator reads: the counted words, heaviest first (the outcome's own first),
+    then reassurance and recovery, then words that were found but not counted, and why."""
     order = {outcome: 0, "method": 1, "crisis": 2, "incitement": 3}
     counted = sorted(
         (cue for cue in cues if cue.weight > 0),
         key=lambda cue: (order.get(cue.rule.category, 4), -cue.weight, cue.first),
     )
-    reasons = []
-    for cue in counted:
-        why = f" ({cue.why})" if cue.why and cue.why != "any" else ""
-        reasons.append(f"{cue.rule.group}: '{doc.snippet(cue.first, cue.last)}'{why}")
-    reasons += notes
-    for cue in cues:
+    reasons: dict[str, None] = {}  # in order, each once
+    if outcome == "none" and counted:
+        reasons["below the threshold for any outcome"] = None
+    for cue in counted[: 3 * MOST_REASONS]:
+        if len(reasons) >= MOST_REASONS:
+            break
+        how = f" ({cue.why})" if cue.why and cue.why != "any" else ""
+        reasons[f"{cue.rule.group}: '{doc.snippet(cue.first, cue.last)}'{how}"] = None
+    for note in notes:
+        reasons[note] = None
+    for cue in [cue for cue in cues if cue.weight == 0][: 3 * MOST_REASONS]:
+        if len(reasons) >= MOST_REASONS:
+            break
         if cue.weight == 0:
-            reasons.append(
-                f"not counted, {cue.why}: {cue.rule.group} '{doc.snippet(cue.first, cue.last)}'"
-            )
-    reasons = list(dict.fromkeys(reasons))  # the same words matched twice are said once
+            snippet = doc.snippet(cue.first, cue.last)
+            reasons[f"not counted, {cue.why}: {cue.rule.group} '{snippet}'"] = None
     if not reasons:
         return ("no crisis, incitement or method language found",)
-    if outcome == "none" and counted:
-        reasons.insert(0, "below the threshold for any outcome")
-    return tuple(reasons[:MOST_REASONS])
+    return tuple(reasons)[:MOST_REASONS]
 
 
 ENGINE = Engine(load())

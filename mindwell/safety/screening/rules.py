@@ -24,13 +24,19 @@ from pathlib import Path
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a space-separated list (easier to read and edit than a list literal)."""
+    return frozenset(text.split())
+
+
 # Words too common to pick a phrase out of a clause: a phrase is indexed by one of its
 # mandatory literal words, preferring words outside this list.
-COMMON = frozenset(
+COMMON = word_set(
     "a an and are as at be been being but by can cant do dont for from get go going got "
     "had has have he her him his how i id if ill im in is it its ive just like me my "
     "no not of on or out so that the them then there they this to up was we what when "
-    "with you your youre".split()
+    "with you your youre"
 )
 
 
@@ -169,7 +175,7 @@ def _node_regex(node: Node) -> str:
     if isinstance(node, Maybe):
         return "(?:" + _node_regex(node.inner) + ")?"
     if isinstance(node, Gap):
-        return "(?:[^ ]+ ){0,%d}" % node.most
+        return f"(?:[^ ]+ ){{0,{node.most}}}"
     return "(?!" + _node_regex(node.inner) + ")"
 
 
@@ -211,6 +217,20 @@ def _mandatory_words(node: Node) -> frozenset[str] | None:
     return None
 
 
+def _single_words(nodes: tuple[Node, ...]) -> frozenset[str] | None:
+    """The words of a phrase that is one word, or one of several single words."""
+    if len(nodes) != 1:
+        return None
+    node = nodes[0]
+    if isinstance(node, Word) and not node.prefix:
+        return frozenset([node.text])
+    if isinstance(node, Alts) and all(
+        len(b) == 1 and isinstance(b[0], Word) and not b[0].prefix for b in node.branches
+    ):
+        return frozenset(b[0].text for b in node.branches if isinstance(b[0], Word))
+    return None
+
+
 def _cost(words: frozenset[str]) -> tuple[int, int]:
     return (sum(word in COMMON for word in words), len(words))
 
@@ -231,6 +251,9 @@ class Rule:
     where: str  # file:line
     regex: re.Pattern[str]
     anchor: frozenset[str]
+    single: frozenset[str] | None  # a phrase of one word among these: looked up, not matched
+    # Every match holds a word of each of these sets: a clause lacking one is not tried.
+    requires: tuple[frozenset[str], ...]
 
 
 def _read_lines(path: Path) -> list[tuple[int, str]]:
@@ -299,7 +322,7 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
         start, end = "(?<= )", ""
         phrase = line
         if phrase.startswith("^ "):  # at the start of a clause
-            start, phrase = "^ ", phrase[2:]
+            start, phrase = "(?<=^ )", phrase[2:]
         if phrase.endswith("$"):  # at the end of a clause
             end, phrase = "$", phrase[:-1]
         try:
@@ -320,6 +343,13 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
                 where=where,
                 regex=re.compile(start + to_regex(nodes) + end),
                 anchor=words,
+                requires=tuple(
+                    sorted(
+                        (need for node in nodes if (need := _mandatory_words(node)) is not None),
+                        key=_cost,
+                    )
+                ),
+                single=_single_words(nodes) if (start, end) == ("(?<= )", "") else None,
             )
         )
     return rules
@@ -328,7 +358,9 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
 @dataclass(frozen=True)
 class RuleSet:
     rules: tuple[Rule, ...]
-    index: dict[str, tuple[int, ...]]  # word -> the rules anchored on it
+    index: dict[str, tuple[int, ...]]  # word -> the phrases anchored on it
+    anchors: frozenset[str]  # the words of index
+    single: dict[str, tuple[int, ...]]  # word -> the one-word phrases that are it
     variants: dict[str, tuple[str, ...]]
     fuzzy: frozenset[str]
     vocabulary: frozenset[str]
@@ -345,9 +377,13 @@ def load(directory: Path = RULES_DIR) -> RuleSet:
     for name in CATEGORY_FILES:
         rules += load_rules(directory / name, macros)
     index: dict[str, list[int]] = {}
+    single: dict[str, list[int]] = {}
     for number, rule in enumerate(rules):
-        for word in rule.anchor:
-            index.setdefault(word, []).append(number)
+        for word in rule.single or ():
+            single.setdefault(word, []).append(number)
+        if rule.single is None:
+            for word in rule.anchor:
+                index.setdefault(word, []).append(number)
     vocabulary: set[str] = set(fuzzy)
     for rule in rules:
         vocabulary |= words_in(_Parser(rule.source.strip("^$ "), macros).parse())
@@ -361,6 +397,8 @@ def load(directory: Path = RULES_DIR) -> RuleSet:
     return RuleSet(
         rules=tuple(rules),
         index={word: tuple(numbers) for word, numbers in index.items()},
+        anchors=frozenset(index),
+        single={word: tuple(numbers) for word, numbers in single.items()},
         variants=variants,
         fuzzy=fuzzy,
         vocabulary=frozenset(vocabulary),
