@@ -294,6 +294,9 @@ class Context:
         to" that stand between ("i'm not really going to"); not "can't stop", "don't think i"."""
         words = self.doc.words
         scope = self.doc.scope_of
+        for a, b in self.marks.get("negation", ()):
+            if a < first < b and scope[a] == scope[first]:
+                return True  # "no wish to die": the negation holds the cue's first word
         at = first
         for _ in range(NEGATION_REACH + 1):
             found = self.negation_ends.get(at)
@@ -313,6 +316,8 @@ class Context:
         found = self.near("third-person", first, first, before=THIRD_PERSON_REACH, same="scope")
         if not found or found[0] >= first:
             return False
+        if self.near("self-inclusive", *found, before=2, same="scope"):
+            return False  # "does anyone else think about ...": the writer does
         between = self.doc.words[found[1] : first]
         return not any(word in _SELF for word in between)
 
@@ -327,8 +332,10 @@ class Context:
             return cue(0, "a figure of speech")
         if self.negated(first):
             return cue(0, "negated")
-        if self.near("reported", first, last, before=REPORTED_REACH, same="sentence"):
+        if self.near("reported", first, last, before=REPORTED_REACH, same="scope"):
             return cue(0, "someone else's words")
+        if clause.quoted and self.near("reported", first, last, before=8, same="sentence"):
+            return cue(0, "someone else's words")  # he said 'i've thought about ...'
         if rule.category != "incitement" and self.third_person(first, last):
             return cue(0, "about someone else")
         recent = self.near(
@@ -346,7 +353,7 @@ class Context:
             return cue(0, "past")
         factor = 1.0
         why = ""
-        if clause.quoted and not self.near("thought", first, last, before=4, same="sentence"):
+        if clause.quoted and not self.own_thought(first):
             factor, why = 0.25, "quoted"
         if self.near("hypothetical", first, last, before=IF_REACH, same="scope", inside=False):
             factor, why = factor * 0.5, "hypothetical"
@@ -356,13 +363,20 @@ class Context:
             factor, why = factor * 0.2, "a joke"
         return cue(factor, why or ("recent" if recent and rule.tense == "past" else rule.tense))
 
+    def own_thought(self, first: int) -> bool:
+        """A quotation the writer introduces as their own thought ("i keep thinking '...'"):
+        the lead-in is outside the quotation marks, shortly before."""
+        doc = self.doc
+        found = self.near("thought", first, first, before=4, same="sentence", inside=False)
+        return found is not None and not doc.clauses[doc.clause_of[found[0]]].quoted
+
     def counted(self, kind: str) -> list[tuple[int, int]]:
         """Markers of a kind (reassurance, recovery) that are the writer's own, not quoted or
         reported."""
         out = []
         for a, b in self.marks.get(kind, ()):
             clause = self.doc.clauses[self.doc.clause_of[a]]
-            if clause.quoted or self.near("reported", a, b, before=REPORTED_REACH, same="sentence"):
+            if clause.quoted or self.near("reported", a, b, before=REPORTED_REACH, same="scope"):
                 continue
             out.append((a, b))
         return out
