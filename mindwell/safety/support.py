@@ -50,7 +50,7 @@ def support_after_posting(request: HttpRequest, token: str) -> HttpResponse:
     ):
         edit_url = reverse("qa:edit", kwargs={"post_id": item.pk})
     context = {
-        "item_kind": "comment" if kind == "c" else "question" if item.is_question else "answer",
+        "item_kind": _kind_name(item),
         "held": item.removal == Removal.HELD,
         "waiting": item.removal == Removal.WAITING,
         "next_url": next_url,
@@ -62,3 +62,9 @@ def support_after_posting(request: HttpRequest, token: str) -> HttpResponse:
     add_never_cache_headers(response)
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+def _kind_name(item: Post | Comment) -> str:
+    if isinstance(item, Comment):
+        return "comment"
+    return "question" if item.is_question else "answer"

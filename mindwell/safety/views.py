@@ -9,6 +9,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,7 +29,7 @@ def support_list(request: HttpRequest) -> HttpResponse:
     if not policy.can_see_support_list(request.user):
         raise NotFound("There is no such page.")
     questions: Any = actions.marked_questions()
-    helping = SupportHelper.objects.filter(user=request.user).exists()
+    helping = SupportHelper.objects.filter(user_id=request.user.pk or 0).exists()
     alerts = (
         SupportAlert.objects.filter(
             answered_at__isnull=True, question__deleted_at__isnull=True,
@@ -119,7 +120,7 @@ def item_page_extras(item: ReviewItem, user: Any) -> Any:
     if target is None:
         return extras
     found = Screening.objects.filter(
-        **({"comment_id": item.comment_id} if item.comment_id else {"post_id": item.post_id})
+        Q(comment_id=item.comment_id) if item.comment_id else Q(post_id=item.post_id)
     ).order_by("-pk")[:3]
     for screening in found:
         label = "may need support, " if screening.support else ""
