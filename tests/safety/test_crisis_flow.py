@@ -57,7 +57,7 @@ def test_a_crisis_question_is_published_and_its_author_sees_the_support_page(may
     page = client.get(response["Location"])
     html = unescape(page.content.decode())
     assert page.status_code == 200 and "no-store" in page["Cache-Control"]
-    assert "Your question is posted" in html
+    assert "Your question is up on the site" in html
     assert "Will they send the police?" in html
     assert f'href="{question.get_absolute_url()}"' in html  # go on to the post
     assert f'href="{reverse("qa:edit", kwargs={"post_id": question.pk})}"' in html
