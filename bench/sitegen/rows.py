@@ -93,6 +93,7 @@ class PostRow(NamedTuple):
     duplicate_of_id: int | None = None
     locked_at: Any = None
     protected_at: Any = None
+    keep_out_of_search: bool = False
 
 
 class PostTagRow(NamedTuple):
