@@ -308,6 +308,17 @@ class Context:
             at -= 1
         return False
 
+    def ends_something_else(self, first: int, last: int) -> bool:
+        """ "end it" or "end things" (not "end it all") shortly after a relationship, a job, a
+        lease...: "this relationship is dead, i need to end it"."""
+        words = self.doc.words
+        for at in range(first, last - 1):
+            if words[at] in ("end", "ending") and words[at + 1] in ("it", "things"):
+                if at + 2 < len(words) and words[at + 2] == "all":
+                    return False
+                return bool(self.near("other-ending", at, at + 2, before=8, same="sentence"))
+        return False
+
     def third_person(self, first: int, last: int) -> bool:
         """Someone else is the subject: a third person shortly before, and the cue itself
         does not name the writer ("everyone would be better off without me" is the writer's)."""
@@ -332,12 +343,16 @@ class Context:
             return cue(0, "a figure of speech")
         if self.negated(first):
             return cue(0, "negated")
+        if self.ends_something_else(first, last):
+            return cue(0, "about ending something else")
         if self.near("reported", first, last, before=REPORTED_REACH, same="scope"):
             return cue(0, "someone else's words")
         if clause.quoted and self.near("reported", first, last, before=8, same="sentence"):
             return cue(0, "someone else's words")  # he said 'i've thought about ...'
         if rule.category != "incitement" and self.third_person(first, last):
             return cue(0, "about someone else")
+        if rule.category == "incitement":  # abuse is of the moment: no past, no future
+            return self.weigh_rest(rule, first, last, clause, recent=None)
         recent = self.near(
             "recent", first, last, before=PAST_REACH, after=PAST_REACH, same="sentence"
         )
@@ -351,17 +366,29 @@ class Context:
             return cue(0, "past")
         if rule.tense != "past" and past and not recent:
             return cue(0, "past")
+        return self.weigh_rest(rule, first, last, clause, recent=recent)
+
+    def weigh_rest(
+        self, rule: Rule, first: int, last: int, clause: Clause, *, recent: tuple[int, int] | None
+    ) -> Cue:
+        """Quotation, "if" and jokes, which count part."""
         factor = 1.0
         why = ""
         if clause.quoted and not self.own_thought(first):
             factor, why = 0.25, "quoted"
-        if self.near("hypothetical", first, last, before=IF_REACH, same="scope", inside=False):
+        hypothetical = rule.category != "incitement" and self.near(
+            "hypothetical", first, last, before=IF_REACH, same="scope", inside=False
+        )
+        if hypothetical and self.near("not-hypothetical", *hypothetical, before=0, same="scope"):
+            hypothetical = None  # "if i'm honest", "if that makes sense"
+        if hypothetical:
             factor, why = factor * 0.5, "hypothetical"
         joke = self.near("joke", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
         sincere = self.near("sincere", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
         if joke and not sincere and rule.category != "incitement":
             factor, why = factor * 0.2, "a joke"
-        return cue(factor, why or ("recent" if recent and rule.tense == "past" else rule.tense))
+        why = why or ("recent" if recent and rule.tense == "past" else rule.tense)
+        return Cue(rule, first, last, rule.weight * factor, why)
 
     def own_thought(self, first: int) -> bool:
         """A quotation the writer introduces as their own thought ("i keep thinking '...'"):

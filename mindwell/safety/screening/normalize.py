@@ -115,7 +115,7 @@ SOFT, STOP = 1, 2
 # A clause starts at these words...
 _SPLIT_BEFORE = frozenset(
     ["but", "because", "cause", "cuz", "coz", "bc", "though", "although", "however",
-     "except", "whereas", "anyway", "anyways"]
+     "whereas", "anyway", "anyways"]
 )  # fmt: skip
 # ...and ends after these.
 _SPLIT_AFTER = frozenset(["lol", "lmao", "haha", "hahaha", "jk"])
