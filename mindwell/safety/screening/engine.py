@@ -26,6 +26,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
+from mindwell.safety.screening.model import Model
+from mindwell.safety.screening.model import load as load_model
 from mindwell.safety.screening.rules import Rule, RuleSet, load, word_set
 
 CRISIS = 2.0
@@ -44,6 +46,20 @@ JOKE_REACH = 10
 IF_REACH = 3
 CONTEXT_REACH = 14  # context is looked for this many words around a cue
 WHOLE_TEXT = ("reassurance", "recovery")  # kinds of context that hold for the whole text
+# The wording model (model.py) makes a text the rules left at none crisis when its
+# probability reaches MODEL_ALONE; MODEL_WITH_CUES when the rules counted some crisis language
+# (MODEL_WITH_CUES_FROM); MODEL_REASSURED when the writer reassures or tells of recovery.
+# Method rather than crisis when the rules counted the writer's own means (MODEL_METHOD).
+# A short text gives the model few words to go on (and the rules read short texts well), so
+# it must be surer there; a long post's crisis language is spread thin and varied.
+MODEL_LONG_FROM = 60  # words
+MODEL_ALONE_SHORT = 0.8
+MODEL_WITH_CUES_SHORT = 0.6
+MODEL_ALONE = 0.5
+MODEL_WITH_CUES = 0.35
+MODEL_WITH_CUES_FROM = 1.0
+MODEL_REASSURED = 0.8
+MODEL_METHOD = 1.5
 
 _SELF = word_set("i im ive id ill me myself")
 _FIRST_PERSON = _SELF | {"my", "mine"}
@@ -122,7 +138,7 @@ class Matcher:
 
 
 class Engine:
-    def __init__(self, rules: RuleSet) -> None:
+    def __init__(self, rules: RuleSet, model: Model | None = None) -> None:
         self.rules = rules
         self.normaliser = Normaliser(rules)
         self.cues = Matcher([r for r in rules.rules if r.category != "context"])
@@ -130,6 +146,7 @@ class Engine:
             [r for r in rules.rules if r.category == "context" and r.kind not in WHOLE_TEXT]
         )
         self.whole_text = Matcher([r for r in rules.rules if r.kind in WHOLE_TEXT])
+        self.model = model
         self.group_weight: dict[tuple[str, str], float] = {}
         for rule in rules.rules:
             key = (rule.category, rule.group)
@@ -205,8 +222,45 @@ class Engine:
         else:
             outcome = "none"
         support = scores["crisis"] >= SUPPORT or (outcome == "method" and own_method)
+        if outcome == "none" and self.model is not None:
+            second = self.second_opinion(doc, context, cues, scores)
+            if second is not None:
+                outcome = "method" if scores["method"] >= MODEL_METHOD and own_method else "crisis"
+                support = True
+                notes.insert(0, second)
         reasons = _reasons(doc, cues, outcome, notes)
         return Verdict(outcome=outcome, support=support, reasons=reasons, scores=scores)
+
+    def second_opinion(
+        self, doc: Doc, context: Context, cues: list[Cue], scores: dict[str, float]
+    ) -> str | None:
+        """The wording model's reading of a text the phrase rules did not find to be crisis:
+        a reason when it is crisis. The words of phrases the rules found and discounted (a
+        joke, the past, someone else, negated) are left out of what the model reads, and a
+        writer's reassurance or a recovery story asks more of it."""
+        assert self.model is not None
+        if not any(cue.rule.category == "crisis" for cue in cues):  # not looked for yet
+            found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
+            self.whole_text.match(doc.clauses, range(len(doc.clauses)), found)
+            for rule, first, last in found.values():
+                context.add(rule, first, last)
+            context.ready()
+        discounted = bytearray(len(doc.words))
+        for cue in cues:
+            if cue.weight < cue.rule.weight:
+                discounted[cue.first : cue.last] = b"\1" * (cue.last - cue.first)
+        words = [w for w, out in zip(doc.words, discounted, strict=True) if not out]
+        probability, strongest = self.model.judge(words)
+        short = len(doc.words) < MODEL_LONG_FROM
+        needed = MODEL_ALONE_SHORT if short else MODEL_ALONE
+        if scores["crisis"] >= MODEL_WITH_CUES_FROM:
+            needed = MODEL_WITH_CUES_SHORT if short else MODEL_WITH_CUES
+        if context.counted("reassurance") or context.counted("recovery"):
+            needed = MODEL_REASSURED
+        if probability < needed:
+            return None
+        words_said = ", ".join(f"'{feature}'" for feature in strongest)
+        return f"wording typical of crisis posts (model, {probability:.2f}): {words_said}"
 
 
 def _distance(span: tuple[int, int], first: int, last: int) -> int:
@@ -441,4 +495,4 @@ def _reasons(doc: Doc, cues: list[Cue], outcome: str, notes: list[str]) -> tuple
     return tuple(reasons)[:MOST_REASONS]
 
 
-ENGINE = Engine(load())
+ENGINE = Engine(load(), load_model())
