@@ -25,13 +25,14 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
 from mindwell.safety.screening.model import Model
 from mindwell.safety.screening.model import load as load_model
+from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
 from mindwell.safety.screening.rules import Rule, RuleSet, load, word_set
 
 CRISIS = 2.0
 METHOD = 2.0
+METHOD_WITH_CRISIS = 1.0  # a means of the writer's own, in a text that is crisis: method
 INCITEMENT = 2.5
 SUPPORT = 1.5
 REASSURANCE = 2.5  # taken from crisis by a counted "i'm not suicidal"
@@ -49,7 +50,6 @@ WHOLE_TEXT = ("reassurance", "recovery")  # kinds of context that hold for the w
 # The wording model (model.py) makes a text the rules left at none crisis when its
 # probability reaches MODEL_ALONE; MODEL_WITH_CUES when the rules counted some crisis language
 # (MODEL_WITH_CUES_FROM); MODEL_REASSURED when the writer reassures or tells of recovery.
-# Method rather than crisis when the rules counted the writer's own means (MODEL_METHOD).
 # A short text gives the model few words to go on (and the rules read short texts well), so
 # it must be surer there; a long post's crisis language is spread thin and varied.
 MODEL_LONG_FROM = 60  # words
@@ -59,7 +59,6 @@ MODEL_ALONE = 0.5
 MODEL_WITH_CUES = 0.35
 MODEL_WITH_CUES_FROM = 1.0
 MODEL_REASSURED = 0.8
-MODEL_METHOD = 1.5
 
 _SELF = word_set("i im ive id ill me myself")
 _FIRST_PERSON = _SELF | {"my", "mine"}
@@ -218,14 +217,17 @@ class Engine:
         elif scores["method"] >= METHOD:
             outcome = "method"
         elif scores["crisis"] >= CRISIS:
-            outcome = "crisis"
+            # The writer's intent and a means of their own, however briefly named: method.
+            own = own_method and scores["method"] >= METHOD_WITH_CRISIS
+            outcome = "method" if own else "crisis"
         else:
             outcome = "none"
         support = scores["crisis"] >= SUPPORT or (outcome == "method" and own_method)
         if outcome == "none" and self.model is not None:
             second = self.second_opinion(doc, context, cues, scores)
             if second is not None:
-                outcome = "method" if scores["method"] >= MODEL_METHOD and own_method else "crisis"
+                own = own_method and scores["method"] >= METHOD_WITH_CRISIS
+                outcome = "method" if own else "crisis"
                 support = True
                 notes.insert(0, second)
         reasons = _reasons(doc, cues, outcome, notes)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 MODEL_FILE = Path(__file__).resolve().parent / "rules" / "model.tsv"
@@ -16,7 +17,7 @@ MODEL_FILE = Path(__file__).resolve().parent / "rules" / "model.tsv"
 def features(words: Sequence[str]) -> set[str]:
     """A text's features: its normalised words and its pairs of neighbouring words."""
     found = set(words)
-    found.update(map(" ".join, zip(words, words[1:], strict=False)))
+    found.update(map(" ".join, pairwise(words)))
     return found
 
 
