@@ -53,7 +53,7 @@ WHOLE_TEXT = ("reassurance", "recovery")  # kinds of context that hold for the w
 # A short text gives the model few words to go on (and the rules read short texts well), so
 # it must be surer there; a long post's crisis language is spread thin and varied.
 MODEL_LONG_FROM = 60  # words
-MODEL_ALONE_SHORT = 0.8
+MODEL_ALONE_SHORT = 0.7
 MODEL_WITH_CUES_SHORT = 0.6
 MODEL_ALONE = 0.5
 MODEL_WITH_CUES = 0.35
@@ -401,12 +401,16 @@ class Context:
             return cue(0, "negated")
         if self.ends_something_else(first, last):
             return cue(0, "about ending something else")
-        if self.near("reported", first, last, before=REPORTED_REACH, same="scope"):
+        if self.reported(first, last):
             return cue(0, "someone else's words")
         if clause.quoted and self.near("reported", first, last, before=8, same="sentence"):
             return cue(0, "someone else's words")  # he said 'i've thought about ...'
         if rule.category != "incitement" and self.third_person(first, last):
             return cue(0, "about someone else")
+        if rule.category == "method" and self.near(
+            "accident", first, last, before=8, after=8, same="sentence", inside=False
+        ):
+            return cue(0, "an accident")
         if rule.category == "incitement":  # abuse is of the moment: no past, no future
             return self.weigh_rest(rule, first, last, clause, recent=None)
         recent = self.near(
@@ -445,6 +449,14 @@ class Context:
             factor, why = factor * 0.2, "a joke"
         why = why or ("recent" if recent and rule.tense == "past" else rule.tense)
         return Cue(rule, first, last, rule.weight * factor, why)
+
+    def reported(self, first: int, last: int) -> bool:
+        """Someone else's words or belief just before the cue, or reaching into its first
+        words ("people think i'm ..."); not a speech verb within the cue's own phrase ("my
+        head keeps telling me to ...")."""
+        if self.near("reported", first, last, before=REPORTED_REACH, same="scope", inside=False):
+            return True
+        return any(a < first < b for a, b in self.marks.get("reported", ()))
 
     def own_thought(self, first: int) -> bool:
         """A quotation the writer introduces as their own thought ("i keep thinking '...'"):

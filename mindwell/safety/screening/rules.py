@@ -271,7 +271,7 @@ def load_macros(path: Path) -> dict[str, str]:
         name, sep, body = line.partition("=")
         if not sep or not re.fullmatch(r"[a-z_]+", name.strip()):
             raise RuleError(f"{path.name}:{number}: expected 'name = phrase'")
-        macros[name.strip()] = body.strip()
+        macros[name.strip()] = body.strip().replace("'", "")
     return macros
 
 
@@ -320,7 +320,7 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
         if label is None:
             raise RuleError(f"{where}: a phrase before the first @group")
         start, end = "(?<= )", ""
-        phrase = line
+        phrase = line.replace("'", "")  # as in the normalised text: "won't" is "wont"
         if phrase.startswith("^ "):  # at the start of a clause
             start, phrase = "(?<=^ )", phrase[2:]
         if phrase.endswith("$"):  # at the end of a clause
@@ -386,7 +386,7 @@ def load(directory: Path = RULES_DIR) -> RuleSet:
                 index.setdefault(word, []).append(number)
     vocabulary: set[str] = set(fuzzy)
     for rule in rules:
-        vocabulary |= words_in(_Parser(rule.source.strip("^$ "), macros).parse())
+        vocabulary |= words_in(_Parser(rule.source.replace("'", "").strip("^$ "), macros).parse())
     for targets in variants.values():
         vocabulary.update(targets)
     digest = hashlib.sha256()
