@@ -329,29 +329,38 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
             nodes = _Parser(phrase, macros).parse()
         except RuleError as error:
             raise RuleError(f"{where}: {error}") from None
-        words = anchor(nodes)
-        if not words:
-            raise RuleError(f"{where}: needs at least one plain word that every match holds")
-        rules.append(
-            Rule(
-                category=category,
-                group=label,
-                kind=settings.get("kind", category),
-                weight=float(settings.get("weight", "1")),
-                tense=settings.get("tense", "any"),
-                source=line,
-                where=where,
-                regex=re.compile(start + to_regex(nodes) + end),
-                anchor=words,
-                requires=tuple(
-                    sorted(
-                        (need for node in nodes if (need := _mandatory_words(node)) is not None),
-                        key=_cost,
-                    )
-                ),
-                single=_single_words(nodes) if (start, end) == ("(?<= )", "") else None,
+        plain = (start, end) == ("(?<= )", "")
+        parts = [nodes]
+        if plain and len(nodes) == 1 and isinstance(nodes[0], Alts):
+            # "(now|again|right now)": the one-word choices are looked up, the rest matched
+            one = [b for b in nodes[0].branches if len(b) == 1 and _single_words(b)]
+            more = [b for b in nodes[0].branches if b not in one]
+            if one and more:
+                parts = [(Alts(tuple(one)),), (Alts(tuple(more)),)]
+        for part in parts:
+            words = anchor(part)
+            if not words:
+                raise RuleError(f"{where}: needs at least one plain word that every match holds")
+            rules.append(
+                Rule(
+                    category=category,
+                    group=label,
+                    kind=settings.get("kind", category),
+                    weight=float(settings.get("weight", "1")),
+                    tense=settings.get("tense", "any"),
+                    source=line,
+                    where=where,
+                    regex=re.compile(start + to_regex(part) + end),
+                    anchor=words,
+                    requires=tuple(
+                        sorted(
+                            (n for node in part if (n := _mandatory_words(node)) is not None),
+                            key=_cost,
+                        )
+                    ),
+                    single=_single_words(part) if plain else None,
+                )
             )
-        )
     return rules
 
 
