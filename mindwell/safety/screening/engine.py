@@ -200,7 +200,9 @@ class Engine:
             top = self.group_weight[(category, group)]
             scores[category] += min(sum(per_rule.values()), 2 * top)
         notes: list[str] = []
-        reassured = context.counted("reassurance")
+        reassured = [
+            (a, b) for a, b in context.counted("reassurance") if not _outweighed(doc, (a, b), cues)
+        ]
         if scores["crisis"] > 0 and reassured:
             scores["crisis"] = max(0.0, scores["crisis"] - REASSURANCE)
             notes += [f"reassurance: '{doc.snippet(a, b)}'" for a, b in reassured[:2]]
@@ -263,6 +265,20 @@ class Engine:
             return None
         words_said = ", ".join(f"'{feature}'" for feature in strongest)
         return f"wording typical of crisis posts (model, {probability:.2f}): {words_said}"
+
+
+def _outweighed(doc: Doc, span: tuple[int, int], cues: list[Cue]) -> bool:
+    """Reassurance that a "but" takes back in the same sentence: "i don't want to die but i
+    don't want to live either"."""
+    a, b = span
+    return any(
+        cue.rule.category == "crisis"
+        and cue.weight > 0
+        and cue.first >= b
+        and doc.sentence_of[cue.first] == doc.sentence_of[a]
+        and "but" in doc.words[b : cue.first + 1]
+        for cue in cues
+    )
 
 
 def _distance(span: tuple[int, int], first: int, last: int) -> int:
@@ -443,7 +459,11 @@ class Context:
             hypothetical = None  # "if i'm honest", "if that makes sense"
         if hypothetical:
             factor, why = factor * 0.5, "hypothetical"
-        joke = self.near("joke", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
+        # A laugh after the words ("i want to die lol") or beside them makes a joke of them;
+        # one before, in a clause of its own ("haha so yeah ..."), is nerves.
+        joke = self.near("joke", first, last, before=0, after=JOKE_REACH, same="any") or (
+            self.near("joke", first, last, before=JOKE_REACH, same="scope")
+        )
         sincere = self.near("sincere", first, last, before=JOKE_REACH, after=JOKE_REACH, same="any")
         if joke and not sincere and rule.category != "incitement":
             factor, why = factor * 0.2, "a joke"
