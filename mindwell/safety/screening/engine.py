@@ -141,10 +141,11 @@ class Engine:
         self.rules = rules
         self.normaliser = Normaliser(rules)
         self.cues = Matcher([r for r in rules.rules if r.category != "context"])
-        self.context = Matcher(
-            [r for r in rules.rules if r.category == "context" and r.kind not in WHOLE_TEXT]
-        )
-        self.whole_text = Matcher([r for r in rules.rules if r.kind in WHOLE_TEXT])
+        kinds: dict[str, list[Rule]] = defaultdict(list)
+        for rule in rules.rules:
+            if rule.category == "context":
+                kinds[rule.kind].append(rule)
+        self.markers = {kind: Matcher(same) for kind, same in kinds.items()}
         self.model = model
         self.group_weight: dict[tuple[str, str], float] = {}
         for rule in rules.rules:
@@ -154,15 +155,14 @@ class Engine:
     def doc(self, text: str) -> Doc:
         return clauses(self.normaliser.words(text), text)
 
-    def matches(self, doc: Doc) -> list[tuple[Rule, int, int]]:
-        """Every rule's matches, as (rule, first word, last word + 1), each once. Context
-        markers are looked for only near a cue, and reassurance and recovery only in a text
-        that has crisis language: a long post without any costs little."""
+    def matches(self, doc: Doc) -> tuple[list[tuple[Rule, int, int]], list[int]]:
+        """The cues (crisis, method and incitement phrases) found, as (rule, first word, last
+        word + 1), each once; and the clauses near them, where context is looked for."""
         found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
         clauses = doc.clauses
         self.cues.match(clauses, range(len(clauses)), found)
         if not found:
-            return []
+            return [], []
         near = bytearray(len(doc.words))
         for _, first, last in found.values():
             low, high = max(0, first - CONTEXT_REACH), min(len(near), last + CONTEXT_REACH)
@@ -172,21 +172,12 @@ class Engine:
             for number, clause in enumerate(clauses)
             if near.find(1, clause.first, clause.first + len(clause.words)) != -1
         ]
-        self.context.match(clauses, nearby, found)
-        if any(rule.category == "crisis" for rule, _, _ in found.values()):
-            self.whole_text.match(clauses, range(len(clauses)), found)
-        return list(found.values())
+        return list(found.values()), nearby
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
-        context = Context(doc)
-        found: list[tuple[Rule, int, int]] = []
-        for rule, first, last in self.matches(doc):
-            if rule.category == "context":
-                context.add(rule, first, last)
-            else:
-                found.append((rule, first, last))
-        context.ready()
+        found, nearby = self.matches(doc)
+        context = Context(doc, self.markers, nearby)
         cues = _best([context.weigh(rule, first, last) for rule, first, last in found])
         scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
         by_group: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
@@ -200,14 +191,14 @@ class Engine:
             top = self.group_weight[(category, group)]
             scores[category] += min(sum(per_rule.values()), 2 * top)
         notes: list[str] = []
-        reassured = [
+        reassured = scores["crisis"] > 0 and [
             (a, b) for a, b in context.counted("reassurance") if not _outweighed(doc, (a, b), cues)
         ]
-        if scores["crisis"] > 0 and reassured:
+        if reassured:
             scores["crisis"] = max(0.0, scores["crisis"] - REASSURANCE)
             notes += [f"reassurance: '{doc.snippet(a, b)}'" for a, b in reassured[:2]]
-        recovered = context.counted("recovery")
-        if scores["crisis"] > 0 and recovered:
+        recovered = scores["crisis"] > 0 and context.counted("recovery")
+        if recovered:
             scores["crisis"] = max(0.0, scores["crisis"] - RECOVERY)
             notes += [f"recovery: '{doc.snippet(a, b)}'" for a, b in recovered[:2]]
         own_method = any(
@@ -243,12 +234,6 @@ class Engine:
         joke, the past, someone else, negated) are left out of what the model reads, and a
         writer's reassurance or a recovery story asks more of it."""
         assert self.model is not None
-        if not any(cue.rule.category == "crisis" for cue in cues):  # not looked for yet
-            found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            self.whole_text.match(doc.clauses, range(len(doc.clauses)), found)
-            for rule, first, last in found.values():
-                context.add(rule, first, last)
-            context.ready()
         discounted = bytearray(len(doc.words))
         for cue in cues:
             if cue.weight < cue.rule.weight:
@@ -306,22 +291,26 @@ class Context:
 
     LONGEST_MARK = 12  # words; no context phrase is longer
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, markers: dict[str, Matcher], nearby: list[int]) -> None:
         self.doc = doc
-        self.marks: dict[str, list[tuple[int, int]]] = defaultdict(list)
-        self.starts: dict[str, list[int]] = {}
-        self.negation_ends: dict[int, tuple[int, int]] = {}
+        self.markers = markers
+        self.nearby = nearby
+        self.found: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
+        self._negation_ends: dict[int, tuple[int, int]] | None = None
 
-    def add(self, rule: Rule, first: int, last: int) -> None:
-        self.marks[rule.kind].append((first, last))
-
-    def ready(self) -> None:
-        """Index the markers, once all are added."""
-        for kind, spans in self.marks.items():
-            spans.sort()
-            self.starts[kind] = [a for a, _ in spans]
-        for a, b in self.marks.get("negation", ()):
-            self.negation_ends[b] = (a, b)
+    def spans(self, kind: str) -> list[tuple[int, int]]:
+        """The markers of one kind, looked for the first time they are asked for: near the
+        cues, or in the whole text for reassurance and recovery."""
+        if kind not in self.found:
+            found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
+            matcher = self.markers.get(kind)
+            if matcher is not None:
+                clauses = self.doc.clauses
+                which = range(len(clauses)) if kind in WHOLE_TEXT else self.nearby
+                matcher.match(clauses, which, found)
+            spans = sorted({(first, last) for _, first, last in found.values()})
+            self.found[kind] = (spans, [a for a, _ in spans])
+        return self.found[kind][0]
 
     def near(
         self,
@@ -337,12 +326,12 @@ class Context:
         """The nearest marker of this kind ending up to `before` words before the cue,
         starting up to `after` words after it, or inside or around it; in the same scope,
         sentence, or anywhere (`same`)."""
-        spans = self.marks.get(kind)
+        spans = self.spans(kind)
         if not spans:
             return None
         doc = self.doc
         unit = {"scope": doc.scope_of, "sentence": doc.sentence_of}.get(same)
-        starts = self.starts[kind]
+        starts = self.found[kind][1]
         low = bisect_left(starts, first - before - self.LONGEST_MARK)
         high = bisect_right(starts, last + after)
         best: tuple[int, tuple[int, int]] | None = None
@@ -366,12 +355,17 @@ class Context:
         to" that stand between ("i'm not really going to"); not "can't stop", "don't think i"."""
         words = self.doc.words
         scope = self.doc.scope_of
-        for a, b in self.marks.get("negation", ()):
+        negations = self.spans("negation")
+        if not negations:
+            return False
+        if self._negation_ends is None:
+            self._negation_ends = {b: (a, b) for a, b in negations}
+        for a, b in negations:
             if a < first < b and scope[a] == scope[first]:
                 return True  # "no wish to die": the negation holds the cue's first word
         at = first
         for _ in range(NEGATION_REACH + 1):
-            found = self.negation_ends.get(at)
+            found = self._negation_ends.get(at)
             if found and scope[found[0]] == scope[first]:
                 a, b = found
                 return not self.near("not-negation", a, b, before=0, same="scope")
@@ -411,7 +405,7 @@ class Context:
         def cue(factor: float, why: str = "") -> Cue:
             return Cue(rule, first, last, rule.weight * factor, why)
 
-        if any(a < last and first < b for a, b in self.marks.get("idiom", ())):
+        if any(a < last and first < b for a, b in self.spans("idiom")):
             return cue(0, "a figure of speech")
         if self.negated(first):
             return cue(0, "negated")
@@ -476,7 +470,7 @@ class Context:
         head keeps telling me to ...")."""
         if self.near("reported", first, last, before=REPORTED_REACH, same="scope", inside=False):
             return True
-        return any(a < first < b for a, b in self.marks.get("reported", ()))
+        return any(a < first < b for a, b in self.spans("reported"))
 
     def own_thought(self, first: int) -> bool:
         """A quotation the writer introduces as their own thought ("i keep thinking '...'"):
@@ -489,7 +483,7 @@ class Context:
         """Markers of a kind (reassurance, recovery) that are the writer's own, not quoted or
         reported."""
         out = []
-        for a, b in self.marks.get(kind, ()):
+        for a, b in self.spans(kind):
             clause = self.doc.clauses[self.doc.clause_of[a]]
             if clause.quoted or self.near("reported", a, b, before=REPORTED_REACH, same="scope"):
                 continue

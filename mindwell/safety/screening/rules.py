@@ -231,8 +231,10 @@ def _single_words(nodes: tuple[Node, ...]) -> frozenset[str] | None:
     return None
 
 
-def _cost(words: frozenset[str]) -> tuple[int, int]:
-    return (sum(word in COMMON for word in words), len(words))
+def _cost(words: frozenset[str]) -> tuple[int, int, int]:
+    """How often a set of anchor words is likely to occur: common words first, then more
+    words, then shorter words (longer words are rarer)."""
+    return (sum(word in COMMON for word in words), len(words), -sum(map(len, words)))
 
 
 # --- the files -----------------------------------------------------------------------------
@@ -398,11 +400,12 @@ def load(directory: Path = RULES_DIR) -> RuleSet:
         vocabulary |= words_in(_Parser(rule.source.replace("'", "").strip("^$ "), macros).parse())
     for targets in variants.values():
         vocabulary.update(targets)
+    # The version: a hash of the rule files, the model and the code that reads them.
     digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.txt")):
+    for path in sorted([*directory.glob("*.txt"), *directory.glob("*.tsv")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for module in ("normalize.py", "engine.py", "rules.py"):
-        digest.update((directory.parent / module).read_bytes())
+    for module in ("normalize.py", "engine.py", "rules.py", "model.py"):
+        digest.update((Path(__file__).resolve().parent / module).read_bytes())
     return RuleSet(
         rules=tuple(rules),
         index={word: tuple(numbers) for word, numbers in index.items()},
