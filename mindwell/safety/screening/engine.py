@@ -1,21 +1,28 @@
 """How a text is screened: cues found by the rule files, each weighed in its context, summed
-per outcome, and the outcome decided with its reasons.
+per outcome, the outcome decided, and a wording model asked where the rules find too little.
 
 1. The text is normalised into clauses (normalize.py).
-2. Every phrase of crisis.txt, method.txt and incitement.txt whose anchor word occurs in a
-   clause is matched against it: a cue, with its group's weight and tense.
-3. context.txt marks what changes a cue's meaning nearby, and each cue is weighed:
-   negated ("i'm not suicidal"), someone else's words or belief ("she said", "everyone thinks
-   i'm"), another person's doing ("my sister ... cutting"), the past ("when i was 16", "years
-   ago"; a past-tense cue counts only with "last night", "again", ...), an idiom ("killing it",
-   "dead tired") count nothing; quoted words, "if ..." and a joke ("lol", "not literally")
-   count part, unless the writer insists ("i mean it", "no joke").
-4. The counted weights are summed per outcome, each group adding at most half again its
-   weight; reassurance ("not suicidal", "i'm safe") and a recovery story ("doing better now")
-   take from crisis.
-5. incitement if its sum reaches INCITEMENT, else method if its sum reaches METHOD, else crisis
-   if its sum reaches CRISIS, else none. `support` is set when first-person crisis language
-   counts for at least SUPPORT, or a method is the writer's own.
+2. Every phrase of crisis.txt, method.txt and incitement.txt whose words occur in a clause is
+   matched against it: a cue, with its group's weight and tense.
+3. Each cue is weighed in its context (context.txt markers, looked for near the cues and only
+   when asked for): negated ("i'm not suicidal"), someone else's words or belief ("she said",
+   "everyone thinks i'm"), another person's doing ("my sister ... cutting"), the past ("when i
+   was 16", "years ago"; a past-tense cue counts only with "last night", "again", ...), an
+   idiom ("killing it", "dead tired"), an accident (for self-harm words), "end it" after a
+   relationship or a job: these count nothing. Quoted words, "if ..." and a joke ("lol", "not
+   literally") count part, unless the writer insists ("i mean it", "no joke").
+4. The counted weights are summed per outcome; a phrase said twice counts once and a group
+   adds at most twice its weight. The writer's reassurance ("not suicidal", "i'm safe"; not
+   one a "but" takes back) and a recovery story ("doing better now") take from crisis.
+5. incitement if its sum reaches INCITEMENT; else method if its sum reaches METHOD; else, if
+   crisis reaches CRISIS, method when the writer also names a means of their own
+   (METHOD_WITH_CRISIS), crisis otherwise; else none.
+6. A text the rules leave at none goes to the wording model (model.py), which reads it
+   without the words the rules discounted; above its threshold (lower for long posts and
+   when the rules counted some crisis language, higher after reassurance) it is crisis, or
+   method with a means of the writer's own.
+`support` is set when crisis language counts for at least SUPPORT, a method is the writer's
+own, or the model spoke; never when the outcome is none.
 """
 
 from __future__ import annotations
@@ -47,6 +54,7 @@ JOKE_REACH = 10
 IF_REACH = 3
 CONTEXT_REACH = 14  # context is looked for this many words around a cue
 WHOLE_TEXT = ("reassurance", "recovery")  # kinds of context that hold for the whole text
+NEAR = "near"  # the other kinds, looked for near the cues
 # The wording model (model.py) makes a text the rules left at none crisis when its
 # probability reaches MODEL_ALONE; MODEL_WITH_CUES when the rules counted some crisis language
 # (MODEL_WITH_CUES_FROM); MODEL_REASSURED when the writer reassures or tells of recovery.
@@ -141,11 +149,14 @@ class Engine:
         self.rules = rules
         self.normaliser = Normaliser(rules)
         self.cues = Matcher([r for r in rules.rules if r.category != "context"])
-        kinds: dict[str, list[Rule]] = defaultdict(list)
-        for rule in rules.rules:
-            if rule.category == "context":
-                kinds[rule.kind].append(rule)
-        self.markers = {kind: Matcher(same) for kind, same in kinds.items()}
+        context = [rule for rule in rules.rules if rule.category == "context"]
+        self.markers = {
+            NEAR: Matcher([rule for rule in context if rule.kind not in WHOLE_TEXT]),
+            **{
+                kind: Matcher([rule for rule in context if rule.kind == kind])
+                for kind in WHOLE_TEXT
+            },
+        }
         self.model = model
         self.group_weight: dict[tuple[str, str], float] = {}
         for rule in rules.rules:
@@ -223,6 +234,7 @@ class Engine:
                 outcome = "method" if own else "crisis"
                 support = True
                 notes.insert(0, second)
+        support = support and outcome != "none"  # below every threshold: nobody is told
         reasons = _reasons(doc, cues, outcome, notes)
         return Verdict(outcome=outcome, support=support, reasons=reasons, scores=scores)
 
@@ -294,22 +306,25 @@ class Context:
     def __init__(self, doc: Doc, markers: dict[str, Matcher], nearby: list[int]) -> None:
         self.doc = doc
         self.markers = markers
+        self.near_kinds = {rule.kind for rule in markers[NEAR].rules}
         self.nearby = nearby
         self.found: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
         self._negation_ends: dict[int, tuple[int, int]] | None = None
 
     def spans(self, kind: str) -> list[tuple[int, int]]:
-        """The markers of one kind, looked for the first time they are asked for: near the
-        cues, or in the whole text for reassurance and recovery."""
+        """The markers of one kind, looked for when first asked for: all kinds at once near
+        the cues, or reassurance and recovery in the whole text."""
         if kind not in self.found:
+            load = kind if kind in WHOLE_TEXT else NEAR
+            which = range(len(self.doc.clauses)) if load in WHOLE_TEXT else self.nearby
             found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            matcher = self.markers.get(kind)
-            if matcher is not None:
-                clauses = self.doc.clauses
-                which = range(len(clauses)) if kind in WHOLE_TEXT else self.nearby
-                matcher.match(clauses, which, found)
-            spans = sorted({(first, last) for _, first, last in found.values()})
-            self.found[kind] = (spans, [a for a, _ in spans])
+            self.markers[load].match(self.doc.clauses, which, found)
+            by_kind: dict[str, set[tuple[int, int]]] = defaultdict(set)
+            for rule, first, last in found.values():
+                by_kind[rule.kind].add((first, last))
+            for each in [kind] if load in WHOLE_TEXT else self.near_kinds | {kind}:
+                spans = sorted(by_kind.get(each, ()))
+                self.found[each] = (spans, [a for a, _ in spans])
         return self.found[kind][0]
 
     def near(
