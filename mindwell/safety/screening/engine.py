@@ -238,6 +238,15 @@ class Engine:
         reasons = _reasons(doc, cues, outcome, notes)
         return Verdict(outcome=outcome, support=support, reasons=reasons, scores=scores)
 
+    @staticmethod
+    def undiscounted(doc: Doc, cues: list[Cue]) -> list[str]:
+        """The text's words without those of cues the rules discounted."""
+        discounted = bytearray(len(doc.words))
+        for cue in cues:
+            if cue.weight < cue.rule.weight:
+                discounted[cue.first : cue.last] = b"\1" * (cue.last - cue.first)
+        return [w for w, out in zip(doc.words, discounted, strict=True) if not out]
+
     def second_opinion(
         self, doc: Doc, context: Context, cues: list[Cue], scores: dict[str, float]
     ) -> str | None:
@@ -246,19 +255,18 @@ class Engine:
         joke, the past, someone else, negated) are left out of what the model reads, and a
         writer's reassurance or a recovery story asks more of it."""
         assert self.model is not None
-        discounted = bytearray(len(doc.words))
-        for cue in cues:
-            if cue.weight < cue.rule.weight:
-                discounted[cue.first : cue.last] = b"\1" * (cue.last - cue.first)
-        words = [w for w, out in zip(doc.words, discounted, strict=True) if not out]
+        words = self.undiscounted(doc, cues) if cues else doc.words
         probability, strongest = self.model.judge(words)
         short = len(doc.words) < MODEL_LONG_FROM
         needed = MODEL_ALONE_SHORT if short else MODEL_ALONE
         if scores["crisis"] >= MODEL_WITH_CUES_FROM:
             needed = MODEL_WITH_CUES_SHORT if short else MODEL_WITH_CUES
-        if context.counted("reassurance") or context.counted("recovery"):
-            needed = MODEL_REASSURED
         if probability < needed:
+            return None
+        # Looked for only now: reassurance and recovery are searched in the whole text.
+        if probability < MODEL_REASSURED and (
+            context.counted("reassurance") or context.counted("recovery")
+        ):
             return None
         words_said = ", ".join(f"'{feature}'" for feature in strongest)
         return f"wording typical of crisis posts (model, {probability:.2f}): {words_said}"
@@ -318,7 +326,8 @@ class Context:
             load = kind if kind in WHOLE_TEXT else NEAR
             which = range(len(self.doc.clauses)) if load in WHOLE_TEXT else self.nearby
             found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            self.markers[load].match(self.doc.clauses, which, found)
+            if not self.markers[load].words.isdisjoint(self.doc.words):
+                self.markers[load].match(self.doc.clauses, which, found)
             by_kind: dict[str, set[tuple[int, int]]] = defaultdict(set)
             for rule, first, last in found.values():
                 by_kind[rule.kind].add((first, last))
