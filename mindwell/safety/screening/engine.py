@@ -110,6 +110,8 @@ class Matcher:
                 for word in rule.anchor:
                     self.index[word].append(number)
         self.words = frozenset(self.single) | frozenset(self.index)
+        # The required word sets left to check once a clause holds a rule's anchor.
+        self.checks = [tuple(r for r in rule.requires if r != rule.anchor) for rule in rules]
 
     def match(
         self,
@@ -117,7 +119,10 @@ class Matcher:
         which: Iterable[int],
         found: dict[tuple[int, int, int], tuple[Rule, int, int]],
     ) -> None:
-        rules = self.rules
+        rules, checks = self.rules, self.checks
+        which = list(which)
+        everywhere = set().union(*(clauses[number].words for number in which))
+        possible: dict[int, bool] = {}  # a rule some of whose words the whole text lacks: no
         for number in which:
             clause = clauses[number]
             present = self.words.intersection(clause.words)
@@ -132,12 +137,18 @@ class Matcher:
                             found[(id(rule), at, at + 1)] = (rule, at, at + 1)
                 candidates.update(self.index.get(word, ()))
             words = set(clause.words)
-            for rule_number in sorted(candidates):
-                rule = rules[rule_number]
-                for required in rule.requires:  # the rarest first
+            for rule_number in candidates:
+                if rule_number not in possible:
+                    possible[rule_number] = not any(
+                        everywhere.isdisjoint(required) for required in checks[rule_number]
+                    )
+                if not possible[rule_number]:
+                    continue
+                for required in checks[rule_number]:  # the rarest first
                     if words.isdisjoint(required):
                         break
                 else:
+                    rule = rules[rule_number]
                     for match in rule.regex.finditer(clause.string):
                         first = clause.word_at(match.start())
                         last = clause.word_at(match.end())
