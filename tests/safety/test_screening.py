@@ -7,6 +7,7 @@ import pytest
 
 from mindwell.safety.models import Outcome
 from mindwell.safety.screening import VERSION, Result, screen
+from tests.safety import sentences
 
 CRISIS = [
     "i want to die",
@@ -217,6 +218,28 @@ def test_intent_with_a_means_is_method_and_still_marks_support(text):
     result = screen(text)
     assert result.outcome == Outcome.METHOD, result
     assert result.support
+
+
+@pytest.mark.parametrize("text", sentences.CRISIS)
+def test_more_ways_of_saying_it_are_crisis(text):
+    result = screen(text)
+    assert (result.outcome, result.support) == (Outcome.CRISIS, True), result
+
+
+@pytest.mark.parametrize("text", sentences.METHOD)
+def test_more_means_and_detail_are_method(text):
+    assert outcome(text) == Outcome.METHOD, screen(text)
+
+
+@pytest.mark.parametrize("text", sentences.INCITEMENT)
+def test_more_urging_and_pacts_are_incitement(text):
+    assert outcome(text) == Outcome.INCITEMENT, screen(text)
+
+
+@pytest.mark.parametrize("text", sentences.NONE)
+def test_more_hard_negatives_are_none(text):
+    result = screen(text)
+    assert result.outcome == Outcome.NONE, result
 
 
 def test_reasons_name_the_words_and_how_they_were_read():

@@ -115,7 +115,7 @@ SOFT, STOP = 1, 2
 # A clause starts at these words...
 _SPLIT_BEFORE = frozenset(
     ["but", "because", "cause", "cuz", "coz", "bc", "though", "although", "however",
-     "except", "whereas", "anyway", "anyways"]
+     "whereas", "anyway", "anyways"]
 )  # fmt: skip
 # ...and ends after these.
 _SPLIT_AFTER = frozenset(["lol", "lmao", "haha", "hahaha", "jk"])
@@ -443,10 +443,18 @@ def clauses(words: Words, text: str) -> Doc:
 def _split_long(words: list[str], first: int, end: int) -> list[tuple[int, int]]:
     if end - first <= LONG_RUN:
         return [(first, end)]
+    subjects, binders = _SUBJECTS, _BINDERS
+    candidates = [
+        at
+        for at, (before, word) in enumerate(
+            zip(words[first + 3 : end - 1], words[first + 4 : end], strict=True), start=first + 4
+        )
+        if word in subjects and before not in binders
+    ]
     parts = []
     start = first
-    for at in range(first + 4, end):
-        if at - start >= 4 and words[at] in _SUBJECTS and words[at - 1] not in _BINDERS:
+    for at in candidates:
+        if at - start >= 4:
             parts.append((start, at))
             start = at
     parts.append((start, end))

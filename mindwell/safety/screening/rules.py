@@ -231,8 +231,10 @@ def _single_words(nodes: tuple[Node, ...]) -> frozenset[str] | None:
     return None
 
 
-def _cost(words: frozenset[str]) -> tuple[int, int]:
-    return (sum(word in COMMON for word in words), len(words))
+def _cost(words: frozenset[str]) -> tuple[int, int, int]:
+    """How often a set of anchor words is likely to occur: common words first, then more
+    words, then shorter words (longer words are rarer)."""
+    return (sum(word in COMMON for word in words), len(words), -sum(map(len, words)))
 
 
 # --- the files -----------------------------------------------------------------------------
@@ -271,7 +273,7 @@ def load_macros(path: Path) -> dict[str, str]:
         name, sep, body = line.partition("=")
         if not sep or not re.fullmatch(r"[a-z_]+", name.strip()):
             raise RuleError(f"{path.name}:{number}: expected 'name = phrase'")
-        macros[name.strip()] = body.strip()
+        macros[name.strip()] = body.strip().replace("'", "")
     return macros
 
 
@@ -320,7 +322,7 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
         if label is None:
             raise RuleError(f"{where}: a phrase before the first @group")
         start, end = "(?<= )", ""
-        phrase = line
+        phrase = line.replace("'", "")  # as in the normalised text: "won't" is "wont"
         if phrase.startswith("^ "):  # at the start of a clause
             start, phrase = "(?<=^ )", phrase[2:]
         if phrase.endswith("$"):  # at the end of a clause
@@ -329,29 +331,38 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
             nodes = _Parser(phrase, macros).parse()
         except RuleError as error:
             raise RuleError(f"{where}: {error}") from None
-        words = anchor(nodes)
-        if not words:
-            raise RuleError(f"{where}: needs at least one plain word that every match holds")
-        rules.append(
-            Rule(
-                category=category,
-                group=label,
-                kind=settings.get("kind", category),
-                weight=float(settings.get("weight", "1")),
-                tense=settings.get("tense", "any"),
-                source=line,
-                where=where,
-                regex=re.compile(start + to_regex(nodes) + end),
-                anchor=words,
-                requires=tuple(
-                    sorted(
-                        (need for node in nodes if (need := _mandatory_words(node)) is not None),
-                        key=_cost,
-                    )
-                ),
-                single=_single_words(nodes) if (start, end) == ("(?<= )", "") else None,
+        plain = (start, end) == ("(?<= )", "")
+        parts = [nodes]
+        if plain and len(nodes) == 1 and isinstance(nodes[0], Alts):
+            # "(now|again|right now)": the one-word choices are looked up, the rest matched
+            one = [b for b in nodes[0].branches if len(b) == 1 and _single_words(b)]
+            more = [b for b in nodes[0].branches if b not in one]
+            if one and more:
+                parts = [(Alts(tuple(one)),), (Alts(tuple(more)),)]
+        for part in parts:
+            words = anchor(part)
+            if not words:
+                raise RuleError(f"{where}: needs at least one plain word that every match holds")
+            rules.append(
+                Rule(
+                    category=category,
+                    group=label,
+                    kind=settings.get("kind", category),
+                    weight=float(settings.get("weight", "1")),
+                    tense=settings.get("tense", "any"),
+                    source=line,
+                    where=where,
+                    regex=re.compile(start + to_regex(part) + end),
+                    anchor=words,
+                    requires=tuple(
+                        sorted(
+                            (n for node in part if (n := _mandatory_words(node)) is not None),
+                            key=_cost,
+                        )
+                    ),
+                    single=_single_words(part) if plain else None,
+                )
             )
-        )
     return rules
 
 
@@ -386,14 +397,15 @@ def load(directory: Path = RULES_DIR) -> RuleSet:
                 index.setdefault(word, []).append(number)
     vocabulary: set[str] = set(fuzzy)
     for rule in rules:
-        vocabulary |= words_in(_Parser(rule.source.strip("^$ "), macros).parse())
+        vocabulary |= words_in(_Parser(rule.source.replace("'", "").strip("^$ "), macros).parse())
     for targets in variants.values():
         vocabulary.update(targets)
+    # The version: a hash of the rule files, the model and the code that reads them.
     digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.txt")):
+    for path in sorted([*directory.glob("*.txt"), *directory.glob("*.tsv")]):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    for module in ("normalize.py", "engine.py", "rules.py"):
-        digest.update((directory.parent / module).read_bytes())
+    for module in ("normalize.py", "engine.py", "rules.py", "model.py"):
+        digest.update((Path(__file__).resolve().parent / module).read_bytes())
     return RuleSet(
         rules=tuple(rules),
         index={word: tuple(numbers) for word, numbers in index.items()},
