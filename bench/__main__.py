@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import screening  # needs no Django settings either
 from bench.sitegen.plan import MEMBER_PASSWORD  # needs no Django settings
 from config import server
 
@@ -658,6 +659,8 @@ def main() -> None:
         "medians",
         "results": results,
     }
+    screening_rows = screening.measure()  # in-process, once the servers are gone
+    report["screening"] = {"conditions": screening.describe(), "rows": screening_rows}
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
@@ -666,6 +669,7 @@ def main() -> None:
         f"{report['machine']['cpus']} CPUs, {report['server']}, {report['runs']}:"
     )
     text = heading + "\n\n" + table(results)
+    text += f"\n\nCrisis screening ({screening.describe()}):\n\n" + screening.table(screening_rows)
     out.with_suffix(".md").write_text(text + "\n")
     print(text)
     print(f"\nWritten to {out} and {out.with_suffix('.md')}")

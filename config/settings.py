@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy, Permissions-Policy and Cache-Control on every page.
     "mindwell.core.middleware.SecurityHeaders",
+    # X-Robots-Tag: noindex on each page whose head asks search engines to leave it out.
+    "mindwell.core.robots.RobotsTag",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -70,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # The client's address, for the checks on guests' posts (core.client.client_ip).
     "mindwell.core.client.ClientAddress",
+    # A page a check asks the writer to see after posting (core.detour): none between requests.
+    "mindwell.core.detour.Detours",
     # 400 for a control character in the address, the query or a form, before any view.
     "mindwell.core.middleware.RefuseControlCharacters",
     # The project's NotFound / Forbidden / ActionError as pages, or as JSON when asked.
@@ -211,6 +215,9 @@ MINDWELL_POINTS = {
     "answer_upvote_cap": 50,
     "answer_downvote_cap": -20,
 }
+# Cookies that no stored page depends on, so a visitor who has them is still served stored
+# pages: the country chosen on "Need help now?" (a page that is never stored).
+MINDWELL_PAGE_CACHE_IGNORED_COOKIES = ("region",)
 MINDWELL_PAGE_SIZE = env_int("MINDWELL_PAGE_SIZE", 20)
 MINDWELL_CONFIRM_MAX_AGE = env_int("MINDWELL_CONFIRM_MAX_AGE", 3 * 24 * 3600)
 # How long a guest's private link to edit or delete their post works (qa/guest_links.py,
@@ -225,6 +232,9 @@ MINDWELL_MODERATORS_EMAIL = env_str("MINDWELL_MODERATORS_EMAIL", "moderators@min
 # How long a keyed hash of the address a guest's or anonymous post came from is kept, for
 # moderators; housekeeping deletes it after that, as the privacy page says.
 MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)
+# Safety (docs/architecture.md, "Safety"): after how many hours a question marked "may need
+# support" with no answer is shown to the members who offered to help.
+MINDWELL_SUPPORT_UNANSWERED_HOURS = env_int("MINDWELL_SUPPORT_UNANSWERED_HOURS", 4)
 # How often the task worker runs the clean-ups (mindwell/core/housekeeping.py): old origins,
 # form submissions, expired guest links and sign-ups, finished tasks.
 MINDWELL_HOUSEKEEPING_SECONDS = env_int("MINDWELL_HOUSEKEEPING_SECONDS", 3600)

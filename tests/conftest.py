@@ -5,6 +5,7 @@ The seed categories come from the migrations, so every test database has them.
 
 import socket
 from collections.abc import Callable, Iterator
+from datetime import date, timedelta
 from email.message import Message
 from typing import Any
 
@@ -12,7 +13,9 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message as MessageHandler
 from django.test import Client
+from django.utils import timezone
 
+from mindwell.accounts.actions import apply_as_professional, verify_credential
 from mindwell.accounts.models import User
 from mindwell.core.env import env_email
 from mindwell.qa import actions
@@ -29,6 +32,37 @@ def make_member(username: str, **fields: Any) -> User:
     return User.objects.create_user(username=username, password=PASSWORD, **fields)
 
 
+REGISTRAR = "registrar"
+
+
+def registrar() -> User:
+    """The administrator who verifies the test professionals' licences."""
+    found = User.objects.filter(username=REGISTRAR).first()
+    return found or make_member(REGISTRAR, is_staff=True, is_superuser=True)
+
+
+def verify_professional(
+    member: User,
+    *,
+    profession: str = "Licensed clinical psychologist",
+    jurisdiction: str = "Ontario",
+    expires_on: date | None = None,
+) -> User:
+    """Make `member` a verified professional through the real actions: they apply, and the
+    registrar verifies the licence, expiring in a year unless `expires_on` says otherwise."""
+    credential = apply_as_professional(
+        member=member,
+        profession=profession,
+        licence_number="CPO-4821",
+        jurisdiction=jurisdiction,
+        regulator="College of Psychologists of Ontario",
+        expires_on=expires_on or timezone.localdate() + timedelta(days=365),
+    )
+    verify_credential(credential=credential, by=registrar(), expires_on=credential.expires_on)
+    member.refresh_from_db()
+    return member
+
+
 @pytest.fixture
 def category(db: None) -> Category:
     return Category.objects.get(slug="therapy-relationship")
@@ -42,8 +76,8 @@ def maya(db: None) -> User:
 
 @pytest.fixture
 def dr_okafor(db: None) -> User:
-    """A trusted member, a professional who answers."""
-    return make_member("dr_okafor", display_name="Dr Okafor", is_professional=True)
+    """A trusted member, a verified professional who answers."""
+    return verify_professional(make_member("dr_okafor", display_name="Dr Okafor"))
 
 
 @pytest.fixture

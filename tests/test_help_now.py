@@ -1,4 +1,5 @@
-"""The "Need help now?" page: reachable by anyone, from every page, with the numbers."""
+"""The "Need help now?" page: reachable by anyone, from every page, with the numbers.
+Which region it shows first, and the resources behind it: tests/safety/test_help_resources.py."""
 
 import re
 
@@ -9,7 +10,9 @@ from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db
 
-NUMBERS = ["112", "911", "999", "000", "988", "116 123", "9-8-8", "13 11 14"]
+# With no cookie and no browser languages: the international page, which lists each
+# country's emergency number and first crisis line.
+NUMBERS = ["112", "911", "999", "000", "988", "116 123", "13 11 14", "1737"]
 
 
 def test_a_guest_sees_emergency_numbers_and_crisis_lines() -> None:
@@ -20,6 +23,7 @@ def test_a_guest_sees_emergency_numbers_and_crisis_lines() -> None:
     for number in NUMBERS:
         assert number in page, number
     assert "findahelpline.com" in page
+    assert "not a crisis service or a treatment service" in page
     assert "not an emergency service" in page
     assert "not therapy" in page
 

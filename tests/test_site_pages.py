@@ -74,12 +74,13 @@ def test_the_privacy_page_names_every_cookie_the_site_sets(
     client.get(reverse("accounts:settings"))
     client.post(reverse("accounts:logout"))
     client.get("/")
+    client.post(reverse("help_now"), {"region": "GB"})  # a country chosen on "Need help now?"
     set_by_the_site = set(client.cookies)
 
     page = Client().get(reverse("privacy")).content.decode()
     described = set(re.findall(r"<tr><td><code>(\w+)</code>", page))
 
-    assert set_by_the_site == described == {"csrftoken", "sessionid", "messages"}
+    assert set_by_the_site == described == {"csrftoken", "sessionid", "messages", "region"}
 
 
 def test_the_favicon_is_a_real_icon_at_the_site_root():

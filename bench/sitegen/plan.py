@@ -19,7 +19,7 @@ import random
 from bisect import bisect
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from bench.sitegen.texts import (
@@ -63,7 +63,9 @@ class PlannedMember(NamedTuple):
     username: str
     email: str
     display_name: str
-    is_professional: bool
+    # A verified professional's badge and the day it lapses ("" and None for the others).
+    professional_badge: str
+    professional_until: date | None
 
 
 class PlannedTag(NamedTuple):
@@ -163,6 +165,12 @@ class SitePlan:
         self.now = int(now.timestamp())
         self.span = HISTORY_DAYS * DAY  # questions are spread evenly over it, oldest first
         self.joined = self.now - self.span - DAY
+        # Professionals carry a badge on their member row, as the credential actions leave
+        # it (the generator writes no credential rows): verified a month before `now`, with
+        # a licence that runs a year after it, so pages show it.
+        verified = now - timedelta(days=30)
+        self._badge = f"Licensed clinical psychologist · Ontario · verified {verified:%Y-%m}"
+        self._badge_until = now.date() + timedelta(days=365)
         self.texts = TextPool.draw(self.rng)
         self.members = self._draw_members(first.user, max(2, questions // QUESTIONS_PER_MEMBER))
         self.member_weights = _CumWeights(len(self.members), 0.8)
@@ -192,7 +200,8 @@ class SitePlan:
                     username=f"member{uid}",
                     email=f"member{uid}@example.invalid",
                     display_name=display_name,
-                    is_professional=professional,
+                    professional_badge=self._badge if professional else "",
+                    professional_until=self._badge_until if professional else None,
                 )
             )
         return members

@@ -75,7 +75,8 @@ class _Replayer:
                 email=planned.email,
                 email_confirmed=True,
                 display_name=planned.display_name,
-                is_professional=planned.is_professional,
+                professional_badge=planned.professional_badge,
+                professional_until=planned.professional_until,
                 date_joined=_when(self.plan.joined),
             )
             member.set_password(MEMBER_PASSWORD)

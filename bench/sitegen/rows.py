@@ -38,7 +38,8 @@ class UserRow(NamedTuple):
     about_html: str
     points: int
     is_moderator: bool
-    is_professional: bool
+    professional_badge: str
+    professional_until: Any
     pending_email: str
     is_category_moderator: bool
     suspended_until: Any
@@ -93,6 +94,7 @@ class PostRow(NamedTuple):
     duplicate_of_id: int | None = None
     locked_at: Any = None
     protected_at: Any = None
+    keep_out_of_search: bool = False
     content_note: str = ""
 
 

@@ -4,7 +4,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from mindwell.accounts.models import PendingSignup, User
+from mindwell.accounts.models import Credential, PendingSignup, User
+from mindwell.accounts.policy import may_review_credentials
 from mindwell.accounts.tokens import (
     ExpiredToken,
     InvalidToken,
@@ -14,6 +15,7 @@ from mindwell.accounts.tokens import (
 from mindwell.core.errors import ActionError, NotFound
 
 NOT_FOUND = "There is no member with that name."
+NO_SUCH_APPLICATION = "There is no such application."
 
 
 def access_member(username: str) -> User:
@@ -109,3 +111,15 @@ def access_pending_signup(token: str, *, for_update: bool = False) -> PendingSig
     if pending is None:
         raise ActionError(SIGNUP_GONE)
     return pending
+
+
+def access_credential(user: Any, credential_id: int) -> Credential:
+    """A professional's application or credential, for someone who may review them
+    (policy.may_review_credentials); NotFound alike when it is missing or they may not."""
+    if not may_review_credentials(user):
+        raise NotFound(NO_SUCH_APPLICATION)
+    credentials = Credential.objects.select_related("member", "verified_by", "declined_by")
+    found = credentials.filter(pk=credential_id).first()
+    if found is None:
+        raise NotFound(NO_SUCH_APPLICATION)
+    return found

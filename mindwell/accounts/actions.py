@@ -7,22 +7,26 @@ commit. Failures are ActionError, with `field` naming the input at fault.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
+from django.core.validators import URLValidator, validate_email
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from mindwell.accounts import emails
-from mindwell.accounts.access import access_confirmation, access_pending_signup
-from mindwell.accounts.models import PendingSignup, User
+from mindwell.accounts import emails, policy
+from mindwell.accounts.access import (
+    NO_SUCH_APPLICATION,
+    access_confirmation,
+    access_pending_signup,
+)
+from mindwell.accounts.models import Credential, CredentialStatus, PendingSignup, User
 from mindwell.accounts.names import describe, invisible_characters, looks_like_any
 from mindwell.accounts.tokens import make_confirmation_token, make_signup_token, max_age
 from mindwell.accounts.topics import member_changed
-from mindwell.core.errors import ActionError
+from mindwell.core.errors import ActionError, Forbidden, NotFound
 from mindwell.core.mail import send_email_after_commit
 from mindwell.core.markdown import render_markdown
 
@@ -296,3 +300,270 @@ def change_email(*, user: User, new_email: str, password: str) -> User:
             subject, body = emails.address_change_attempt_email(user=owner)
             send_email_after_commit(to=owner.email, subject=subject, body=body)
     return user
+
+
+# Verified professionals ------------------------------------------------------------------
+#
+# A member applies with their licence; an administrator checks it against the regulator's
+# public register (outside the site) and verifies it with the expiry date seen there, or
+# declines it with a reason. While verified and unexpired, the badge is on the member's row
+# (User.professional_badge, professional_until), so bylines cost no query; every change to
+# it says the member changed, so every stored page showing their posts is fresh at once.
+
+# The longest a licence may run from today: a guard against a mistyped year.
+CREDENTIAL_MAX_YEARS = 10
+CREDENTIAL_FIELDS = {
+    # field: (label in messages, maximum length)
+    "profession": ("Your profession", 80),
+    "licence_number": ("The licence or registration number", 60),
+    "jurisdiction": ("The jurisdiction", 80),
+    "regulator": ("The regulator", 120),
+}
+DECLINE_REASON_MAX = 500
+ALREADY_LIVE = {
+    CredentialStatus.PENDING: (
+        "You have already applied, and staff have not checked it yet. Withdraw that "
+        "application first if you want to send another."
+    ),
+    CredentialStatus.VERIFIED: (
+        "You are already verified. To change your details, withdraw your credential and "
+        "apply again."
+    ),
+}
+
+
+def clean_credential_text(value: str, *, field: str) -> str:
+    """A credential's profession, number, jurisdiction or regulator: required, spaces
+    squeezed, within its length, nothing invisible in it (it is shown in the badge)."""
+    label, maximum = CREDENTIAL_FIELDS[field]
+    text = " ".join((value or "").split())
+    if not text:
+        raise ActionError(f"{label} is required.", field=field)
+    if len(text) > maximum:
+        raise ActionError(f"{label} is too long: at most {maximum} characters.", field=field)
+    hidden = invisible_characters(text)
+    if hidden:
+        raise ActionError(
+            f"{label} contains a character that cannot be seen ({describe(hidden[0])}). "
+            "Please type it without it.",
+            field=field,
+        )
+    return text
+
+
+def clean_register_url(value: str) -> str:
+    """The optional link to the member's entry on the regulator's public register: a web
+    address (http or https), which only staff see."""
+    url = (value or "").strip()
+    if not url:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise ActionError(
+            "Enter the full web address of the register entry, starting with https://.",
+            field="register_url",
+        ) from None
+    return url
+
+
+def clean_licence_expiry(value: date | None, *, today: date | None = None) -> date:
+    """A licence's expiry date: after today, and within CREDENTIAL_MAX_YEARS."""
+    today = today or timezone.localdate()
+    if value is None:
+        raise ActionError("The licence's expiry date is required.", field="expires_on")
+    if value <= today:
+        raise ActionError(
+            "That date is not in the future: an expired licence cannot be verified.",
+            field="expires_on",
+        )
+    if value.year > today.year + CREDENTIAL_MAX_YEARS:
+        raise ActionError(
+            f"That date is more than {CREDENTIAL_MAX_YEARS} years away; please check the year.",
+            field="expires_on",
+        )
+    return value
+
+
+def clean_decline_reason(value: str) -> str:
+    reason = (value or "").strip()
+    if not reason:
+        raise ActionError(
+            "Say why it is declined: the member reads it, and can apply again.", field="reason"
+        )
+    if len(reason) > DECLINE_REASON_MAX:
+        raise ActionError(
+            f"The reason is too long: at most {DECLINE_REASON_MAX} characters.", field="reason"
+        )
+    return reason
+
+
+def badge_text(credential: Credential) -> str:
+    """What the badge reads: "Licensed clinical psychologist · Ontario · verified 2026-03"."""
+    assert credential.verified_at is not None
+    verified = timezone.localtime(credential.verified_at)
+    return f"{credential.profession} · {credential.jurisdiction} · verified {verified:%Y-%m}"
+
+
+def apply_as_professional(
+    *,
+    member: User,
+    profession: str,
+    licence_number: str,
+    jurisdiction: str,
+    regulator: str,
+    expires_on: date | None,
+    register_url: str = "",
+    now: datetime | None = None,
+) -> Credential:
+    """Apply for a verified professional's badge. One live (pending or verified)
+    credential per member; a declined, withdrawn or lapsed one does not count, so the
+    member may apply again. A credential carried over from the old flag without details
+    is filled in by this application."""
+    if not policy.may_apply_as_professional(member):
+        raise Forbidden("Your account cannot apply as a professional now.")
+    details = {
+        field: clean_credential_text(value, field=field)
+        for field, value in (
+            ("profession", profession),
+            ("licence_number", licence_number),
+            ("jurisdiction", jurisdiction),
+            ("regulator", regulator),
+        )
+    }
+    register_url = clean_register_url(register_url)
+    expires_on = clean_licence_expiry(expires_on)
+    now = now or timezone.now()
+    try:
+        with transaction.atomic():
+            User.objects.select_for_update().filter(pk=member.pk).get()
+            credential = Credential.objects.select_for_update().live().filter(member=member).first()
+            if credential is not None and credential.has_details:
+                raise ActionError(ALREADY_LIVE[CredentialStatus(credential.status)], status=409)
+            if credential is None:
+                credential = Credential(member=member)
+            for field, value in details.items():
+                setattr(credential, field, value)
+            credential.register_url = register_url
+            credential.expires_on = expires_on
+            credential.status = CredentialStatus.PENDING
+            credential.applied_at = now
+            credential.save()
+    except IntegrityError:  # another application from this member got in first
+        raise ActionError(ALREADY_LIVE[CredentialStatus.PENDING], status=409) from None
+    return credential
+
+
+def withdraw_credential(*, member: User, now: datetime | None = None) -> Credential:
+    """The member withdraws their pending application or their verified credential (the
+    badge goes at once, from every page)."""
+    with transaction.atomic():
+        locked = User.objects.select_for_update().get(pk=member.pk)
+        credential = Credential.objects.select_for_update().live().filter(member=locked).first()
+        if credential is None:
+            raise ActionError("You have no application or credential to withdraw.", status=409)
+        was_verified = credential.status == CredentialStatus.VERIFIED
+        credential.status = CredentialStatus.WITHDRAWN
+        credential.ended_at = now or timezone.now()
+        credential.save(update_fields=["status", "ended_at"])
+        if was_verified:
+            _set_badge(locked, None)
+    _copy_badge(locked, member)
+    return credential
+
+
+def _decision(credential: Credential, by: User) -> tuple[User, Credential]:
+    """Lock the member and the credential, in that order, for a decision by `by`; the
+    credential must still wait for one. Call inside the deciding transaction."""
+    if not policy.may_review_credentials(by):
+        raise NotFound(NO_SUCH_APPLICATION)
+    member = User.objects.select_for_update().get(pk=credential.member_id)
+    credential = Credential.objects.select_for_update().get(pk=credential.pk)
+    if credential.status != CredentialStatus.PENDING:
+        state = credential.get_status_display().lower()
+        raise ActionError(f"This application is no longer waiting: it is {state}.", status=409)
+    return member, credential
+
+
+def verify_credential(
+    *, credential: Credential, by: User, expires_on: date | None, now: datetime | None = None
+) -> Credential:
+    """An administrator verifies a pending application, with the licence's expiry date as
+    the public register shows it; the member's badge appears on every page at once."""
+    expires_on = clean_licence_expiry(expires_on)
+    with transaction.atomic():
+        member, credential = _decision(credential, by)
+        if member.pk == by.pk:
+            raise Forbidden("Another administrator must verify your own credential.")
+        if not credential.has_details:
+            raise ActionError(
+                "This credential was carried over from the old professional flag without "
+                "any details: the member must apply with them before it can be verified.",
+                status=409,
+            )
+        credential.status = CredentialStatus.VERIFIED
+        credential.expires_on = expires_on
+        credential.verified_at = now or timezone.now()
+        credential.verified_by = by
+        credential.save(update_fields=["status", "expires_on", "verified_at", "verified_by"])
+        _set_badge(member, credential)
+    return credential
+
+
+def decline_credential(
+    *, credential: Credential, by: User, reason: str, now: datetime | None = None
+) -> Credential:
+    """An administrator declines a pending application, saying why; the member reads the
+    reason on their professional page and may apply again."""
+    reason = clean_decline_reason(reason)
+    with transaction.atomic():
+        _, credential = _decision(credential, by)
+        credential.status = CredentialStatus.DECLINED
+        credential.declined_at = now or timezone.now()
+        credential.declined_by = by
+        credential.decline_reason = reason
+        credential.save(update_fields=["status", "declined_at", "declined_by", "decline_reason"])
+    return credential
+
+
+def lapse_credential(*, credential: Credential, now: datetime | None = None) -> Credential:
+    """A verified credential whose licence expired lapses: its badge goes from every page.
+    Lapsing one that is no longer verified does nothing."""
+    with transaction.atomic():
+        member = User.objects.select_for_update().get(pk=credential.member_id)
+        credential = Credential.objects.select_for_update().get(pk=credential.pk)
+        if credential.status != CredentialStatus.VERIFIED:
+            return credential
+        credential.status = CredentialStatus.LAPSED
+        credential.ended_at = now or timezone.now()
+        credential.save(update_fields=["status", "ended_at"])
+        _set_badge(member, None)
+    return credential
+
+
+def lapse_expired_credentials(*, today: date | None = None) -> int:
+    """Lapse every verified credential whose licence expired before `today`; housekeeping
+    runs it. Returns how many lapsed. (Pages already hide an expired badge by its date:
+    this makes the record say so, and makes stored pages fresh.)"""
+    today = today or timezone.localdate()
+    expired = Credential.objects.filter(status=CredentialStatus.VERIFIED, expires_on__lt=today)
+    lapsed = 0
+    for credential in expired.order_by("id"):
+        lapse_credential(credential=credential)
+        lapsed += 1
+    return lapsed
+
+
+def _set_badge(member: User, credential: Credential | None) -> None:
+    """Put the credential's badge on the member's row (None: take it off), and say the
+    member changed. Call inside the transaction that locked the member."""
+    member.professional_badge = badge_text(credential) if credential else ""
+    member.professional_until = credential.expires_on if credential else None
+    member.save(update_fields=["professional_badge", "professional_until"])
+    member_changed(member.pk)
+
+
+def _copy_badge(source: User, target: User) -> None:
+    """Keep the caller's member object in step with the row the action changed."""
+    target.professional_badge = source.professional_badge
+    target.professional_until = source.professional_until

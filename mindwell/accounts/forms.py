@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from django import forms
@@ -205,3 +206,85 @@ class EmailChangeForm(ActionForm):
             "new_email": lambda value: actions.clean_new_email(self.member, value),
             "password": lambda value: actions.check_current_password(self.member, value),
         }
+
+
+_DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class CredentialForm(ActionForm):
+    """A member's application as a verified professional."""
+
+    profession = forms.CharField(
+        max_length=80,
+        help_text="As your licence names it, for example “Licensed clinical psychologist”. "
+        "It is shown in your badge.",
+        widget=_text(autocomplete="organization-title"),
+    )
+    licence_number = forms.CharField(
+        label="Licence or registration number",
+        max_length=60,
+        help_text="Only staff see it.",
+        widget=_text(autocomplete="off", **_HANDLE_ATTRS),
+    )
+    jurisdiction = forms.CharField(
+        max_length=80,
+        help_text="Where the licence holds, for example “Ontario”. It is shown in your badge.",
+        widget=_text(autocomplete="off"),
+    )
+    regulator = forms.CharField(
+        max_length=120,
+        help_text="The body that keeps the public register, for example “College of "
+        "Psychologists of Ontario”.",
+        widget=_text(autocomplete="off"),
+    )
+    register_url = forms.CharField(
+        label="Link to your entry on the public register",
+        required=False,
+        max_length=500,
+        help_text="Optional, and only staff see it; it helps them find you.",
+        widget=forms.URLInput(attrs={"autocomplete": "url", **_HANDLE_ATTRS}),
+    )
+    expires_on = forms.DateField(
+        label="Licence expiry date",
+        help_text="Your badge lapses on this date; apply again once the licence is renewed.",
+        widget=_DATE,
+    )
+
+    def rules(self) -> dict[str, Rule]:
+        rules: dict[str, Rule] = {
+            field: partial(actions.clean_credential_text, field=field)
+            for field in actions.CREDENTIAL_FIELDS
+        }
+        rules["register_url"] = actions.clean_register_url
+        rules["expires_on"] = actions.clean_licence_expiry
+        return rules
+
+
+class VerifyCredentialForm(ActionForm):
+    """An administrator verifies an application, with what the public register shows."""
+
+    expires_on = forms.DateField(
+        label="Licence expiry date, as the register shows it",
+        help_text="The badge lapses on this date.",
+        widget=_DATE,
+    )
+    checked = forms.BooleanField(
+        label="I found this licence, current and under this name, on the regulator's public "
+        "register",
+        error_messages={"required": "Verify only what you found on the public register."},
+    )
+
+    def rules(self) -> dict[str, Rule]:
+        return {"expires_on": actions.clean_licence_expiry}
+
+
+class DeclineCredentialForm(ActionForm):
+    reason = forms.CharField(
+        label="Why it is declined",
+        max_length=actions.DECLINE_REASON_MAX,
+        help_text="The member reads this, and can apply again.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def rules(self) -> dict[str, Rule]:
+        return {"reason": actions.clean_decline_reason}

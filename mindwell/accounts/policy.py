@@ -80,3 +80,31 @@ def sees_more_than_members(user: Any) -> bool:
     member with held posts (they see those, marked). Decided from the member's own row, so
     it costs no query."""
     return moderates_anything(user) or holds_posts(user)
+
+
+def professional_badge(user: Any) -> str:
+    """The verified professional's badge shown beside their name ("Licensed clinical
+    psychologist · Ontario · verified 2026-03"), or "" when they have none or its licence
+    expired. Read from the member's row (no query), with the date compared here so that a
+    page rendered after the expiry never shows it, even before housekeeping lapses it."""
+    until = getattr(user, "professional_until", None)
+    if until is None or until < timezone.localdate():
+        return ""
+    return str(getattr(user, "professional_badge", ""))
+
+
+def is_verified_professional(user: Any) -> bool:
+    """Holds a verified, unexpired credential: their answers carry the professional footer
+    and what they post is checked for contact details (mindwell.safety.professionals)."""
+    return is_member(user) and bool(professional_badge(user))
+
+
+def may_apply_as_professional(user: Any) -> bool:
+    """May apply for (or withdraw) a professional credential: any member who may act."""
+    return may_act(user)
+
+
+def may_review_credentials(user: Any) -> bool:
+    """May verify or decline professionals' applications: administrators, who check them
+    against the regulator's public register outside the site."""
+    return is_administrator(user)

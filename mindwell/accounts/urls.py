@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from mindwell.accounts import views
+from mindwell.accounts import professional_views, views
 from mindwell.accounts.forms import NewPasswordForm
 
 app_name = "accounts"
@@ -20,6 +20,26 @@ urlpatterns = [
         "accounts/settings/resend-confirmation/",
         views.resend_confirmation,
         name="resend_confirmation",
+    ),
+    path("accounts/professional/", professional_views.professional, name="professional"),
+    path(
+        "accounts/professional/withdraw/", professional_views.withdraw, name="professional_withdraw"
+    ),
+    path("accounts/credentials/", professional_views.applications, name="applications"),
+    path(
+        "accounts/credentials/<int:credential_id>/",
+        professional_views.application,
+        name="application",
+    ),
+    path(
+        "accounts/credentials/<int:credential_id>/verify/",
+        professional_views.verify,
+        name="verify_credential",
+    ),
+    path(
+        "accounts/credentials/<int:credential_id>/decline/",
+        professional_views.decline,
+        name="decline_credential",
     ),
     path("accounts/settings/password/", views.PasswordChangeView.as_view(), name="password_change"),
     path("accounts/password-reset/", views.PasswordResetView.as_view(), name="password_reset"),

@@ -17,7 +17,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from mindwell.accounts import actions
+from mindwell.accounts import actions, policy
 from mindwell.accounts.access import access_confirmation, access_pending_signup
 from mindwell.accounts.forms import (
     EmailChangeForm,
@@ -151,6 +151,8 @@ def _render_settings(
         "member": member,
         "profile_form": profile_form,
         "email_form": email_form or EmailChangeForm(member=member),
+        "badge": policy.professional_badge(member),
+        "reviews_credentials": policy.may_review_credentials(member),
     }
     return render(request, "accounts/settings.html", context)
 

@@ -42,3 +42,20 @@ class RateLimited(ActionError):
     def __init__(self, message: str, *, retry_after: int) -> None:
         super().__init__(message)
         self.retry_after = retry_after
+
+
+class NeedsConfirmation(ActionError):
+    """The action would go ahead, but a check found something the person may want to change
+    first (a name in a question): nothing is written, and they are asked. They go ahead by
+    sending the same form again with `key` among its confirmed keys (core.forms.
+    ConfirmedField), which the action hands back to the check. `found` lists what was found,
+    for the page that asks. 409: the request was understood and is waiting on the person."""
+
+    status = 409
+
+    def __init__(
+        self, message: str, *, key: str, found: tuple[str, ...] = (), field: str | None = None
+    ) -> None:
+        super().__init__(message, field=field)
+        self.key = key
+        self.found = found

@@ -32,3 +32,22 @@ class ActionForm(forms.Form):
     def add_action_error(self, error: ActionError) -> None:
         field = error.field if error.field in self.fields else None
         self.add_error(field, error.message)
+
+
+# At most this many confirmed keys, each at most this long, are read from a form.
+CONFIRMED_MAX, CONFIRMED_KEY_MAX = 10, 100
+
+
+class ConfirmedField(forms.Field):
+    """The keys of what the person said "go ahead" to (core.errors.NeedsConfirmation), kept
+    in hidden fields from one sending of the form to the next; the button that confirms
+    adds its key. Cleans to a frozenset, empty when nothing was confirmed."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def to_python(self, value: Any) -> frozenset[str]:
+        values = value if isinstance(value, list | tuple) else [value] if value else []
+        return frozenset(str(key)[:CONFIRMED_KEY_MAX] for key in values[:CONFIRMED_MAX] if key)

@@ -58,6 +58,16 @@ def _decode(raw: str, field: str | None, cast: type) -> tuple[Any, int]:
         raise BadCursor("That page link is not valid.") from None
 
 
+# The query parameters of a page link that starts from a row of another page.
+CURSORS = ("after", "before")
+
+
+def is_later_page(params: QueryDict) -> bool:
+    """Whether `params` ask for a page reached from another one (a cursor): the first page
+    of a list is always its plain address, which is the one search engines should index."""
+    return any(params.get(name) for name in CURSORS)
+
+
 def _beyond(row: Model, field: str | None, *, descending: bool) -> Q:
     """The rows after `row` in descending (`field`, id) order, or before it."""
     value = getattr(row, field) if field else None

@@ -6,13 +6,6 @@ from mindwell.core.pagecache import stored_page
 
 
 @require_safe
-def help_now(request: HttpRequest) -> HttpResponse:
-    """Crisis resources. Linked from every page, so it must render for anyone, without a
-    database query beyond what the site shell needs."""
-    return render(request, "core/help_now.html")
-
-
-@require_safe
 @stored_page
 def about(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/about.html")

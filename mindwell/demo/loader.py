@@ -38,11 +38,23 @@ def shown_path(path: Path) -> str:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Licence:
+    """A demo professional's licence, verified by the demo's moderator (an administrator)."""
+
+    profession: str
+    licence_number: str
+    jurisdiction: str
+    regulator: str
+    verified_days_ago: float
+    expires_in_days: int  # from the day the demo is loaded
+
+
+@dataclass(frozen=True, kw_only=True)
 class Member:
     username: str
     display_name: str
     about: str  # Markdown
-    professional: bool
+    licence: Licence | None = None  # a verified professional's
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -174,6 +186,11 @@ class _Fields:
             raise self.error(name, f"must be {wanted}")
         return list(values)
 
+    def optional_table(self, name: str) -> dict[str, Any] | None:
+        """A table ([parent.name] in TOML); None when left out."""
+        value: dict[str, Any] | None = self._take(name, (dict,), f"a [{name}] table")
+        return value
+
     def finish(self) -> None:
         if self.table:
             raise self.error(
@@ -209,12 +226,13 @@ def _read_members(path: Path) -> tuple[Member, ...]:
     members: list[Member] = []
     seen: set[str] = set()
     for number, table in enumerate(tables, 1):
-        fields = _Fields(table, path=path, place=f"[[member]] number {number}")
+        place = f"[[member]] number {number}"
+        fields = _Fields(table, path=path, place=place)
         member = Member(
             username=fields.text("username"),
             display_name=fields.text("display_name", default=""),
             about=fields.text("about", default=""),
-            professional=fields.flag("professional"),
+            licence=_read_licence(fields.optional_table("licence"), path, place),
         )
         fields.finish()
         if member.username in seen:
@@ -224,6 +242,24 @@ def _read_members(path: Path) -> tuple[Member, ...]:
     if not members:
         raise DemoContentError(path, "no [[member]] tables")
     return tuple(members)
+
+
+def _read_licence(table: dict[str, Any] | None, path: Path, place: str) -> Licence | None:
+    if table is None:
+        return None
+    fields = _Fields(table, path=path, place=f"{place}, its [member.licence]")
+    licence = Licence(
+        profession=fields.text("profession"),
+        licence_number=fields.text("licence_number"),
+        jurisdiction=fields.text("jurisdiction"),
+        regulator=fields.text("regulator"),
+        verified_days_ago=fields.number("verified_days_ago"),
+        expires_in_days=fields.whole_number("expires_in_days"),
+    )
+    fields.finish()
+    if licence.expires_in_days < 1:
+        raise fields.error("expires_in_days", "must be 1 or more: an expired licence is not shown")
+    return licence
 
 
 @dataclass

@@ -41,6 +41,7 @@ from mindwell.qa.events import (
     PostEdited,
     PostHidden,
     PostPurged,
+    PostRedacted,
     PostRestored,
     Submitted,
     VoteCast,
@@ -226,15 +227,23 @@ def _kind(post: Post) -> Any:
     return "question" if post.is_question else "answer"
 
 
-def _check(what: Any, post: Post, *, by: User | None, comment: Comment | None = None) -> None:
-    """Run the checks that may refuse or hold this text, inside the action's transaction."""
+def _check(
+    what: Any,
+    post: Post,
+    *,
+    by: User | None,
+    comment: Comment | None = None,
+    confirmed: frozenset[str] | None = None,
+) -> None:
+    """Run the checks that may refuse, hold or ask about this text, inside the action's
+    transaction; `confirmed` as for events.Submitted."""
     item: Post | Comment = comment or post
     run_checks(
         Submitted(
             what=what, post_id=post.pk, question_id=post.thread_id,
             comment_id=comment.pk if comment else None, author_id=by.pk if by else None,
             anonymous=item.anonymous, title=post.title if comment is None else "",
-            body=item.body,
+            body=item.body, confirmed=confirmed,
         )
     )  # fmt: skip
     # A check may have held the item (hide_post, hide_comment): the caller returns it as it is.
@@ -305,12 +314,16 @@ def ask_question(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
+    keep_out_of_search: bool = False,
     submission: str | None = None,
+    confirmed: frozenset[str] | None = None,
     now: datetime | None = None,
 ) -> Post:
     """Post a question. `submission` names the form it came from (core.submissions): sent
     again, it returns the question the first sending made. `content_note`, if any, is shown
-    before its text, which pages fold under it."""
+    before its text, which pages fold under it. `keep_out_of_search`: its page asks search
+    engines not to index it. `confirmed`: what the asker said "go ahead" to when a check
+    asked (events.Submitted); None when no one can be asked."""
     title = clean_title(title)
     body = clean_question_body(body)
     content_note = clean_content_note(content_note)
@@ -343,6 +356,7 @@ def ask_question(
             created_at=now,
             last_activity_at=now,
             hot_score=hot_score(created_at=now, views=0, answers=0, score=0),
+            keep_out_of_search=keep_out_of_search,
         )
         question.tags.set(tags_for_names(tag_names))
         adjust_tag_counts(tag_names, +1)
@@ -353,7 +367,7 @@ def ask_question(
             created_at=now,
         )  # fmt: skip
         _hold_points(question, PointReason.ASKED, points_for("ask_question"))
-        _check("question", question, by=author)
+        _check("question", question, by=author, confirmed=confirmed)
         _record_submission(key, post=question)
         post_changed(question_id=question.pk)
         listed_posts_changed(question)
@@ -370,9 +384,10 @@ def post_answer(
     guest_name: str = "",
     guest_email: str = "",
     submission: str | None = None,
+    confirmed: frozenset[str] | None = None,
     now: datetime | None = None,
 ) -> Post:
-    """Answer a question; `submission` as for ask_question."""
+    """Answer a question; `submission` and `confirmed` as for ask_question."""
     body = clean_answer_body(body)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
@@ -408,7 +423,7 @@ def post_answer(
         )
         _refresh_hot_score(question)
         _hold_points(answer, PointReason.ANSWERED, points_for("post_answer"))
-        _check("answer", answer, by=author)
+        _check("answer", answer, by=author, confirmed=confirmed)
         _record_submission(key, post=answer)
         post_changed(question_id=question.pk)
         listed_posts_changed(answer)
@@ -479,13 +494,17 @@ def edit_post(
     tags: str | list[str] | None = None,
     category: Category | None = None,
     content_note: str | None = None,
+    keep_out_of_search: bool | None = None,
     reason: str = "",
+    confirmed: frozenset[str] | None = None,
     now: datetime | None = None,
 ) -> Post:
     """Change a post's text and record the full new text as a revision; `editor` must be
     allowed to (policy.can_edit). A guest editing through their private link is recorded
     as no member, like the guest's original text (revision 1). The title, tags, category
-    and content note are a question's; None leaves one as it is."""
+    and content note are a question's; None leaves one as it is. `keep_out_of_search` (a
+    question's; None leaves it) may change alone: that is no new revision. `confirmed` as
+    for ask_question."""
     body = clean_edited_body(body)
     reason = clean_edit_reason(reason)
     if content_note is not None:
@@ -500,6 +519,8 @@ def edit_post(
         if post.is_deleted and not post.is_held:
             raise NotFound("That post has been removed.")
         counted = not post.is_deleted
+        if not post.is_question:
+            keep_out_of_search = None  # a question's choice: its answers follow its page
         old_tags = post.tag_list
         old_category_id = post.category_id
         before = (post.title, post.body, old_tags, old_category_id, post.content_note)
@@ -515,7 +536,11 @@ def edit_post(
             if content_note is not None:
                 post.content_note = content_note
         if (post.title, body, new_tags, post.category_id, post.content_note) == before:
-            raise ActionError("Nothing was changed.", field="body")
+            if keep_out_of_search is None or keep_out_of_search == post.keep_out_of_search:
+                raise ActionError("Nothing was changed.", field="body")
+            return _set_keep_out_of_search(post, keep_out_of_search)
+        if keep_out_of_search is not None:
+            post.keep_out_of_search = keep_out_of_search
         if counted and post.category_id != old_category_id:
             assert old_category_id is not None and post.category_id is not None
             # In id order, so two questions moved opposite ways at once never deadlock.
@@ -549,17 +574,26 @@ def edit_post(
         )  # fmt: skip
         if post.question_id:
             Post.objects.filter(pk=post.question_id).update(last_activity_at=now)
-        _check("edit", post, by=member)
+        _check("edit", post, by=member, confirmed=confirmed)
         post_changed(question_id=post.thread_id)
         announce(PostEdited(post.pk, post.thread_id, _kind(post), editor.pk, post.revision_count))
+    return post
+
+
+def _set_keep_out_of_search(post: Post, keep_out: bool) -> Post:
+    """Only the asker's choice about search engines changed: the page's robots meta moves
+    with it; the text and its history stay as they are."""
+    post.keep_out_of_search = keep_out
+    Post.objects.filter(pk=post.pk).update(keep_out_of_search=keep_out)
+    post_changed(question_id=post.pk)
     return post
 
 
 def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None = None) -> Post:
     """Make revision `number`'s text the post's again, as a new revision that says so; the
     history keeps every revision. Validated as any edit (edit_post: `editor` must be allowed
-    to edit). A question gets back that revision's title, content note and tags, leaving out tags an
-    administrator has removed or renamed since; its category stays as it is."""
+    to edit). A question gets back that revision's title, content note and tags, leaving out
+    tags an administrator has removed or renamed since; its category stays as it is."""
     with transaction.atomic():
         post = _lock(post.pk)
         revision = Revision.objects.filter(post=post, number=number).first()
@@ -584,6 +618,83 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
             content_note=revision.content_note if post.is_question else None,
             reason=f"Rolled back to revision {number}", now=now,
         )  # fmt: skip
+
+
+# What a redaction leaves in place of the passage; in a title, the short one when the long
+# one would make it too long.
+REDACTED = "[removed by a moderator]"
+REDACTED_SHORT = "[removed]"
+PASSAGE_MIN, PASSAGE_MAX = 2, 2000
+
+
+def clean_passage(value: str) -> str:
+    """The words to redact, with runs of spaces and line breaks made one space."""
+    passage = " ".join((value or "").split())
+    if len(passage) < PASSAGE_MIN:
+        raise ActionError(
+            f"Give the words to remove: at least {PASSAGE_MIN} characters.", field="passage"
+        )
+    if len(passage) > PASSAGE_MAX:
+        raise ActionError(
+            f"The passage is too long: at most {PASSAGE_MAX:,} characters.", field="passage"
+        )
+    return passage
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """What redact_post changed: the post, how many of its revisions held the passage, and
+    whether its title did."""
+
+    post: Post
+    revisions: int
+    in_title: bool
+
+
+def _without(pattern: re.Pattern[str], text: str, *, maximum: int | None = None) -> str:
+    redacted = pattern.sub(REDACTED, text)
+    if maximum is not None and len(redacted) > maximum:
+        redacted = pattern.sub(REDACTED_SHORT, text)[:maximum]
+    return redacted
+
+
+def redact_post(*, post: Post, by: User, passage: str) -> Redaction:
+    """Replace `passage` (in any letter case, across line breaks) with REDACTED wherever it
+    is in the post's text and title and in every revision of it, edit summaries included.
+    It is gone for good: no revision keeps it, so neither the history page nor a rollback
+    brings it back. Not an edit (no revision is added, the post is not marked edited); a
+    moderator of the post only (policy.can_redact). safety.redaction.redact calls it and
+    writes the audit entry in the same transaction."""
+    passage = clean_passage(passage)
+    pattern = re.compile(r"\s+".join(map(re.escape, passage.split(" "))), re.IGNORECASE)
+    with transaction.atomic():
+        post = _lock(post.pk)
+        policy.require(policy.can_redact(by, post))
+        revisions = []
+        for revision in post.revisions.all():
+            before = (revision.title, revision.body, revision.reason)
+            revision.title = _without(pattern, revision.title, maximum=TITLE_MAX)
+            revision.body = _without(pattern, revision.body)
+            revision.reason = _without(pattern, revision.reason, maximum=EDIT_REASON_MAX)
+            if (revision.title, revision.body, revision.reason) != before:
+                revisions.append(revision)
+        Revision.objects.bulk_update(revisions, ["title", "body", "reason"])
+        title = _without(pattern, post.title, maximum=TITLE_MAX)
+        body = _without(pattern, post.body)
+        in_title = title != post.title
+        if not revisions and not in_title and body == post.body:
+            raise ActionError(
+                "That passage is not in this post or in any of its revisions: copy it from "
+                "the text as it is written.",
+                field="passage",
+            )
+        post.body, post.body_html = body, render_markdown(body)
+        if in_title:
+            post.title, post.slug = title, Post.slug_for(title)
+        post.save(update_fields=["body", "body_html", "title", "slug"])
+        post_changed(question_id=post.thread_id)
+        announce(PostRedacted(post.pk, post.thread_id, _kind(post), by.pk))
+    return Redaction(post=post, revisions=len(revisions), in_title=in_title)
 
 
 def _set_removal(item: Post | Comment, removal: str, *, note: str, now: datetime) -> None:

@@ -27,6 +27,7 @@ class QaConfig(AppConfig):
             "kept_from_author",
             "can_accept",
             "can_restore",
+            "can_redact",
         ):
             register_kind(name, capability(getattr(policy, name)))
         housekeeping.register(

@@ -33,6 +33,17 @@ class PostEdited:
 
 
 @dataclass(frozen=True)
+class PostRedacted:
+    """A moderator removed a passage from the post's text, title and every revision: what
+    keeps a copy of the text (a search index) must read it again."""
+
+    post_id: int
+    question_id: int
+    kind: PostKindName
+    by_id: int
+
+
+@dataclass(frozen=True)
 class PostDeleted:
     post_id: int
     question_id: int
@@ -134,7 +145,8 @@ class CommentPurged:
 class Submitted:
     """New or changed text, checked inside the action after its rows are written and before
     commit. A check refuses by raising ActionError (nothing is kept), or holds the item by
-    writing its own rows in the same transaction. `comment_id` is set for comments,
+    writing its own rows in the same transaction, or asks the writer first by raising
+    NeedsConfirmation unless its key is in `confirmed`. `comment_id` is set for comments,
     otherwise `post_id`; `title` only for questions."""
 
     what: Literal["question", "answer", "comment", "edit"]
@@ -145,3 +157,7 @@ class Submitted:
     anonymous: bool
     title: str
     body: str
+    # What the writer said "go ahead" to when a check asked (core.errors.NeedsConfirmation
+    # keys). None when nobody can be asked (the demo loader, commands, a rollback): checks
+    # that ask then let the text through.
+    confirmed: frozenset[str] | None = None

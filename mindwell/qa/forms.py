@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 
 from mindwell.core.antispam import SpamGuard
-from mindwell.core.forms import ActionForm, Rule
+from mindwell.core.forms import ActionForm, ConfirmedField, Rule
 from mindwell.qa import actions
 from mindwell.qa.models import (
     BODY_MAX,
@@ -26,6 +26,10 @@ ANONYMOUS_HELP = (
     "Other members will see “Anonymous” instead of your name. It earns you no points, and "
     "votes on it cost you none, so nothing on your profile changes because of it. "
     "Moderators can still see who wrote it, so they can keep the community safe."
+)
+KEEP_OUT_OF_SEARCH_HELP = (
+    "Search engines such as Google are asked not to list this question, so it is harder "
+    "to come across from outside Mindwell. Everyone here can still read it."
 )
 GUEST_EMAIL_HELP = (
     "We email you a private link to edit or delete what you post. The address is never "
@@ -86,6 +90,12 @@ class CategoryChoiceField(forms.ModelChoiceField):
         return f"{obj.parent.name} › {obj.name}" if obj.parent_id else obj.name
 
 
+def keep_out_of_search_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        required=False, label="Keep out of search engines", help_text=KEEP_OUT_OF_SEARCH_HELP
+    )
+
+
 def category_field(**kwargs: Any) -> CategoryChoiceField:
     return CategoryChoiceField(
         queryset=Category.objects.select_related("parent").order_by(
@@ -118,6 +128,9 @@ class AskForm(SpamGuard, IdentityForm):
         help_text="Up to 5, separated by spaces, e.g. “anxiety sleep”.",
     )
     content_note = content_note_field()
+    keep_out_of_search = keep_out_of_search_field()
+    # What the asker said "post it as it is" to (core.errors.NeedsConfirmation).
+    confirmed = ConfirmedField()
 
     def rules(self) -> dict[str, Rule]:
         return {
@@ -138,6 +151,7 @@ class AnswerForm(SpamGuard, IdentityForm):
         label="Your answer",
         help_text="Markdown works. Be kind; share what helped you, not a diagnosis.",
     )
+    confirmed = ConfirmedField()
 
     def rules(self) -> dict[str, Rule]:
         return {"body": actions.clean_answer_body, **super().rules()}
@@ -168,12 +182,15 @@ class EditForm(ActionForm):
         label="Edit summary (optional)",
         help_text="What did you change? Shown on the revisions page.",
     )
+    keep_out_of_search = keep_out_of_search_field()
+    confirmed = ConfirmedField()
 
     def __init__(self, *args: Any, is_question: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not is_question:
             del self.fields["title"], self.fields["category"], self.fields["tags"]
             del self.fields["content_note"]
+            del self.fields["keep_out_of_search"]
 
     def rules(self) -> dict[str, Rule]:
         return {

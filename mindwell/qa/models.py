@@ -128,6 +128,11 @@ class PostQuerySet(models.QuerySet["Post"]):
     def answers(self) -> Self:
         return self.filter(kind=PostKind.ANSWER)
 
+    def for_search_engines(self) -> Self:
+        """The questions search engines are invited to index: live, and not kept out by
+        their askers (the sitemap)."""
+        return self.questions().alive().filter(keep_out_of_search=False)
+
     def for_listing(self, *, text: bool = False) -> Self:
         """What a question list row shows, in one query; with `text`, also the question's
         text, for a reader's muted words (qa.reading)."""
@@ -136,7 +141,8 @@ class PostQuerySet(models.QuerySet["Post"]):
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
             "guest_name", "author_id", "deleted_at", "closed_at", "close_reason", "locked_at",
             "category__name", "category__slug",
-            "author__username", "author__display_name", "author__points", "author__is_professional",
+            "author__username", "author__display_name", "author__points",
+            "author__professional_badge", "author__professional_until",
             *(["body"] if text else []),
         )  # fmt: skip
 
@@ -189,6 +195,11 @@ class Post(Authored):
     )
     protected_at = models.DateTimeField(
         null=True, blank=True, help_text="Only members with some points may answer."
+    )
+    # The asker's choice: the page asks search engines not to index it (core.robots) and the
+    # sitemap leaves it out. Readers on the site see it as any other question.
+    keep_out_of_search = models.BooleanField(
+        default=False, help_text="Search engines are asked not to index the question's page."
     )
 
     objects = PostQuerySet.as_manager()

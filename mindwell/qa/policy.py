@@ -164,6 +164,12 @@ def can_edit(user: Any, item: Any) -> bool:
     return is_author_or_moderator(user, item) and not thread_of(item).is_locked
 
 
+def can_redact(user: Any, post: Any) -> bool:
+    """Remove a passage (a name, an address) from a post and from every revision of it, for
+    good: a moderator of the post."""
+    return moderates(user, post)
+
+
 def why_not_vote(user: Any, post: Any) -> str:
     """What to tell someone can_vote refused."""
     if post.author_id is not None and post.author_id == user.pk:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from mindwell.accounts.models import User
+from mindwell.accounts.policy import professional_badge
 from mindwell.accounts.topics import MEMBER
 from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import shows
@@ -31,6 +32,12 @@ class Writer:
     is_guest: bool = False
     is_anonymous: bool = False
     revealed: User | None = None  # who wrote an anonymous item, for those who may know
+
+    @property
+    def badge(self) -> str:
+        """The verified professional's badge beside the name, or "" (never on anonymous
+        posts: it would point to their writer)."""
+        return professional_badge(self.member) if self.member is not None else ""
 
 
 def _shown(member: User) -> User:

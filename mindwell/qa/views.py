@@ -17,7 +17,8 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.core import ratelimit
-from mindwell.core.errors import ActionError, NotFound
+from mindwell.core.detour import detour_from
+from mindwell.core.errors import ActionError, NeedsConfirmation, NotFound
 from mindwell.core.markdown import render_markdown
 from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
@@ -65,7 +66,8 @@ def _say_posted(request: HttpRequest, item: Post | Comment, posted: str | None) 
 def _guest_posted(item: Post | Comment) -> HttpResponse:
     """A guest's new post or comment: they land on the page of its private link, which
     they see there once (guest_links). The redirect carries the secret: no cache keeps it."""
-    response = redirect("qa:guest_link_posted", secret=guest_links.issue_link(item=item))
+    posted = reverse("qa:guest_link_posted", kwargs={"secret": guest_links.issue_link(item=item)})
+    response = redirect(detour_from(posted))
     patch_cache_control(response, private=True, no_store=True)
     return response
 
@@ -235,7 +237,8 @@ def ask(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
-    refusal = None
+    refusal: ActionError | None = None
+    confirmation: NeedsConfirmation | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
@@ -247,8 +250,12 @@ def ask(request: HttpRequest) -> HttpResponse:
                     author=member, title=data["title"], body=data["body"],
                     category=data["category"], tags=data["tags"],
                     content_note=data["content_note"],
-                    submission=form_submission(request), **form.identity(),
+                    keep_out_of_search=data["keep_out_of_search"],
+                    submission=form_submission(request), confirmed=data["confirmed"],
+                    **form.identity(),
                 )  # fmt: skip
+            except NeedsConfirmation as asked:
+                refusal = confirmation = asked  # the form comes back with what to confirm
             except ActionError as error:
                 form.add_action_error(error)
                 refusal = error
@@ -256,9 +263,9 @@ def ask(request: HttpRequest) -> HttpResponse:
                 if member is None:
                     return _guest_posted(question)
                 _say_posted(request, question, "Your question is posted.")
-                return redirect(question)
+                return redirect(detour_from(question.get_absolute_url()))
     status = refusal.status if refusal else 400 if form.errors else 200
-    context = {"form": form, "preview_html": preview_html}
+    context = {"form": form, "preview_html": preview_html, "confirmation": confirmation}
     # Over a rate limit, the form comes back with its text: 429, and when to try again.
     return ratelimit.with_retry_after(
         render(request, "qa/ask.html", context, status=status), refusal
@@ -301,6 +308,7 @@ def _question_page(
     *,
     order: str = DEFAULT_ANSWER_ORDER,
     answer_form: AnswerForm | None = None,
+    confirmation: NeedsConfirmation | None = None,
     failed_comment: tuple[int, CommentForm] | None = None,
     status: int = 200,
     shown_once: bool = False,
@@ -367,6 +375,7 @@ def _question_page(
         "canonical_url": canonical_url,
         "structured_data": qa_page(question, answers, viewer=user, address=canonical_url),
         "answer_form": answer_form or AnswerForm(**identity),
+        "confirmation": confirmation,
         "comment_form": CommentForm(**identity, auto_id="id_comment_%s"),
         # Read only if a vote block is rendered for this member: a shared page being
         # recorded keeps every variant, and personalising it reads the votes itself.
@@ -431,14 +440,18 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
     question = access_question(request.user, question_id)
     member = _member(request)
     form = AnswerForm(request.POST, member=member is not None)
-    refusal = None
+    refusal: ActionError | None = None
+    confirmation: NeedsConfirmation | None = None
     if form.is_valid():
         try:
             ratelimit.hit("answer", request=request)
             answer = actions.post_answer(
                 question=question, author=member, body=form.cleaned_data["body"],
-                submission=form_submission(request), **form.identity(),
+                submission=form_submission(request), confirmed=form.cleaned_data["confirmed"],
+                **form.identity(),
             )  # fmt: skip
+        except NeedsConfirmation as asked:
+            refusal = confirmation = asked
         except ActionError as error:
             form.add_action_error(error)
             refusal = error
@@ -446,9 +459,11 @@ def answer_create(request: HttpRequest, question_id: str) -> HttpResponse:
             if member is None:
                 return _guest_posted(answer)
             _say_posted(request, answer, "Thank you: your answer is posted.")
-            return redirect(answer.get_absolute_url())
+            return redirect(detour_from(answer.get_absolute_url()))
     status = refusal.status if refusal else 400
-    page = _question_page(request, question, answer_form=form, status=status)
+    page = _question_page(
+        request, question, answer_form=form, confirmation=confirmation, status=status
+    )
     return ratelimit.with_retry_after(page, refusal)
 
 
@@ -473,7 +488,7 @@ def comment_create(request: HttpRequest, post_id: str) -> HttpResponse:
             if member is None:
                 return _guest_posted(comment)
             _say_posted(request, comment, None)
-            return redirect(comment.get_absolute_url())
+            return redirect(detour_from(comment.get_absolute_url()))
     if wants_json(request):
         problems = [str(error) for errors in form.errors.values() for error in errors]
         response: HttpResponse = JsonResponse({"error": " ".join(problems)}, status=status)
@@ -546,26 +561,32 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
     initial = {
         "title": post.title, "body": post.body, "category": post.category_id,
         "tags": post.tag_names, "content_note": post.content_note,
+        "keep_out_of_search": post.keep_out_of_search,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
     status = 200
+    confirmation = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             post = actions.edit_post(
                 post=post, editor=editor, body=data["body"],
                 title=data.get("title"), tags=data.get("tags"), category=data.get("category"),
-                content_note=data.get("content_note"), reason=data["reason"],
+                content_note=data.get("content_note"),
+                keep_out_of_search=data.get("keep_out_of_search"), reason=data["reason"],
+                confirmed=data["confirmed"],
             )  # fmt: skip
+        except NeedsConfirmation as asked:
+            confirmation, status = asked, asked.status
         except ActionError as error:
             form.add_action_error(error)
             status = error.status
         else:
             _say_posted(request, post, "Your edit is saved.")
-            return redirect(done)
+            return redirect(detour_from(done))
     if form.errors and status == 200:
         status = 400
-    context = {"form": form, "post": post, "done": done}
+    context = {"form": form, "post": post, "done": done, "confirmation": confirmation}
     return render(request, "qa/edit.html", context, status=status)
 
 

@@ -1,7 +1,8 @@
-"""Forms parse what a visitor sent; the rules are the actions'. The reader settings."""
+"""Forms parse what a visitor sent; the rules of the reader settings are the actions'."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -9,7 +10,39 @@ from django import forms
 from mindwell.core.errors import ActionError
 from mindwell.core.forms import ActionForm, Rule
 from mindwell.safety import actions
+from mindwell.safety.models import Region
+from mindwell.safety.regions import chosen_region
 from mindwell.tags.models import Tag
+
+FROM_BROWSER = "browser"  # forget the choice, decide from the languages again
+
+
+class RegionChoiceForm(forms.Form):
+    """The country picker of "Need help now?"."""
+
+    region = forms.ChoiceField(
+        label="Your country",
+        error_messages={
+            "invalid_choice": "Choose a country from the list.",
+            "required": "Choose a country from the list.",
+        },
+    )
+
+    def __init__(self, *args: Any, regions: Sequence[Region], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.regions = regions
+        field = self.fields["region"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            (FROM_BROWSER, "Decide from my browser's language"),
+            *((region.code, region.name) for region in regions),
+        ]
+
+    def chosen(self) -> Region | None:
+        """The region chosen, or None to decide from the browser again. Call when valid."""
+        code = self.cleaned_data["region"]
+        return None if code == FROM_BROWSER else chosen_region(code, self.regions)
+
 
 # Tags that readers often want to hide, offered as boxes to tick when the site has them.
 SUGGESTED_TAGS = (

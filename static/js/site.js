@@ -75,8 +75,8 @@
     input.value = token;
   });
 
-  // A form sent back with errors: move to the summary, which links to each field.
-  var summary = document.querySelector(".error-summary");
+  // A form sent back with errors, or with a question to confirm: move to the summary.
+  var summary = document.querySelector(".error-summary, .confirm-summary");
   if (summary) summary.focus();
 
   // Voting without a reload.

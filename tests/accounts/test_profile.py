@@ -58,7 +58,8 @@ def test_it_shows_who_the_member_is(dr_okafor):
 
     assert "<h1>Dr Okafor" in html
     assert "@dr_okafor" in html
-    assert "verified professional" in html
+    assert f'<span class="pro-badge">{dr_okafor.professional_badge}</span>' in html
+    assert "Verified professional: Mindwell staff checked the licence" in html
     assert '<span title="1,234 points">1.2k points</span>' in html
     assert "<p>Couples <em>therapist</em>.</p>" in html
     assert f'member since <time datetime="{dr_okafor.date_joined:%Y-%m-%d}">' in html
@@ -68,7 +69,7 @@ def test_a_member_without_a_display_name_is_shown_by_username_and_without_a_badg
     questions, answers = page(Client(), "newcomer"), page(Client(), "newcomer", "answers")
 
     assert "<h1>newcomer</h1>" in questions
-    assert "verified professional" not in questions
+    assert "pro-badge" not in questions and "Verified professional" not in questions
     assert "No questions yet." in questions
     assert "No answers yet." in answers
     assert tab_counts(questions) == tab_counts(answers) == {"Questions": 0, "Answers": 0}

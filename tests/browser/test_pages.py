@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from playwright.sync_api import Page
 
-from mindwell.accounts.actions import sign_up
+from mindwell.accounts.actions import apply_as_professional, sign_up
 from mindwell.accounts.models import User
 from mindwell.accounts.tokens import make_signup_token
 from mindwell.moderation.audit import record
@@ -53,6 +55,12 @@ def log_in_with_a_wrong_password(page: Page) -> None:
 
 def submit_empty_signup_form(page: Page) -> None:
     page.get_by_role("button", name="Create my account").click()
+    page.wait_for_load_state()
+    assert page.get_by_role("alert").is_visible()
+
+
+def send_empty_application(page: Page) -> None:
+    page.get_by_role("button", name="Send my application").click()
     page.wait_for_load_state()
     assert page.get_by_role("alert").is_visible()
 
@@ -96,6 +104,14 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
     with transaction.atomic():
         record(actor=administrator, action="delete", post=removed, member=maya, reason="Off-topic")
 
+    rosie = User.objects.get(username="rosie")
+    application = apply_as_professional(
+        member=rosie, profession="Registered psychotherapist", licence_number="RP-7781",
+        jurisdiction="Ontario", regulator="College of Registered Psychotherapists of Ontario",
+        register_url="https://register.example.org/rp/7781",
+        expires_on=timezone.localdate() + timedelta(days=200),
+    )  # fmt: skip
+
     guest, member, staff = visitor(), visitor(maya), visitor(administrator)
     no_action: Callable[[Page], None] = lambda page: None  # noqa: E731
     pages: list[tuple[str, Page, str, Callable[[Page], None]]] = [
@@ -123,6 +139,10 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         ("password-reset", guest, reverse("accounts:password_reset"), no_action),
         ("password-change", member, reverse("accounts:password_change"), no_action),
         ("settings", member, reverse("accounts:settings"), no_action),
+        ("professional", member, reverse("accounts:professional"), no_action),
+        ("professional-errors", member, reverse("accounts:professional"), send_empty_application),
+        ("applications", staff, reverse("accounts:applications"), no_action),
+        ("application", staff, reverse("accounts:application", args=[application.pk]), no_action),
         ("profile", guest, "/u/dr_okafor/", no_action),
         ("profile-answers", member, "/u/dr_okafor/answers/", no_action),
         ("profile-self", member, "/u/maya/", no_action),

@@ -41,8 +41,9 @@ def test_a_member_hides_a_tag_reads_a_hidden_question_once_and_opens_folded_text
     reader = make_member("reader", display_name="Reader")
     hidden = ask(
         asker,
-        title="How do I tell my therapist that I started hurting myself again?",
-        body="It has been a year and last week it happened again. I feel ashamed to say it.",
+        title="How do I support a friend who used to self-harm?",
+        body="She told me about it years ago and is doing well now. I feel unsure what to say "
+        "if it comes up again.",
         tags="self-harm shame",
         content_note="mentions self-harm",
     )
@@ -77,7 +78,7 @@ def test_a_member_hides_a_tag_reads_a_hidden_question_once_and_opens_folded_text
     assert_accessible(checker, hidden.get_absolute_url())
     page.get_by_role("link", name="Show it this once").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(hidden.title)
-    body = page.get_by_text("I feel ashamed to say it.")
+    body = page.get_by_text("I feel unsure what to say if it comes up again.")
     expect(body).to_be_hidden()  # folded under its content note
     note = page.locator("summary", has_text="Content note: mentions self-harm")
     note.focus()

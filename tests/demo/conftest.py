@@ -9,8 +9,15 @@ username = "asker"
 [[member]]
 username = "helper"
 display_name = "Dr Helper"
-professional = true
 about = "I *help*."
+
+[member.licence]
+profession = "Registered psychotherapist"
+licence_number = "RP-1"
+jurisdiction = "Ontario"
+regulator = "College of Registered Psychotherapists of Ontario"
+verified_days_ago = 10
+expires_in_days = 100
 """
 
 QUESTION = """\

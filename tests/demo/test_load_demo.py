@@ -135,9 +135,13 @@ class TheDemoSite(TestCase):
         maya = User.objects.get(username="maya")
         assert maya.email == "maya@example.invalid"
         assert maya.email_confirmed
-        assert not maya.is_professional
-        assert User.objects.get(username="dr_okafor").is_professional
+        assert maya.professional_badge == ""
         moderator = User.objects.get(username="moderator")
+        dr_okafor = User.objects.get(username="dr_okafor")
+        assert dr_okafor.professional_badge.startswith("Licensed clinical psychologist · Ontario")
+        credential = dr_okafor.credentials.get()
+        assert credential.status == "verified" and credential.verified_by == moderator
+        assert credential.expires_on is not None and credential.expires_on > timezone.localdate()
         assert moderator.is_moderator and moderator.is_staff and moderator.is_superuser
         assert Client().login(username="maya", password="mindwell-demo")
         assert Client().login(username="moderator", password="mindwell-demo")
@@ -247,4 +251,5 @@ def test_another_content_folder_loads_with_its_guest_and_anonymous_comments(
     answer_comment = Comment.objects.get(post__kind="a")
     assert answer_comment.anonymous
     assert answer_comment.author == User.objects.get(username="asker")
-    assert User.objects.get(username="helper").is_professional
+    helper = User.objects.get(username="helper")
+    assert helper.professional_badge.startswith("Registered psychotherapist · Ontario · verified")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from mindwell.demo.loader import CONTENT_FOLDER, DemoContentError, Member, read_content
+from mindwell.demo.loader import CONTENT_FOLDER, DemoContentError, Licence, Member, read_content
 
 QUESTION_FILE = Path("questions/01-hard-conversation.md")
 
@@ -16,9 +16,19 @@ def test_it_reads_members_and_a_thread_with_comments_in_their_places(
     content = read_content(content_folder)
 
     asker, helper = content.members
-    assert asker == Member(username="asker", display_name="", about="", professional=False)
+    assert asker == Member(username="asker", display_name="", about="", licence=None)
     assert helper == Member(
-        username="helper", display_name="Dr Helper", about="I *help*.", professional=True
+        username="helper",
+        display_name="Dr Helper",
+        about="I *help*.",
+        licence=Licence(
+            profession="Registered psychotherapist",
+            licence_number="RP-1",
+            jurisdiction="Ontario",
+            regulator="College of Registered Psychotherapists of Ontario",
+            verified_days_ago=10,
+            expires_in_days=100,
+        ),
     )
     (question,) = content.questions
     assert question.path == content_folder / QUESTION_FILE
@@ -137,13 +147,26 @@ def test_a_malformed_members_file_is_named_with_the_member_and_field(
     content_folder: Path,
 ) -> None:
     members = content_folder / "members.toml"
-    members.write_text(members.read_text().replace("professional = true", "professional = 1"))
+    members.write_text(members.read_text().replace('about = "I *help*."', "about = 1"))
 
     with pytest.raises(DemoContentError) as error:
         read_content(content_folder)
 
     assert str(error.value) == (
-        f"{members}, [[member]] number 2, field 'professional': must be true or false, not 1"
+        f"{members}, [[member]] number 2, field 'about': must be text in quotes (\"...\"), not 1"
+    )
+
+
+def test_a_malformed_licence_is_named_with_its_member_and_field(content_folder: Path) -> None:
+    members = content_folder / "members.toml"
+    members.write_text(members.read_text().replace("expires_in_days = 100", "expires_in_days = 0"))
+
+    with pytest.raises(DemoContentError) as error:
+        read_content(content_folder)
+
+    assert str(error.value) == (
+        f"{members}, [[member]] number 2, its [member.licence], field 'expires_in_days': "
+        "must be 1 or more: an expired licence is not shown"
     )
 
 

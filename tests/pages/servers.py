@@ -50,9 +50,9 @@ class Server:
                 time.sleep(0.1)
         raise RuntimeError("granian did not start")
 
-    def request(self, method, path, *, cookie=None, body=None):
+    def request(self, method, path, *, cookie=None, body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        headers = {"Host": "127.0.0.1"}
+        headers = {"Host": "127.0.0.1", **(headers or {})}
         if cookie:
             headers["Cookie"] = cookie
         if body is not None:

@@ -10,18 +10,22 @@ changed (`topics`): this test is what holds the two together.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import timezone
 
+from mindwell.accounts import actions as account_actions
 from mindwell.accounts.actions import update_profile
-from mindwell.accounts.models import User
+from mindwell.accounts.models import Credential, User
+from mindwell.core.housekeeping import run_all
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category, Tag
-from tests.conftest import make_member
+from tests.conftest import make_member, registrar
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -79,7 +83,7 @@ def admin_edits_member(w: World) -> None:
         "display_name": "Dr A. Okafor (admin)", "about": "Clinical psychologist.",
         "date_joined_0": user.date_joined.strftime("%Y-%m-%d"),
         "date_joined_1": user.date_joined.strftime("%H:%M:%S"),
-        "is_active": "on", "is_professional": "on", "email_confirmed": "on",
+        "is_active": "on", "email_confirmed": "on",
     }  # fmt: skip
     _admin_post(w, f"/admin/accounts/user/{user.pk}/change/", fields)
     user.refresh_from_db()
@@ -96,6 +100,45 @@ def admin_renames_category(w: World) -> None:
 def admin_renames_tag(w: World) -> None:
     fields = {"name": "attachment-styles", "description": ""}
     _admin_post(w, f"/admin/tags/tag/{w.tag.pk}/change/", fields)
+
+
+BADGE = "Licensed clinical psychologist · Ontario · verified"
+FOOTER = "general information from a verified professional"
+
+
+def reapply(w: World) -> None:
+    """dr_okafor withdraws his credential and applies again: pending, no badge."""
+    account_actions.withdraw_credential(member=w.dr_okafor)
+    account_actions.apply_as_professional(
+        member=w.dr_okafor, profession="Licensed clinical psychologist", licence_number="CPO-1",
+        jurisdiction="Ontario", regulator="College of Psychologists of Ontario",
+        expires_on=timezone.localdate() + timedelta(days=300),
+    )  # fmt: skip
+
+
+def verify(w: World) -> None:
+    pending = Credential.objects.get(member=w.dr_okafor, status="pending")
+    account_actions.verify_credential(
+        credential=pending, by=registrar(), expires_on=pending.expires_on
+    )
+
+
+def lapse_by_housekeeping(w: World) -> None:
+    """The licence's date passes (moved back here, as a day passing would), and the next
+    housekeeping lapses it."""
+    yesterday = timezone.localdate() - timedelta(days=1)
+    Credential.objects.filter(member=w.dr_okafor, status="verified").update(expires_on=yesterday)
+    assert run_all()["expired credentials"] == 1
+
+
+def badge_pages(w: World, shown: bool) -> list[tuple[str, str]]:
+    mark = "" if shown else "!"
+    return [
+        (w.page(w.question), mark + BADGE),
+        (w.page(w.question), mark + FOOTER),
+        (w.page(w.other), mark + BADGE),  # beside his comment
+        ("/u/dr_okafor/", mark + BADGE),
+    ]
 
 
 @dataclass
@@ -259,6 +302,27 @@ CASES = {
         ],
         before=lambda w: actions.delete_post(post=w.question, by=w.moderator),
     ),
+    "redact an answer": Case(
+        lambda w: actions.redact_post(post=w.answer, by=w.moderator, passage="worth saying"),
+        lambda w: [
+            (w.page(w.question), "It is common, and [removed by a moderator] to them aloud."),
+            (w.page(w.question) + "?answers=newest", "!worth saying"),
+        ],
+    ),
+    "redact a title": Case(
+        lambda w: actions.redact_post(post=w.question, by=w.moderator, passage="attached"),
+        lambda w: [
+            ("/", "Is it normal to feel [removed by a moderator] to my therapist?"),
+            ("/u/maya/", "!attached to my therapist"),
+            ("/u/dr_okafor/answers/", "!attached to my therapist"),
+        ],
+    ),
+    "keep out of search engines": Case(
+        lambda w: actions.edit_post(
+            post=w.question, editor=w.maya, body=w.question.body, keep_out_of_search=True
+        ),
+        lambda w: [(w.page(w.question), '<meta name="robots" content="noindex">')],
+    ),
     "admin edits a member": Case(
         admin_edits_member,
         lambda w: [
@@ -266,6 +330,14 @@ CASES = {
             (w.page(w.other), "Dr A. Okafor (admin)"),
             ("/u/dr_okafor/answers/", "Dr A. Okafor (admin)"),
         ],
+    ),
+    "verify a professional": Case(verify, lambda w: badge_pages(w, True), before=reapply),
+    "withdraw a credential": Case(
+        lambda w: account_actions.withdraw_credential(member=w.dr_okafor),
+        lambda w: badge_pages(w, False),
+    ),
+    "lapse a credential by housekeeping": Case(
+        lapse_by_housekeeping, lambda w: badge_pages(w, False)
     ),
     "admin renames a category": Case(
         admin_renames_category,

@@ -189,6 +189,7 @@ def test_rebuild_points_repairs_corrupted_totals_exactly(
         + points("select_accepted_answer"),
         "dr_okafor": points("post_answer") + points("answer_upvote") + points("answer_accepted"),
         "newcomer": 0,
+        "registrar": 0,  # the administrator who verified dr_okafor's licence
     }  # fmt: skip
 
 

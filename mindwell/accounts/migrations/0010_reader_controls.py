@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0007_unread_moderator_messages'),
+        ('accounts', '0009_professional_flag_removed'),
     ]
 
     operations = [

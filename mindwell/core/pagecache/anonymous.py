@@ -142,6 +142,7 @@ class PageCacheApp:
         if settings.CSRF_USE_SESSIONS:
             raise RuntimeError("The page cache needs the CSRF secret in a cookie.")
         self.csrf_cookie = settings.CSRF_COOKIE_NAME
+        self.ignored_cookies = frozenset(settings.MINDWELL_PAGE_CACHE_IGNORED_COOKIES)
         self.placeholder = placeholder().encode()
         self.stamp_placeholder = stamp_placeholder().encode()
         self._either = re.compile(
@@ -181,6 +182,8 @@ class PageCacheApp:
         secret = ""
         for part in raw.split(";"):
             name, _, value = part.strip().partition("=")
+            if name in self.ignored_cookies:
+                continue  # read only by pages that are never stored
             if name != self.csrf_cookie:
                 return None  # a session, a message, anything else: Django decides
             secret = value

@@ -8,7 +8,7 @@ from django.template.base import FilterExpression, Parser, Token
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
-from mindwell.core import antispam
+from mindwell.core import antispam, robots
 from mindwell.core.formatting import compact_number
 from mindwell.core.pagecache import members as memberpages
 from mindwell.core.pagecache import placeholder
@@ -35,6 +35,13 @@ def json_ld(value: Any) -> SafeString:
         return mark_safe("")
     text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+@register.simple_tag(takes_context=True)
+def robots_meta(context: Context, noindex: Any = False) -> SafeString:
+    """`<meta name="robots" content="noindex">` when this page is kept out of search engines
+    (core.robots), or when `noindex` is true (a question its asker kept out)."""
+    return robots.robots_meta(context.get("request"), noindex=bool(noindex))
 
 
 @register.simple_tag(takes_context=True)

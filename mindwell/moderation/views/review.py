@@ -16,7 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, NotFound
-from mindwell.moderation import policy
+from mindwell.moderation import extensions, policy
 from mindwell.moderation.actions import review as actions
 from mindwell.moderation.models import (
     AuditEntry,
@@ -183,6 +183,7 @@ def item_page(request: HttpRequest, item_id: str) -> HttpResponse:
         and target.last_edited_at >= item.created_at,
         "reason_max": actions.REASON_MAX,
         "urgent": PRIORITY_URGENT,
+        "extras": extensions.extras_for(item, request.user),
     }
     return render(request, "moderation/item.html", context)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('qa', '0008_guest_link_expiry_index'),
+        ('qa', '0010_keep_out_of_search'),
     ]
 
     operations = [

@@ -5,6 +5,7 @@ from typing import Any
 from django import template
 from django.template import Context
 
+from mindwell.accounts.policy import professional_badge
 from mindwell.qa import policy, presenters
 from mindwell.qa.models import Post, Revision
 
@@ -15,6 +16,12 @@ register = template.Library()
 def writer(context: Context, item: Any) -> presenters.Writer:
     """{% writer post as w %}: how the post's or comment's writer is shown to this reader."""
     return presenters.writer(item, context.get("user"))
+
+
+@register.filter
+def badge(member: Any) -> str:
+    """{{ member|badge }}: their verified professional's badge, or "" (expired: none)."""
+    return professional_badge(member)
 
 
 @register.filter

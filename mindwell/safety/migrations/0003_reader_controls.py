@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('safety', '0001_initial'),
+        ('safety', '0004_support_helpers_and_replies'),
         ('tags', '0003_category_moderators'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

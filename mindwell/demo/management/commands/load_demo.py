@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from mindwell.accounts.actions import apply_as_professional, verify_credential
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
 from mindwell.core.markdown import render_markdown
@@ -23,6 +24,7 @@ from mindwell.demo.loader import (
     Answer,
     DemoContent,
     DemoContentError,
+    Licence,
     Question,
     Writing,
     read_content,
@@ -198,10 +200,9 @@ class DemoWriter:
                 display_name=member.display_name,
                 about=member.about,
                 about_html=render_markdown(member.about),
-                is_professional=member.professional,
                 date_joined=joined,
             )
-        self._create_user(
+        moderator = self._create_user(
             username=MODERATOR,
             password=hashed,
             display_name="Moderator",
@@ -210,6 +211,25 @@ class DemoWriter:
             is_superuser=True,
             date_joined=self.now - timedelta(days=200),
         )
+        for member in self.content.members:
+            if member.licence is not None:
+                self._verify(self.members[member.username], member.licence, by=moderator)
+
+    def _verify(self, member: User, licence: Licence, *, by: User) -> None:
+        """The professional applied two days before the moderator (an administrator)
+        verified their licence, which expires `expires_in_days` from today."""
+        self.step = f"the credential of member {member.username!r}"
+        verified = self.now - timedelta(days=licence.verified_days_ago)
+        applied = apply_as_professional(
+            member=member,
+            profession=licence.profession,
+            licence_number=licence.licence_number,
+            jurisdiction=licence.jurisdiction,
+            regulator=licence.regulator,
+            expires_on=timezone.localdate(self.now) + timedelta(days=licence.expires_in_days),
+            now=verified - timedelta(days=2),
+        )
+        verify_credential(credential=applied, by=by, expires_on=applied.expires_on, now=verified)
 
     def _create_user(self, *, username: str, password: str, **fields: Any) -> User:
         self.step = f"member {username!r}"
