@@ -660,7 +660,8 @@ def _without(pattern: re.Pattern[str], text: str, *, maximum: int | None = None)
 
 def redact_post(*, post: Post, by: User, passage: str) -> Redaction:
     """Replace `passage` (in any letter case, across line breaks) with REDACTED wherever it
-    is in the post's text and title and in every revision of it, edit summaries included.
+    is in the post's text, title and content note and in every revision of it, edit
+    summaries included.
     It is gone for good: no revision keeps it, so neither the history page nor a rollback
     brings it back. Not an edit (no revision is added, the post is not marked edited); a
     moderator of the post only (policy.can_redact). safety.redaction.redact calls it and
@@ -671,27 +672,34 @@ def redact_post(*, post: Post, by: User, passage: str) -> Redaction:
         post = _lock(post.pk)
         policy.require(policy.can_redact(by, post))
         revisions = []
+        texts = ["title", "body", "reason", "content_note"]
         for revision in post.revisions.all():
-            before = (revision.title, revision.body, revision.reason)
+            before = [getattr(revision, name) for name in texts]
             revision.title = _without(pattern, revision.title, maximum=TITLE_MAX)
             revision.body = _without(pattern, revision.body)
             revision.reason = _without(pattern, revision.reason, maximum=EDIT_REASON_MAX)
-            if (revision.title, revision.body, revision.reason) != before:
+            revision.content_note = _without(
+                pattern, revision.content_note, maximum=CONTENT_NOTE_MAX
+            )
+            if [getattr(revision, name) for name in texts] != before:
                 revisions.append(revision)
-        Revision.objects.bulk_update(revisions, ["title", "body", "reason"])
+        Revision.objects.bulk_update(revisions, texts)
         title = _without(pattern, post.title, maximum=TITLE_MAX)
         body = _without(pattern, post.body)
+        note = _without(pattern, post.content_note, maximum=CONTENT_NOTE_MAX)
         in_title = title != post.title
-        if not revisions and not in_title and body == post.body:
+        unchanged = body == post.body and note == post.content_note
+        if not revisions and not in_title and unchanged:
             raise ActionError(
                 "That passage is not in this post or in any of its revisions: copy it from "
                 "the text as it is written.",
                 field="passage",
             )
         post.body, post.body_html = body, render_markdown(body)
+        post.content_note = note
         if in_title:
             post.title, post.slug = title, Post.slug_for(title)
-        post.save(update_fields=["body", "body_html", "title", "slug"])
+        post.save(update_fields=["body", "body_html", "title", "slug", "content_note"])
         post_changed(question_id=post.thread_id)
         announce(PostRedacted(post.pk, post.thread_id, _kind(post), by.pk))
     return Redaction(post=post, revisions=len(revisions), in_title=in_title)

@@ -20,6 +20,7 @@ from mindwell.qa.models import Post, Revision
 from mindwell.safety import reader
 from mindwell.safety.actions import MAX_PHRASES, save_reader_controls
 from mindwell.safety.models import ReaderRule
+from mindwell.safety.redaction import redact
 from mindwell.tags.models import Category, Tag
 from tests.conftest import client_for, make_member
 
@@ -459,3 +460,16 @@ def test_only_questions_have_a_content_note(maya, dr_okafor, ask, answer):
     reply = answer(ask(maya), dr_okafor)
     html = page(client_for(dr_okafor), f"/post/{reply.pk}/edit/")
     assert "content_note" not in html
+
+
+def test_a_redacted_passage_leaves_the_content_note_and_its_revisions(maya, moderator, ask):
+    question = ask(maya, content_note="mentions Dr Amelia Patel and self-harm")
+    qa_actions.edit_post(
+        post=question, editor=maya, body=question.body + " It still worries me.",
+        content_note="mentions Dr Amelia Patel",
+    )  # fmt: skip
+    redact(post=question, by=moderator, passage="amelia patel")
+    question.refresh_from_db()
+    assert question.content_note == "mentions Dr [removed by a moderator]"
+    notes = Revision.objects.filter(post=question).values_list("content_note", flat=True)
+    assert all("Patel" not in note for note in notes) and len(notes) == 2
