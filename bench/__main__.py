@@ -302,6 +302,21 @@ def log_in(site: Site, username: str) -> str:
     return f"{session}; {new_csrf}"
 
 
+# Words that the member with reader controls mutes: the first that the measured question
+# does not contain (each is in some of the generated titles and texts).
+READER_WORDS = ("money", "phone", "partner", "sunday", "medication")
+
+
+def set_reader_controls(site: Site, cookie: str, *, word: str, tag: str) -> None:
+    """Give a member reader controls through the real settings form: a muted word and a
+    hidden tag."""
+    secret = cookie.split("csrftoken=")[1]
+    body = {"csrfmiddlewaretoken": secret, "phrases": word, "tags": tag}
+    status, _, _, _ = site.request("POST", "/accounts/settings/reading/", cookie=cookie, body=body)
+    if status != 302:
+        raise RuntimeError(f"could not save the reader controls (HTTP {status})")
+
+
 # The tag whose list is measured: the 10th most used, which holds about the same share of
 # questions at every size the generator makes (about 3%). The most used one holds 30-37%, and
 # its plain reference takes seconds on SQLite at 1,000,000 questions (docs/performance.md):
@@ -325,11 +340,19 @@ def pick_pages(env: dict[str, str]) -> dict[str, object]:
         "and p.author_id and not p.anonymous)\n"
         "recent = list(Post.objects.questions().order_by('-id').values_list('id', flat=True)[:200])\n"
         "answers = list(Post.objects.answers().filter(question_id__in=recent).values_list('id', flat=True))\n"
-        "members = list(User.objects.order_by('id').values_list('username', flat=True)[:9])\n"
+        "members = list(User.objects.order_by('id').values_list('username', flat=True)[:10])\n"
         f"tag = Tag.objects.order_by('-question_count', 'name')[{TAG_RANK - 1}]\n"
+        # The reader's controls: the most used tag that the question does not have, and a
+        # word that is not in it, so that its page is shown (and lists are filtered).
+        "full = Post.objects.get(pk=q.pk)\n"
+        "hidden = Tag.objects.exclude(name__in=full.tag_list).order_by('-question_count', 'name')[0]\n"
+        "from mindwell.safety.reader import phrase_pattern\n"
+        f"word = next(w for w in {READER_WORDS!r} "
+        "if not phrase_pattern([w]).search(full.title + ' ' + full.body))\n"
         "print(json.dumps({'question': q.pk, 'url': q.get_absolute_url(), 'recent': recent, "
         "'answers': answers, 'members': members, 'tag': tag.name, "
-        "'tag_share': tag.question_count / Category.objects.aggregate(n=Sum('question_count'))['n']}))\n"
+        "'tag_share': tag.question_count / Category.objects.aggregate(n=Sum('question_count'))['n'], "
+        "'reader': {'tag': hidden.name, 'word': word}}))\n"
     )  # fmt: skip
     out = subprocess.run(
         [PYTHON, "-c", script], cwd=ROOT, env=env, check=True, capture_output=True, text=True
@@ -416,6 +439,7 @@ class Prepared:
     pages: dict[str, Any]
     site: Site
     member: str
+    reader: str  # a member with reader controls
     bodies: dict[str, bytes]
 
 
@@ -428,6 +452,8 @@ def prepare(database: str, size: int) -> Prepared:
         for path in page_paths(pages).values():
             site.request("GET", path)
         member = log_in(site, pages["members"][0])
+        reader = log_in(site, pages["members"][9])
+        set_reader_controls(site, reader, **pages["reader"])
         bodies = {}
         for name, path in page_paths(pages).items():
             if name.startswith("reference "):
@@ -435,10 +461,13 @@ def prepare(database: str, size: int) -> Prepared:
             else:
                 bodies[name] = site.request("GET", path)[2]
                 bodies[f"member {name}"] = site.request("GET", path, cookie=member)[2]
+                bodies[f"reader {name}"] = site.request("GET", path, cookie=reader)[2]
+        if b"hidden by your reader settings" in bodies["reader question"]:
+            raise RuntimeError("the reader's controls hide the measured question")
     except BaseException:
         site.stop()
         raise
-    return Prepared(size, generated, pages, site, member, bodies)
+    return Prepared(size, generated, pages, site, member, reader, bodies)
 
 
 def page_paths(pages: dict[str, Any]) -> dict[str, str]:
@@ -450,14 +479,18 @@ def page_paths(pages: dict[str, Any]) -> dict[str, str]:
     }  # fmt: skip
 
 
-# Each case: (name, our page, the reference, its name, target). A page is (path, as member).
+# Each case: (name, our page, the reference, its name, target). A page is (path, who reads
+# it): a guest (""), the member ("member"), or a member with reader controls ("reader": a
+# muted word and a hidden tag; their pages are stored for them alone).
 CASES = [
-    ("anonymous question page", ("question", False), "nginx", "nginx, same bytes", ">= 0.25"),
-    ("anonymous home page", ("home", False), "nginx", "nginx, same bytes", ">= 0.25"),
-    ("member question page", ("question", True), "reference question", "plain Django view", ">= 2.0"),
-    ("member home page", ("home", True), "reference home", "plain Django view", ">= 2.0"),
-    ("anonymous tag page", ("tag", False), "nginx", "nginx, same bytes", ">= 0.25"),
-    ("member tag page", ("tag", True), "reference tag", "plain Django view", ">= 2.0"),
+    ("anonymous question page", ("question", ""), "nginx", "nginx, same bytes", ">= 0.25"),
+    ("anonymous home page", ("home", ""), "nginx", "nginx, same bytes", ">= 0.25"),
+    ("member question page", ("question", "member"), "reference question", "plain Django view", ">= 2.0"),
+    ("member home page", ("home", "member"), "reference home", "plain Django view", ">= 2.0"),
+    ("member with reader controls: question page", ("question", "reader"), "reference question", "plain Django view", ">= 2.0"),
+    ("member with reader controls: home page", ("home", "reader"), "reference home", "plain Django view", ">= 2.0"),
+    ("anonymous tag page", ("tag", ""), "nginx", "nginx, same bytes", ">= 0.25"),
+    ("member tag page", ("tag", "member"), "reference tag", "plain Django view", ">= 2.0"),
 ]  # fmt: skip
 
 
@@ -486,14 +519,14 @@ def measure(
         def url(p: Prepared, page: str) -> str:
             return p.site.url(page_paths(p.pages)[page])
 
-        for name, (page, as_member), reference, reference_name, target in CASES:
+        for name, (page, reader), reference, reference_name, target in CASES:
             # runs[size, "ours" or "ref"]: one figure per round.
             runs: dict[tuple[int, str], list[dict[str, float]]] = defaultdict(list)
             for round_ in range(repeat):
                 # Sizes in turn, the order reversed every other round, so that neither size
                 # always runs first.
                 for p in prepared if round_ % 2 == 0 else prepared[::-1]:
-                    cookie = p.member if as_member else ""
+                    cookie = {"": "", "member": p.member, "reader": p.reader}[reader]
                     runs[p.size, "ours"].append(wrk(url(p, page), cookie=cookie, **run))
                     if reference == "nginx":
                         ref = wrk(nginx.url(f"{page}-{p.size}.html"), **run)
@@ -505,7 +538,7 @@ def measure(
                 rounds = [o["rps"] for o in ours]
                 ref_rounds = [r["rps"] for r in runs[p.size, "ref"]]
                 ratio = paired_ratio(rounds, ref_rounds)
-                body = p.bodies[f"member {page}" if as_member else page]
+                body = p.bodies[f"{reader} {page}" if reader else page]
                 ref_body = body if reference == "nginx" else p.bodies[reference]
                 result["cases"].append({  # type: ignore[attr-defined]
                     "case": name, "rps": statistics.median(rounds), "rounds_rps": rounds,

@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from mindwell.core import views as core_views
 from mindwell.safety import crawler_views, help_page
+from mindwell.safety import views as safety_views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -10,6 +11,8 @@ urlpatterns = [
     path("about/", core_views.about, name="about"),
     path("privacy/", core_views.privacy, name="privacy"),
     path("terms/", core_views.terms, name="terms"),
+    # Under the account settings, though safety keeps them (reader controls).
+    path("accounts/settings/reading/", safety_views.reader_settings, name="reader_settings"),
     path("", include("mindwell.accounts.urls")),
     path("", include("mindwell.qa.urls")),
     path("moderation/", include("mindwell.moderation.urls")),

@@ -46,6 +46,7 @@ class UserRow(NamedTuple):
     suspension_reason: str
     posts_held: int
     unread_moderator_messages: int
+    has_reader_controls: bool = False
 
 
 class TagRow(NamedTuple):
@@ -94,6 +95,7 @@ class PostRow(NamedTuple):
     locked_at: Any = None
     protected_at: Any = None
     keep_out_of_search: bool = False
+    content_note: str = ""
 
 
 class PostTagRow(NamedTuple):
@@ -138,6 +140,7 @@ class RevisionRow(NamedTuple):
     editor_anonymous: bool
     reason: str
     created_at: Any
+    content_note: str = ""
 
 
 class PointRow(NamedTuple):

@@ -46,6 +46,11 @@ class User(AbstractUser):
         help_text="Own posts and comments hidden or waiting for review, which only they "
         "and moderators see (kept by the qa actions).",
     )
+    # Kept by mindwell.safety (reader controls: muted words, hidden tags), so that the page
+    # cache knows with no query that this member's pages are their own.
+    has_reader_controls = models.BooleanField(
+        default=False, help_text="Has muted words or hidden tags (set there)."
+    )
 
     class Meta:
         constraints = [

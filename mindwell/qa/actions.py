@@ -51,6 +51,7 @@ from mindwell.qa.models import (
     BODY_MIN,
     COMMENT_MAX,
     COMMENT_MIN,
+    CONTENT_NOTE_MAX,
     EDIT_REASON_MAX,
     GUEST_NAME_MAX,
     REMOVAL_NOTE_MAX,
@@ -122,6 +123,24 @@ def clean_answer_body(value: str) -> str:
 
 def clean_edited_body(value: str) -> str:
     return _clean_text(value, field="body", label="The text", minimum=BODY_MIN, maximum=BODY_MAX)
+
+
+# What a content note may start with that the page says itself ("Content note: ...").
+_NOTE_PREFIX = re.compile(
+    r"^(?:content note|content warning|trigger warning|cn|cw|tw)\s*:\s*", re.I
+)
+
+
+def clean_content_note(value: str) -> str:
+    """A question's optional content note: a few words on one line ("mentions self-harm")."""
+    note = _NOTE_PREFIX.sub("", " ".join((value or "").split()))
+    if len(note) > CONTENT_NOTE_MAX:
+        raise ActionError(
+            f"The content note is too long: {len(note):,} characters, at most "
+            f"{CONTENT_NOTE_MAX}. A few words are enough, such as “mentions self-harm”.",
+            field="content_note",
+        )
+    return note
 
 
 def clean_comment_body(value: str) -> str:
@@ -291,6 +310,7 @@ def ask_question(
     body: str,
     category: Category,
     tags: str | list[str],
+    content_note: str = "",
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
@@ -300,11 +320,13 @@ def ask_question(
     now: datetime | None = None,
 ) -> Post:
     """Post a question. `submission` names the form it came from (core.submissions): sent
-    again, it returns the question the first sending made. `keep_out_of_search`: its page
-    asks search engines not to index it. `confirmed`: what the asker said "go ahead" to
-    when a check asked (events.Submitted); None when no one can be asked."""
+    again, it returns the question the first sending made. `content_note`, if any, is shown
+    before its text, which pages fold under it. `keep_out_of_search`: its page asks search
+    engines not to index it. `confirmed`: what the asker said "go ahead" to when a check
+    asked (events.Submitted); None when no one can be asked."""
     title = clean_title(title)
     body = clean_question_body(body)
+    content_note = clean_content_note(content_note)
     tag_names = parse_tag_names(tags)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
@@ -330,6 +352,7 @@ def ask_question(
             body_html=render_markdown(body),
             category=category,
             tag_names=" ".join(tag_names),
+            content_note=content_note,
             created_at=now,
             last_activity_at=now,
             hot_score=hot_score(created_at=now, views=0, answers=0, score=0),
@@ -340,7 +363,8 @@ def ask_question(
         Category.objects.filter(pk=category.pk).update(question_count=F("question_count") + 1)
         Revision.objects.create(
             post=question, number=1, title=title, body=body, tag_names=question.tag_names,
-            editor=author, editor_anonymous=writer["anonymous"], created_at=now,
+            content_note=content_note, editor=author, editor_anonymous=writer["anonymous"],
+            created_at=now,
         )  # fmt: skip
         _hold_points(question, PointReason.ASKED, points_for("ask_question"))
         _check("question", question, by=author, confirmed=confirmed)
@@ -469,6 +493,7 @@ def edit_post(
     title: str | None = None,
     tags: str | list[str] | None = None,
     category: Category | None = None,
+    content_note: str | None = None,
     keep_out_of_search: bool | None = None,
     reason: str = "",
     confirmed: frozenset[str] | None = None,
@@ -476,11 +501,14 @@ def edit_post(
 ) -> Post:
     """Change a post's text and record the full new text as a revision; `editor` must be
     allowed to (policy.can_edit). A guest editing through their private link is recorded
-    as no member, like the guest's original text (revision 1). `keep_out_of_search` (a
+    as no member, like the guest's original text (revision 1). The title, tags, category
+    and content note are a question's; None leaves one as it is. `keep_out_of_search` (a
     question's; None leaves it) may change alone: that is no new revision. `confirmed` as
     for ask_question."""
     body = clean_edited_body(body)
     reason = clean_edit_reason(reason)
+    if content_note is not None:
+        content_note = clean_content_note(content_note)
     now = now or timezone.now()
     with transaction.atomic():
         post = _lock(post.pk)
@@ -495,7 +523,7 @@ def edit_post(
             keep_out_of_search = None  # a question's choice: its answers follow its page
         old_tags = post.tag_list
         old_category_id = post.category_id
-        before = (post.title, post.body, old_tags, old_category_id)
+        before = (post.title, post.body, old_tags, old_category_id, post.content_note)
         new_tags = old_tags
         if post.is_question:
             if title is not None:
@@ -505,7 +533,9 @@ def edit_post(
                 new_tags = parse_tag_names(tags)
             if category is not None:
                 post.category = category
-        if (post.title, body, new_tags, post.category_id) == before:
+            if content_note is not None:
+                post.content_note = content_note
+        if (post.title, body, new_tags, post.category_id, post.content_note) == before:
             if keep_out_of_search is None or keep_out_of_search == post.keep_out_of_search:
                 raise ActionError("Nothing was changed.", field="body")
             return _set_keep_out_of_search(post, keep_out_of_search)
@@ -538,7 +568,7 @@ def edit_post(
                 )
         Revision.objects.create(
             post=post, number=post.revision_count, title=post.title, body=body,
-            tag_names=post.tag_names, editor=member,
+            tag_names=post.tag_names, content_note=post.content_note, editor=member,
             editor_anonymous=post.anonymous and member is not None and post.author_id == member.pk,
             reason=reason, created_at=now,
         )  # fmt: skip
@@ -562,8 +592,8 @@ def _set_keep_out_of_search(post: Post, keep_out: bool) -> Post:
 def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None = None) -> Post:
     """Make revision `number`'s text the post's again, as a new revision that says so; the
     history keeps every revision. Validated as any edit (edit_post: `editor` must be allowed
-    to edit). A question gets back that revision's title and tags, leaving out tags an
-    administrator has removed or renamed since; its category stays as it is."""
+    to edit). A question gets back that revision's title, content note and tags, leaving out
+    tags an administrator has removed or renamed since; its category stays as it is."""
     with transaction.atomic():
         post = _lock(post.pk)
         revision = Revision.objects.filter(post=post, number=number).first()
@@ -577,13 +607,15 @@ def rollback_post(*, post: Post, editor: User, number: int, now: datetime | None
             names = revision.tag_names.split()
             kept = set(Tag.objects.filter(name__in=names).values_list("name", flat=True))
             tags = [name for name in names if name in kept]
-            if (revision.title, revision.body, tags) == (post.title, post.body, post.tag_list):
+            was = (revision.title, revision.body, tags, revision.content_note)
+            if was == (post.title, post.body, post.tag_list, post.content_note):
                 raise ActionError(f"The question already reads as revision {number}.")
         elif revision.body == post.body:
             raise ActionError(f"The answer already reads as revision {number}.")
         return edit_post(
             post=post, editor=editor, body=revision.body,
             title=revision.title if post.is_question else None, tags=tags,
+            content_note=revision.content_note if post.is_question else None,
             reason=f"Rolled back to revision {number}", now=now,
         )  # fmt: skip
 
@@ -628,7 +660,8 @@ def _without(pattern: re.Pattern[str], text: str, *, maximum: int | None = None)
 
 def redact_post(*, post: Post, by: User, passage: str) -> Redaction:
     """Replace `passage` (in any letter case, across line breaks) with REDACTED wherever it
-    is in the post's text and title and in every revision of it, edit summaries included.
+    is in the post's text, title and content note and in every revision of it, edit
+    summaries included.
     It is gone for good: no revision keeps it, so neither the history page nor a rollback
     brings it back. Not an edit (no revision is added, the post is not marked edited); a
     moderator of the post only (policy.can_redact). safety.redaction.redact calls it and
@@ -639,27 +672,34 @@ def redact_post(*, post: Post, by: User, passage: str) -> Redaction:
         post = _lock(post.pk)
         policy.require(policy.can_redact(by, post))
         revisions = []
+        texts = ["title", "body", "reason", "content_note"]
         for revision in post.revisions.all():
-            before = (revision.title, revision.body, revision.reason)
+            before = [getattr(revision, name) for name in texts]
             revision.title = _without(pattern, revision.title, maximum=TITLE_MAX)
             revision.body = _without(pattern, revision.body)
             revision.reason = _without(pattern, revision.reason, maximum=EDIT_REASON_MAX)
-            if (revision.title, revision.body, revision.reason) != before:
+            revision.content_note = _without(
+                pattern, revision.content_note, maximum=CONTENT_NOTE_MAX
+            )
+            if [getattr(revision, name) for name in texts] != before:
                 revisions.append(revision)
-        Revision.objects.bulk_update(revisions, ["title", "body", "reason"])
+        Revision.objects.bulk_update(revisions, texts)
         title = _without(pattern, post.title, maximum=TITLE_MAX)
         body = _without(pattern, post.body)
+        note = _without(pattern, post.content_note, maximum=CONTENT_NOTE_MAX)
         in_title = title != post.title
-        if not revisions and not in_title and body == post.body:
+        unchanged = body == post.body and note == post.content_note
+        if not revisions and not in_title and unchanged:
             raise ActionError(
                 "That passage is not in this post or in any of its revisions: copy it from "
                 "the text as it is written.",
                 field="passage",
             )
         post.body, post.body_html = body, render_markdown(body)
+        post.content_note = note
         if in_title:
             post.title, post.slug = title, Post.slug_for(title)
-        post.save(update_fields=["body", "body_html", "title", "slug"])
+        post.save(update_fields=["body", "body_html", "title", "slug", "content_note"])
         post_changed(question_id=post.thread_id)
         announce(PostRedacted(post.pk, post.thread_id, _kind(post), by.pk))
     return Redaction(post=post, revisions=len(revisions), in_title=in_title)

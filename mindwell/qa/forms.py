@@ -11,7 +11,14 @@ from django import forms
 from mindwell.core.antispam import SpamGuard
 from mindwell.core.forms import ActionForm, ConfirmedField, Rule
 from mindwell.qa import actions
-from mindwell.qa.models import BODY_MAX, COMMENT_MAX, EDIT_REASON_MAX, GUEST_NAME_MAX, TITLE_MAX
+from mindwell.qa.models import (
+    BODY_MAX,
+    COMMENT_MAX,
+    CONTENT_NOTE_MAX,
+    EDIT_REASON_MAX,
+    GUEST_NAME_MAX,
+    TITLE_MAX,
+)
 from mindwell.tags.actions import parse_tag_names
 from mindwell.tags.models import Category
 
@@ -66,6 +73,18 @@ class IdentityForm(ActionForm):
         }
 
 
+def content_note_field() -> forms.CharField:
+    # The length is the action's rule (clean_content_note), with its message.
+    return forms.CharField(
+        required=False,
+        max_length=CONTENT_NOTE_MAX * 2,
+        label="Content note",
+        help_text="If your question mentions something that some readers may want to be warned "
+        "of, say it in a few words, such as “mentions self-harm”. Readers see the note first "
+        "and open your question when they choose.",
+    )
+
+
 class CategoryChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
         return f"{obj.parent.name} › {obj.name}" if obj.parent_id else obj.name
@@ -89,7 +108,7 @@ def category_field(**kwargs: Any) -> CategoryChoiceField:
 
 
 class AskForm(SpamGuard, IdentityForm):
-    field_order = ["title", "body", "category", "tags"]
+    field_order = ["title", "body", "category", "tags", "content_note"]
 
     title = forms.CharField(
         max_length=TITLE_MAX,
@@ -108,6 +127,7 @@ class AskForm(SpamGuard, IdentityForm):
         max_length=200,
         help_text="Up to 5, separated by spaces, e.g. “anxiety sleep”.",
     )
+    content_note = content_note_field()
     keep_out_of_search = keep_out_of_search_field()
     # What the asker said "post it as it is" to (core.errors.NeedsConfirmation).
     confirmed = ConfirmedField()
@@ -117,6 +137,7 @@ class AskForm(SpamGuard, IdentityForm):
             "title": actions.clean_title,
             "body": actions.clean_question_body,
             "tags": parse_tag_names,
+            "content_note": actions.clean_content_note,
             **super().rules(),
         }
 
@@ -154,6 +175,7 @@ class EditForm(ActionForm):
     body = forms.CharField(widget=forms.Textarea(attrs={"rows": 14}), max_length=BODY_MAX)
     category = category_field()
     tags = forms.CharField(required=False, max_length=200)
+    content_note = content_note_field()
     reason = forms.CharField(
         required=False,
         max_length=EDIT_REASON_MAX,
@@ -167,6 +189,7 @@ class EditForm(ActionForm):
         super().__init__(*args, **kwargs)
         if not is_question:
             del self.fields["title"], self.fields["category"], self.fields["tags"]
+            del self.fields["content_note"]
             del self.fields["keep_out_of_search"]
 
     def rules(self) -> dict[str, Rule]:
@@ -174,5 +197,6 @@ class EditForm(ActionForm):
             "title": actions.clean_title,
             "body": actions.clean_edited_body,
             "tags": parse_tag_names,
+            "content_note": actions.clean_content_note,
             "reason": actions.clean_edit_reason,
         }

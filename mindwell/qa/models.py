@@ -21,6 +21,7 @@ BODY_MIN, BODY_MAX = 20, 30_000
 COMMENT_MIN, COMMENT_MAX = 5, 600
 GUEST_NAME_MAX = 40
 EDIT_REASON_MAX = 200
+CONTENT_NOTE_MAX = 100
 
 
 class Removal(models.TextChoices):
@@ -73,6 +74,10 @@ class Authored(models.Model):
     removal_note = models.CharField(
         max_length=REMOVAL_NOTE_MAX, blank=True, help_text="Why, as its author is told."
     )
+
+    # Not a column: set by the question page when the text holds a word its reader muted
+    # (qa.reading), and the page folds it behind a notice.
+    muted = False
 
     class Meta:
         abstract = True
@@ -128,15 +133,17 @@ class PostQuerySet(models.QuerySet["Post"]):
         their askers (the sitemap)."""
         return self.questions().alive().filter(keep_out_of_search=False)
 
-    def for_listing(self) -> Self:
-        """What a question list row shows, in one query."""
+    def for_listing(self, *, text: bool = False) -> Self:
+        """What a question list row shows, in one query; with `text`, also the question's
+        text, for a reader's muted words (qa.reading)."""
         return self.select_related("author", "category").only(
-            "id", "kind", "title", "slug", "score", "answer_count", "view_count",
+            "id", "kind", "title", "slug", "score", "hot_score", "answer_count", "view_count",
             "has_accepted_answer", "tag_names", "created_at", "last_activity_at", "anonymous",
             "guest_name", "author_id", "deleted_at", "closed_at", "close_reason", "locked_at",
             "category__name", "category__slug",
             "author__username", "author__display_name", "author__points",
             "author__professional_badge", "author__professional_until",
+            *(["body"] if text else []),
         )  # fmt: skip
 
 
@@ -155,6 +162,10 @@ class Post(Authored):
     )
     tags = models.ManyToManyField("tags.Tag", blank=True, related_name="questions")
     tag_names = models.CharField(max_length=200, blank=True, help_text="Space-separated copy.")
+    # Set by the asker: pages show the question's text folded under it (<details>).
+    content_note = models.CharField(
+        max_length=CONTENT_NOTE_MAX, blank=True, help_text="What readers may want to know first."
+    )
     answer_count = models.PositiveIntegerField(default=0)
     has_accepted_answer = models.BooleanField(default=False)
     view_count = models.PositiveIntegerField(default=0)
@@ -351,6 +362,7 @@ class Revision(models.Model):
     title = models.CharField(max_length=TITLE_MAX, blank=True)
     body = models.TextField()
     tag_names = models.CharField(max_length=200, blank=True)
+    content_note = models.CharField(max_length=CONTENT_NOTE_MAX, blank=True)
     editor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -17,6 +17,7 @@ page costs a fixed number of queries, however much the member has written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +35,7 @@ from mindwell.accounts.topics import MEMBER
 from mindwell.core.errors import NotFound
 from mindwell.core.pagecache import shows, stored_page
 from mindwell.core.pagination import KeysetPage, keyset_page
+from mindwell.qa import reading
 from mindwell.qa.models import SHOWN_TO_AUTHOR, Comment, Post, PostKind, PostQuerySet
 from mindwell.qa.topics import MEMBER_POSTS, QUESTION
 
@@ -113,6 +115,22 @@ def _counts(member: User, *, own: bool) -> dict[str, int]:
     return counts
 
 
+def _hiding(
+    rows: QuerySet[Any], choices: reading.Choices | None, *, tab: str
+) -> tuple[QuerySet[Any], Callable[[Any], bool] | None]:
+    """The rows without the questions (or the answers to questions) that the reader's
+    controls hide, and the check keyset_page makes of each row for their muted words."""
+    if choices is None or tab not in (QUESTIONS, ANSWERS):
+        return rows, None
+    text = ["body"] if choices.reads_text else []
+    if tab == QUESTIONS:
+        rows = rows.only(*_QUESTION_FIELDS, "tag_names", "author_id", *text)
+        return choices.questions(rows), choices.keeps
+    needed = ["tag_names", "author_id", "title", *text]
+    rows = rows.only(*_ANSWER_FIELDS, *(f"question__{name}" for name in needed))
+    return choices.questions(rows, via="question__"), lambda row: choices.keeps(row.question)
+
+
 def _render(request: HttpRequest, member: User, *, tab: str, own: bool) -> HttpResponse:
     counts = _counts(member, own=own)
     rows: QuerySet[Any] = (
@@ -120,9 +138,12 @@ def _render(request: HttpRequest, member: User, *, tab: str, own: bool) -> HttpR
         else _answers(member, own=own) if tab == ANSWERS
         else _comments(member)
     )  # fmt: skip
+    # The member's own lists hold only their own posts, which their controls never hide.
+    rows, accept = _hiding(rows, None if own else reading.choices_of(request.user), tab=tab)
     page: KeysetPage[Any] = keyset_page(
-        rows, request.GET, field=None, size=settings.MINDWELL_PAGE_SIZE, total=counts[tab]
-    )
+        rows, request.GET, field=None, size=settings.MINDWELL_PAGE_SIZE,
+        total=None if accept else counts[tab], accept=accept,
+    )  # fmt: skip
     if not own:
         shows(MEMBER(member.pk), MEMBER_POSTS(member.pk))
         shows(*(QUESTION(post.thread_id) for post in page.items))

@@ -24,7 +24,7 @@ from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
 from mindwell.core.pagination import keyset_page
 from mindwell.core.submissions import form_submission
-from mindwell.qa import actions, guest_links, policy
+from mindwell.qa import actions, guest_links, policy, reading
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
@@ -88,15 +88,23 @@ def _listing(
     if sort not in SORTS:
         raise Http404("There is no such list.")
     label, field, cast = SORTS[sort]
-    queryset = queryset.questions().alive().for_listing()
+    # A member's reader controls leave questions out: by tag in the query, by muted words
+    # on the rows (the page fills up from the rows that follow). No total then.
+    choices = reading.choices_of(request.user)
+    queryset = queryset.questions().alive().for_listing(text=bool(choices and choices.reads_text))
+    if choices is not None:
+        queryset, total = choices.questions(queryset), None
     if sort == "unanswered":
         queryset, total = queryset.filter(answer_count=0), None
     page = keyset_page(
         queryset, request.GET, field=field, cast=cast, size=settings.MINDWELL_PAGE_SIZE,
-        total=total,
+        total=total, accept=choices.keeps if choices else None,
     )  # fmt: skip
     tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
-    context = {"page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs}
+    context = {
+        "page": page, "sort": sort, "sort_label": label, "heading": heading, "tabs": tabs,
+        "reader_choices": choices,
+    }  # fmt: skip
     shows(QUESTION_LISTS())
     return render(request, "qa/question_list.html", {**context, **(extra or {})})
 
@@ -171,14 +179,17 @@ def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
     tag = get_object_or_404(Tag, name=name.lower())
     sort = request.GET.get("sort", "recent")
     base = reverse("qa:tag", args=[tag.name])
+    choices = reading.choices_of(request.user)
+    # A tag the member hides: nothing to read through, however long its list.
+    hidden = choices is not None and choices.hides_tag(tag.name)
     return _listing(
         request,
-        queryset=_tagged(tag),
+        queryset=Post.objects.none() if hidden else _tagged(tag),
         sort=sort,
         total=tag.question_count,
         heading=f"Questions tagged “{tag.name}”",
         tab_url=lambda key: base if key == "recent" else f"{base}?sort={key}",
-        extra={"tag": tag},
+        extra={"tag": tag, "tag_hidden": hidden},
     )
 
 
@@ -238,6 +249,7 @@ def ask(request: HttpRequest) -> HttpResponse:
                 question = actions.ask_question(
                     author=member, title=data["title"], body=data["body"],
                     category=data["category"], tags=data["tags"],
+                    content_note=data["content_note"],
                     keep_out_of_search=data["keep_out_of_search"],
                     submission=form_submission(request), confirmed=data["confirmed"],
                     **form.identity(),
@@ -276,12 +288,17 @@ ANSWER_ORDERS = {
 DEFAULT_ANSWER_ORDER = "votes"
 
 
-def _answer_order_query(order: str) -> str:
-    return "" if order == DEFAULT_ANSWER_ORDER else f"answers={order}"
+# A question that a member's reader controls hide is shown to them at this address.
+SHOW_ONCE = "show=once"
 
 
-def _answer_order_address(address: str, order: str) -> str:
-    query = _answer_order_query(order)
+def _answer_order_query(order: str, *, shown_once: bool = False) -> str:
+    parts = [] if order == DEFAULT_ANSWER_ORDER else [f"answers={order}"]
+    return "&".join([*parts, SHOW_ONCE] if shown_once else parts)
+
+
+def _answer_order_address(address: str, order: str, *, shown_once: bool = False) -> str:
+    query = _answer_order_query(order, shown_once=shown_once)
     return f"{address}?{query}" if query else address
 
 
@@ -294,9 +311,11 @@ def _question_page(
     confirmation: NeedsConfirmation | None = None,
     failed_comment: tuple[int, CommentForm] | None = None,
     status: int = 200,
+    shown_once: bool = False,
 ) -> HttpResponse:
     user = request.user
     member = _member(request)
+    choices = reading.choices_of(user)
     # The questions closed as duplicates of this one come in the answers' query: the page
     # lists them, and its number of queries stays the same.
     duplicate_of_this = Q(duplicate_of=question, kind=PostKind.QUESTION, deleted_at__isnull=True)
@@ -307,7 +326,10 @@ def _question_page(
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
     answers = [row for row in rows if row.question_id == question.pk]
-    duplicates = sorted((row for row in rows if row.is_question), key=lambda row: row.pk)
+    duplicates = sorted(
+        (row for row in rows if row.is_question and (choices is None or choices.keeps(row))),
+        key=lambda row: row.pk,
+    )
     for answer in answers:
         answer.question = question  # the policy reads the thread's state: no query each
     posts = [question, *answers]
@@ -326,6 +348,12 @@ def _question_page(
     for post in posts:
         post.comment_list = comments[post.pk]  # type: ignore[attr-defined]
         post.failed_comment_form = failed_form if post.pk == failed_post_id else None  # type: ignore[attr-defined]
+    if choices is not None:  # answers and comments with a word the reader muted are folded
+        for answer in answers:
+            answer.muted = choices.mutes(answer)
+        for comment_list in comments.values():
+            for comment in comment_list:
+                comment.muted = choices.mutes(comment)
     # The members it shows are declared by the writer presenter as it renders them.
     # Its notice names the original, and its list the duplicates: their titles show here.
     originals = [question.duplicate_of_id] if question.duplicate_of_id else []
@@ -334,7 +362,7 @@ def _question_page(
     address = question.get_absolute_url()
     canonical_url = request.build_absolute_uri(address)
     orders = [
-        (key, label, _answer_order_address(address, key))
+        (key, label, _answer_order_address(address, key, shown_once=shown_once))
         for key, (label, _) in ANSWER_ORDERS.items()
     ]
     context = {
@@ -367,7 +395,11 @@ def question_detail(
     order = request.GET.get("answers", DEFAULT_ANSWER_ORDER)
     if order not in ANSWER_ORDERS:
         order = DEFAULT_ANSWER_ORDER
-    canonical_query = _answer_order_query(order)
+    # Why the member's reader controls hide it, if they do; "show once" is its own address.
+    choices = reading.choices_of(request.user)
+    hidden = choices.hides(question) if choices and question.is_question else None
+    shown_once = hidden is not None and request.GET.get("show") == "once"
+    canonical_query = _answer_order_query(order, shown_once=shown_once)
     if (
         slug != question.slug
         or not question.is_question
@@ -378,10 +410,28 @@ def question_detail(
         # there is one stored page per order however many addresses are tried.
         if not question.is_question:
             return redirect(question.get_absolute_url(), permanent=True)
-        return redirect(_answer_order_address(question.get_absolute_url(), order), permanent=True)
+        address = _answer_order_address(question.get_absolute_url(), order, shown_once=shown_once)
+        # Whether "show once" applies depends on the member's settings: never a lasting 301.
+        return redirect(address, permanent="show" not in request.GET)
+    if hidden is not None and choices is not None and not shown_once:
+        return _hidden_question(request, question, reason=hidden, choices=choices, order=order)
     actions.record_view(question=question)
     on_every_hit("question_view", question.pk)  # the stored page still counts each view
-    return _question_page(request, question, order=order)
+    return _question_page(request, question, order=order, shown_once=shown_once)
+
+
+def _hidden_question(
+    request: HttpRequest, question: Post, *, reason: str, choices: reading.Choices, order: str
+) -> HttpResponse:
+    """What a member sees of a question their reader controls hide: why, and a way to read it
+    this once. Nothing of its content, not even its title."""
+    shows(QUESTION(question.pk))  # its tags or text may change, and it may be shown again
+    context = {
+        "reason": reason,
+        "settings_url": choices.settings_url,
+        "show_once_url": _answer_order_address(question.get_absolute_url(), order, shown_once=True),
+    }
+    return render(request, "qa/question_hidden.html", context)
 
 
 @require_POST
@@ -510,7 +560,8 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
     edit, or Cancel, goes. Members and guests with their private link share it."""
     initial = {
         "title": post.title, "body": post.body, "category": post.category_id,
-        "tags": post.tag_names, "keep_out_of_search": post.keep_out_of_search,
+        "tags": post.tag_names, "content_note": post.content_note,
+        "keep_out_of_search": post.keep_out_of_search,
     }  # fmt: skip
     form = EditForm(request.POST or None, initial=initial, is_question=post.is_question)
     status = 200
@@ -521,6 +572,7 @@ def edit_page(request: HttpRequest, post: Post, *, editor: Any, done: str) -> Ht
             post = actions.edit_post(
                 post=post, editor=editor, body=data["body"],
                 title=data.get("title"), tags=data.get("tags"), category=data.get("category"),
+                content_note=data.get("content_note"),
                 keep_out_of_search=data.get("keep_out_of_search"), reason=data["reason"],
                 confirmed=data["confirmed"],
             )  # fmt: skip
@@ -620,6 +672,9 @@ def revisions(request: HttpRequest, post_id: str) -> HttpResponse:
                 "title_diff": word_diff(previous.title if previous else "", revision.title),
                 "body_diff": word_diff(previous.body if previous else "", revision.body),
                 "tags_diff": word_diff(previous.tag_names if previous else "", revision.tag_names),
+                "note_diff": word_diff(
+                    previous.content_note if previous else "", revision.content_note
+                ),
             }
         )
         previous = revision

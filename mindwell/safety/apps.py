@@ -7,7 +7,9 @@ class SafetyConfig(AppConfig):
 
     def ready(self) -> None:
         from mindwell.core import events, housekeeping, robots
+        from mindwell.core.pagecache import stored_apart_for
         from mindwell.moderation.extensions import add_to_item_page
+        from mindwell.qa import reading
         from mindwell.qa.events import Submitted
         from mindwell.safety import (
             actions,
@@ -15,6 +17,7 @@ class SafetyConfig(AppConfig):
             confidentiality,
             crawlers,
             professionals,
+            reader,
             redaction_views,
             views,
         )
@@ -32,3 +35,7 @@ class SafetyConfig(AppConfig):
         housekeeping.register("unanswered support questions", actions.alert_unanswered)
         # Profiles, moderation, account and support pages, forms: noindex (core.robots).
         robots.keep_out(*crawlers.NOINDEX_VIEWS)
+        # Reader controls: qa's lists and question pages ask them through qa.reading, and
+        # the pages of a member who has some are stored for them alone.
+        reading.register_reader(reader.rules_for)
+        stored_apart_for(reader.has_reader_controls)

@@ -18,6 +18,7 @@ NOINDEX_VIEWS = (
     "moderation:*",
     # Sign-up, log-in, settings, password change and reset, email confirmation.
     "accounts:*",
+    "reader_settings",  # an account page too, though safety keeps it (reader controls)
     "admin:*",
     # A member's profile gathers what they wrote: findable by their name, it would tie
     # their posts together for anyone who searches for them.

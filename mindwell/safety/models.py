@@ -1,12 +1,14 @@
-"""What safety keeps: the outcome of screening each post, comment and edit, and the help
-resources by region shown on "Need help now?"."""
+"""What safety keeps: the outcome of screening each post, comment and edit, the help
+resources by region shown on "Need help now?", and each member's reader controls."""
 
 from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.conf import settings
 from django.core.validators import RegexValidator, URLValidator
 from django.db import models
+from django.db.models import Q
 
 
 class Outcome(models.TextChoices):
@@ -294,3 +296,35 @@ class HelpService(models.Model):
         """The link's text: the address without its scheme, "www." or a trailing slash."""
         label = self.web_url.split("://", 1)[-1].removeprefix("www.")
         return label.rstrip("/")
+
+
+class ReaderRule(models.Model):
+    """One thing a member chose not to read (reader controls, mindwell.safety.reader): a word
+    or phrase they muted, or a tag whose questions they hide. Exactly one of the two is set."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reader_rules"
+    )
+    # Kept trimmed, with single spaces and in lower case; matched as whole words.
+    phrase = models.CharField(max_length=40, blank=True)
+    tag = models.ForeignKey(
+        "tags.Tag", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(tag__isnull=True) & ~Q(phrase=""))
+                | (Q(tag__isnull=False) & Q(phrase="")),
+                name="reader_rule_phrase_or_tag",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "phrase"], condition=~Q(phrase=""), name="reader_rule_phrase_once"
+            ),
+            models.UniqueConstraint(
+                fields=["user", "tag"], condition=Q(tag__isnull=False), name="reader_rule_tag_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.phrase or f'tag {self.tag_id}'}"

@@ -1,5 +1,6 @@
-"""Safety's pages: the "may need support" list for helpers, and a moderator's reply from a
-template. (The support page after posting is in support.py; help resources in regions.)"""
+"""Safety's pages: the "may need support" list for helpers, a moderator's reply from a
+template, and a member's reader settings. (The support page after posting is in support.py;
+help resources in regions.)"""
 
 from __future__ import annotations
 
@@ -13,12 +14,13 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.moderation.models import ReviewItem
 from mindwell.qa.models import Post
 from mindwell.safety import actions, policy
+from mindwell.safety.forms import ReaderControlsForm, suggested_tags
 from mindwell.safety.models import ReplyTemplate, SupportAlert, SupportHelper
 
 LIST_LENGTH = 50
@@ -131,3 +133,43 @@ def item_page_extras(item: ReviewItem, user: Any) -> Any:
     if item.queue == "safety" and policy.can_reply_from_template(user, target):
         extras.links.append(("Reply from a template", reverse("safety:reply", args=[item.pk])))
     return extras
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reader_settings(request: HttpRequest) -> HttpResponse:
+    """A member's muted words and hidden tags."""
+    member: Any = request.user
+    suggestions = suggested_tags()
+    if request.method == "POST":
+        form = ReaderControlsForm(request.POST, suggestions=suggestions)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                saved = actions.save_reader_controls(
+                    user=member, phrases=data["phrases"],
+                    tags=[tag.name for tag in data["hidden_tags"]],
+                )  # fmt: skip
+            except ActionError as error:
+                form.add_action_error(error)
+            else:
+                messages.success(
+                    request,
+                    "Your reader settings are saved."
+                    if saved
+                    else "Your reader settings are saved: nothing is hidden from you.",
+                )
+                return redirect("reader_settings")
+    else:
+        current = actions.current_controls(user=member)
+        names = [tag.name for tag in current.tags]
+        form = ReaderControlsForm(
+            initial={
+                "phrases": "\n".join(current.phrases),
+                "suggested": [name for name in names if name in suggestions],
+                "tags": " ".join(name for name in names if name not in suggestions),
+            },
+            suggestions=suggestions,
+        )
+    status = 400 if form.errors else 200
+    return render(request, "safety/reader_settings.html", {"form": form}, status=status)

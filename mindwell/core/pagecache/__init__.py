@@ -8,7 +8,8 @@ Its public face, which is all the rest of the code uses:
   presented (`shows(QUESTION(12))`); what an action changes is declared once per noun by
   the app that owns it (`changed(QUESTION(12))`, after commit). Nothing else names keys.
 - `on_every_hit` / `HIT_HANDLERS`: work done each time a stored page is served (views).
-- `register_kind`, `Kind`, `always_rendered_for`: the per-member parts of shared pages.
+- `register_kind`, `Kind`, `always_rendered_for`: the per-member parts of shared pages;
+  `stored_apart_for`: members whose stored pages are their own (reader controls).
 - `PageCacheApp`: the WSGI layer (config/wsgi.py); `reset_stores`: for tests.
 
 Modules: declare.py (topics), versions.py (the shared version store), anonymous.py (the
@@ -32,6 +33,7 @@ from mindwell.core.pagecache.members import (
     always_rendered_for,
     recording_context,
     register_kind,
+    stored_apart_for,
 )
 from mindwell.core.pagecache.stored import stored_page
 from mindwell.core.pagecache.versions import FileVersions, reset_versions
@@ -53,6 +55,7 @@ __all__ = [
     "register_kind",
     "reset_stores",
     "shows",
+    "stored_apart_for",
     "stored_page",
 ]
 

@@ -15,6 +15,10 @@
   CSRF token and a fresh fill-time stamp for its forms (core.antispam). Members who see
   more than members do (`always_rendered_for`: moderators) always get a page rendered for
   them.
+- Members whose pages differ from everyone else's by their own choices (`stored_apart_for`:
+  reader controls, which leave some questions out of their pages) get pages recorded and
+  personalised the same way, but stored under their own key: never the shared page, and
+  never shared with anyone else.
 """
 
 from __future__ import annotations
@@ -106,6 +110,21 @@ def always_rendered_for(predicate: Callable[[Any], bool]) -> None:
 
 def sees_own_page(user: Any) -> bool:
     return any(predicate(user) for predicate in _RENDERED_FOR_THEMSELVES)
+
+
+# Members for whom any of these is true get stored pages of their own: their pages show less
+# than members' do (reader controls), so the shared page is not theirs, and theirs is no one
+# else's. Decided from the member's row, with no query. Registered by the app that knows.
+_STORED_APART: list[Callable[[Any], bool]] = []
+
+
+def stored_apart_for(predicate: Callable[[Any], bool]) -> None:
+    if predicate not in _STORED_APART:
+        _STORED_APART.append(predicate)
+
+
+def _apart(user: Any) -> bool:
+    return any(predicate(user) for predicate in _STORED_APART)
 
 
 # --- recording a shared page -----------------------------------------------------------------
@@ -275,7 +294,10 @@ def _record(
 
 
 def _key(request: HttpRequest) -> str:
-    return f"{request.get_host()}{request.get_full_path()}"
+    address = f"{request.get_host()}{request.get_full_path()}"
+    user = _member(request)
+    # NUL cannot be part of an address: no shared key can look like a member's own.
+    return f"{address}\x00{user.pk}" if _apart(user) else address
 
 
 def serve_member_page(
