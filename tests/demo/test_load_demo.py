@@ -155,6 +155,16 @@ class TheDemoSite(TestCase):
         assert qa_policy.moderates(hannah, in_grief)
         assert not qa_policy.moderates(hannah, elsewhere)
 
+    def test_screening_leaves_the_communitys_ordinary_posts_alone(self) -> None:
+        """The demo is what a day on the site looks like: screening holds none of its posts
+        and reads at most one (a hopeless, low question) as may-need-support."""
+        from mindwell.safety.models import Screening
+
+        self.assertFalse(Post.objects.filter(removal="held").exists())
+        self.assertFalse(Comment.objects.filter(removal="held").exists())
+        marked = Screening.objects.values_list("question__title", "outcome")
+        self.assertLessEqual(len(marked), 1, list(marked))
+
     def test_a_second_run_changes_nothing(self) -> None:
         counts = (Post.objects.count(), Comment.objects.count(), User.objects.count())
 
