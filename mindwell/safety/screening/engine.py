@@ -160,6 +160,7 @@ class Engine:
         self.rules = rules
         self.normaliser = Normaliser(rules)
         self.cues = Matcher([r for r in rules.rules if r.category != "context"])
+        self.order = {id(rule): number for number, rule in enumerate(rules.rules)}
         context = [rule for rule in rules.rules if rule.category == "context"]
         self.markers = {
             NEAR: Matcher([rule for rule in context if rule.kind not in WHOLE_TEXT]),
@@ -194,7 +195,11 @@ class Engine:
             for number, clause in enumerate(clauses)
             if near.find(1, clause.first, clause.first + len(clause.words)) != -1
         ]
-        return list(found.values()), nearby
+        # In the order of the text, then of the rule files: ties in _best() are settled the
+        # same way whatever order the rules were tried in.
+        order = self.order
+        cues = sorted(found.values(), key=lambda m: (m[1], m[2], order[id(m[0])]))
+        return cues, nearby
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
