@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mindwell.safety.screening.model import Model
@@ -96,22 +96,24 @@ class Verdict:
 
 class Matcher:
     """Finds the matches of some rules in clauses: one-word phrases by lookup, the others by
-    their expressions, tried only on clauses holding their anchor and required words."""
+    their expressions, tried only on the clauses that hold a word of every word set the
+    phrase requires. Which clauses hold a word is worked out once per text, as the bits of
+    an int, so that a long text costs one pass over its clauses and one test per rule."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        self.single: dict[str, list[int]] = defaultdict(list)
+        self.single: dict[str, list[Rule]] = defaultdict(list)
         self.index: dict[str, list[int]] = defaultdict(list)
         for number, rule in enumerate(rules):
             if rule.single is not None:
                 for word in rule.single:
-                    self.single[word].append(number)
+                    self.single[word].append(rule)
             else:
                 for word in rule.anchor:
                     self.index[word].append(number)
         self.words = frozenset(self.single) | frozenset(self.index)
-        # The required word sets left to check once a clause holds a rule's anchor.
-        self.checks = [tuple(r for r in rule.requires if r != rule.anchor) for rule in rules]
+        # Every word a clause is looked up by: the one-word phrases and the required words.
+        self.vocabulary = self.words.union(*(r for rule in rules for r in rule.requires))
 
     def match(
         self,
@@ -119,40 +121,55 @@ class Matcher:
         which: Iterable[int],
         found: dict[tuple[int, int, int], tuple[Rule, int, int]],
     ) -> None:
-        rules, checks = self.rules, self.checks
-        which = list(which)
-        everywhere = set().union(*(clauses[number].words for number in which))
-        possible: dict[int, bool] = {}  # a rule some of whose words the whole text lacks: no
+        holding: dict[str, int] = {}  # word -> the clauses (bits) that hold it
+        vocabulary = self.vocabulary
         for number in which:
-            clause = clauses[number]
-            present = self.words.intersection(clause.words)
-            if not present:
-                continue
-            candidates: set[int] = set()
-            for word in present:
-                for rule_number in self.single.get(word, ()):
-                    rule = rules[rule_number]
-                    for at, other in enumerate(clause.words, start=clause.first):
-                        if other == word:
-                            found[(id(rule), at, at + 1)] = (rule, at, at + 1)
-                candidates.update(self.index.get(word, ()))
-            words = set(clause.words)
-            for rule_number in candidates:
-                if rule_number not in possible:
-                    possible[rule_number] = not any(
-                        everywhere.isdisjoint(required) for required in checks[rule_number]
-                    )
-                if not possible[rule_number]:
-                    continue
-                for required in checks[rule_number]:  # the rarest first
-                    if words.isdisjoint(required):
-                        break
-                else:
-                    rule = rules[rule_number]
+            bit = 1 << number
+            for word in vocabulary.intersection(clauses[number].words):
+                holding[word] = holding.get(word, 0) | bit
+        present = set(holding)
+        for word in present.intersection(self.single):
+            rules = self.single[word]
+            for number in _bits(holding[word]):
+                clause = clauses[number]
+                at = -1
+                for _ in range(clause.words.count(word)):
+                    at = clause.words.index(word, at + 1)
+                    where = clause.first + at
+                    for rule in rules:
+                        found[(id(rule), where, where + 1)] = (rule, where, where + 1)
+        candidates: set[int] = set()
+        for word in present.intersection(self.index):
+            candidates.update(self.index[word])
+        clauses_holding: dict[frozenset[str], int] = {}  # per required word set
+        for rule_number in candidates:
+            rule = self.rules[rule_number]
+            where = -1
+            for required in rule.requires:  # the rarest first
+                bits = clauses_holding.get(required)
+                if bits is None:
+                    bits = 0
+                    for word in present.intersection(required):
+                        bits |= holding[word]
+                    clauses_holding[required] = bits
+                where &= bits
+                if not where:
+                    break
+            else:
+                for number in _bits(where):
+                    clause = clauses[number]
                     for match in rule.regex.finditer(clause.string):
                         first = clause.word_at(match.start())
                         last = clause.word_at(match.end())
                         found[(id(rule), first, last)] = (rule, first, last)
+
+
+def _bits(bits: int) -> Iterator[int]:
+    """The numbers of the bits set in an int, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
 
 
 class Engine:
