@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from mindwell.safety.screening.model import Model
 from mindwell.safety.screening.model import load as load_model
-from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
+from mindwell.safety.screening.normalize import LONGEST_CLAUSE, Clause, Doc, Normaliser, clauses
 from mindwell.safety.screening.rules import Rule, RuleSet, load, word_set
 
 CRISIS = 2.0
@@ -369,6 +369,14 @@ class Context:
                 self.found[each] = (spans, [a for a, _ in spans])
         return self.found[kind][0]
 
+    def overlapping(self, kind: str, first: int, last: int) -> list[tuple[int, int]]:
+        """The markers of a kind that share a word with words first..last-1 (a marker, found
+        in a clause, is no longer than a clause)."""
+        spans = self.spans(kind)
+        starts = self.found[kind][1]
+        low = bisect_left(starts, first - LONGEST_CLAUSE)
+        return [(a, b) for a, b in spans[low : bisect_left(starts, last)] if first < b]
+
     def near(
         self,
         kind: str,
@@ -417,8 +425,8 @@ class Context:
             return False
         if self._negation_ends is None:
             self._negation_ends = {b: (a, b) for a, b in negations}
-        for a, b in negations:
-            if a < first < b and scope[a] == scope[first]:
+        for a, _ in self.overlapping("negation", first, first + 1):
+            if a < first and scope[a] == scope[first]:
                 return True  # "no wish to die": the negation holds the cue's first word
         at = first
         for _ in range(NEGATION_REACH + 1):
@@ -462,7 +470,7 @@ class Context:
         def cue(factor: float, why: str = "") -> Cue:
             return Cue(rule, first, last, rule.weight * factor, why)
 
-        if any(a < last and first < b for a, b in self.spans("idiom")):
+        if self.overlapping("idiom", first, last):
             return cue(0, "a figure of speech")
         if self.negated(first):
             return cue(0, "negated")
@@ -527,7 +535,7 @@ class Context:
         head keeps telling me to ...")."""
         if self.near("reported", first, last, before=REPORTED_REACH, same="scope", inside=False):
             return True
-        return any(a < first < b for a, b in self.spans("reported"))
+        return any(a < first for a, _ in self.overlapping("reported", first, first + 1))
 
     def own_thought(self, first: int) -> bool:
         """A quotation the writer introduces as their own thought ("i keep thinking '...'"):
