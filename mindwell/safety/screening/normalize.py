@@ -252,7 +252,11 @@ class Normaliser:
 
     def _stretch(self, out: Words, start: int, end: int) -> None:
         """The words between two boundaries, appended to out."""
-        raws = _WORD.findall(out.folded, start, end)
+        chunks = out.folded[start:end].split()
+        # The usual case, letters and digits between spaces: the words are the chunks, and
+        # no regular expression need look at them.
+        plain = "".join(chunks).isalnum()
+        raws = chunks if plain else _WORD.findall(out.folded, start, end)
         if not raws:
             return
         first = len(out.words)
@@ -264,10 +268,15 @@ class Normaliser:
             normal = [self.word(raw) for raw in raws]
             sources = [at for at, found in enumerate(normal) for _ in found]
             out.words.extend(chain.from_iterable(normal))
-        if _SPELT_OUT.search(out.folded, start, end):
+        # Spelt-out words need three one-letter words in a row (each 1 in their lengths).
+        if _spelt_out_possible(out.words, first) and _SPELT_OUT.search(out.folded, start, end):
             sources = self._join_spelt_out(out.words, first, sources)
         out.stretches.append((start, end, first, sources))
-        if _SPLIT_WORDS.search(out.folded, start, end):
+        if (
+            not _SPLIT_BEFORE.isdisjoint(raws) or not _SPLIT_AFTER.isdisjoint(raws)
+            if plain
+            else _SPLIT_WORDS.search(out.folded, start, end)
+        ):
             for at in range(first, len(out.words)):
                 if out.words[at] in _SPLIT_AFTER:
                     out.breaks.setdefault(at, SOFT)
@@ -296,6 +305,16 @@ class Normaliser:
                 at = stop
         words[first:] = joined
         return joined_sources
+
+
+def _spelt_out_possible(words: list[str], first: int) -> bool:
+    """Whether words[first:] has three one-letter words in a row."""
+    if len(words) - first < 3:
+        return False
+    try:
+        return b"\1\1\1" in bytes(map(len, words[first:]))
+    except ValueError:  # a word of 256 letters or more
+        return True
 
 
 def _quote_marks(folded: str) -> set[int]:
