@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mindwell.safety.screening.model import Model
@@ -98,7 +98,8 @@ class Matcher:
     """Finds the matches of some rules in clauses: one-word phrases by lookup, the others by
     their expressions, tried only on the clauses that hold a word of every word set the
     phrase requires. Which clauses hold a word is worked out once per text, as the bits of
-    an int, so that a long text costs one pass over its clauses and one test per rule."""
+    an int (Engine.holding), so that a long text costs one pass over its clauses and a few
+    operations per rule."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
@@ -118,19 +119,16 @@ class Matcher:
     def match(
         self,
         clauses: list[Clause],
-        which: Iterable[int],
+        holding: dict[str, int],
+        which: int,
         found: dict[tuple[int, int, int], tuple[Rule, int, int]],
     ) -> None:
-        holding: dict[str, int] = {}  # word -> the clauses (bits) that hold it
-        vocabulary = self.vocabulary
-        for number in which:
-            bit = 1 << number
-            for word in vocabulary.intersection(clauses[number].words):
-                holding[word] = holding.get(word, 0) | bit
-        present = set(holding)
-        for word in present.intersection(self.single):
+        """Adds to found the matches in the clauses `which` (bits) as (rule, first word,
+        last word + 1); holding: the clauses (bits) that hold each word (Engine.holding)."""
+        present = holding.keys()
+        for word in present & self.single.keys():
             rules = self.single[word]
-            for number in _bits(holding[word]):
+            for number in _bits(holding[word] & which):
                 clause = clauses[number]
                 at = -1
                 for _ in range(clause.words.count(word)):
@@ -139,17 +137,17 @@ class Matcher:
                     for rule in rules:
                         found[(id(rule), where, where + 1)] = (rule, where, where + 1)
         candidates: set[int] = set()
-        for word in present.intersection(self.index):
+        for word in present & self.index.keys():
             candidates.update(self.index[word])
         clauses_holding: dict[frozenset[str], int] = {}  # per required word set
         for rule_number in candidates:
             rule = self.rules[rule_number]
-            where = -1
+            where = which
             for required in rule.requires:  # the rarest first
                 bits = clauses_holding.get(required)
                 if bits is None:
                     bits = 0
-                    for word in present.intersection(required):
+                    for word in present & required:
                         bits |= holding[word]
                     clauses_holding[required] = bits
                 where &= bits
@@ -186,6 +184,9 @@ class Engine:
                 for kind in WHOLE_TEXT
             },
         }
+        self.vocabulary = self.cues.vocabulary.union(
+            *(matcher.vocabulary for matcher in self.markers.values())
+        )
         self.model = model
         self.group_weight: dict[tuple[str, str], float] = {}
         for rule in rules.rules:
@@ -195,23 +196,32 @@ class Engine:
     def doc(self, text: str) -> Doc:
         return clauses(self.normaliser.words(text), text)
 
-    def matches(self, doc: Doc) -> tuple[list[tuple[Rule, int, int]], list[int]]:
+    def holding(self, doc: Doc) -> dict[str, int]:
+        """Which clauses (the bits of an int) hold each word that some rule looks for."""
+        holding: dict[str, int] = {}
+        vocabulary = self.vocabulary
+        for number, clause in enumerate(doc.clauses):
+            bit = 1 << number
+            for word in vocabulary.intersection(clause.words):
+                holding[word] = holding.get(word, 0) | bit
+        return holding
+
+    def matches(self, doc: Doc, holding: dict[str, int]) -> tuple[list[tuple[Rule, int, int]], int]:
         """The cues (crisis, method and incitement phrases) found, as (rule, first word, last
-        word + 1), each once; and the clauses near them, where context is looked for."""
+        word + 1), each once; and the clauses near them (bits), where context is looked for."""
         found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
         clauses = doc.clauses
-        self.cues.match(clauses, range(len(clauses)), found)
+        self.cues.match(clauses, holding, (1 << len(clauses)) - 1, found)
         if not found:
-            return [], []
+            return [], 0
         near = bytearray(len(doc.words))
         for _, first, last in found.values():
             low, high = max(0, first - CONTEXT_REACH), min(len(near), last + CONTEXT_REACH)
             near[low:high] = b"\1" * (high - low)
-        nearby = [
-            number
-            for number, clause in enumerate(clauses)
-            if near.find(1, clause.first, clause.first + len(clause.words)) != -1
-        ]
+        nearby = 0
+        for number, clause in enumerate(clauses):
+            if near.find(1, clause.first, clause.first + len(clause.words)) != -1:
+                nearby |= 1 << number
         # In the order of the text, then of the rule files: ties in _best() are settled the
         # same way whatever order the rules were tried in.
         order = self.order
@@ -220,8 +230,9 @@ class Engine:
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
-        found, nearby = self.matches(doc)
-        context = Context(doc, self.markers, nearby)
+        holding = self.holding(doc)
+        found, nearby = self.matches(doc, holding)
+        context = Context(doc, self.markers, holding, nearby)
         cues = _best([context.weigh(rule, first, last) for rule, first, last in found])
         scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
         by_group: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
@@ -344,9 +355,12 @@ class Context:
 
     LONGEST_MARK = 12  # words; no context phrase is longer
 
-    def __init__(self, doc: Doc, markers: dict[str, Matcher], nearby: list[int]) -> None:
+    def __init__(
+        self, doc: Doc, markers: dict[str, Matcher], holding: dict[str, int], nearby: int
+    ) -> None:
         self.doc = doc
         self.markers = markers
+        self.holding = holding
         self.near_kinds = {rule.kind for rule in markers[NEAR].rules}
         self.nearby = nearby
         self.found: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -357,10 +371,10 @@ class Context:
         the cues, or reassurance and recovery in the whole text."""
         if kind not in self.found:
             load = kind if kind in WHOLE_TEXT else NEAR
-            which = range(len(self.doc.clauses)) if load in WHOLE_TEXT else self.nearby
+            clauses = self.doc.clauses
+            which = (1 << len(clauses)) - 1 if load in WHOLE_TEXT else self.nearby
             found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            if not self.markers[load].words.isdisjoint(self.doc.words):
-                self.markers[load].match(self.doc.clauses, which, found)
+            self.markers[load].match(clauses, self.holding, which, found)
             by_kind: dict[str, set[tuple[int, int]]] = defaultdict(set)
             for rule, first, last in found.values():
                 by_kind[rule.kind].add((first, last))

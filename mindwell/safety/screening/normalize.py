@@ -119,7 +119,8 @@ _SPLIT_BEFORE = frozenset(
 )  # fmt: skip
 # ...and ends after these.
 _SPLIT_AFTER = frozenset(["lol", "lmao", "haha", "hahaha", "jk"])
-_SPLIT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_SPLIT_BEFORE | _SPLIT_AFTER)) + r")\b")
+_SPLIT = _SPLIT_BEFORE | _SPLIT_AFTER
+_SPLIT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_SPLIT)) + r")\b")
 
 
 @dataclass
@@ -252,16 +253,13 @@ class Normaliser:
 
     def _stretch(self, out: Words, start: int, end: int) -> None:
         """The words between two boundaries, appended to out."""
-        chunks = out.folded[start:end].split()
-        # The usual case, letters and digits between spaces: the words are the chunks, and
-        # no regular expression need look at them.
-        plain = "".join(chunks).isalnum()
-        raws = chunks if plain else _WORD.findall(out.folded, start, end)
+        plain = _plain_words(out.folded[start:end])
+        raws = plain[0] if plain else _WORD.findall(out.folded, start, end)
         if not raws:
             return
         first = len(out.words)
         sources: list[int] | None = None
-        single = [self.single.get(raw) for raw in raws]  # the usual case: one word each
+        single = list(map(self.single.get, raws))  # the usual case: one word each
         if None not in single:
             out.words.extend(single)  # type: ignore[arg-type]
         else:
@@ -273,7 +271,7 @@ class Normaliser:
             sources = self._join_spelt_out(out.words, first, sources)
         out.stretches.append((start, end, first, sources))
         if (
-            not _SPLIT_BEFORE.isdisjoint(raws) or not _SPLIT_AFTER.isdisjoint(raws)
+            not _SPLIT.isdisjoint(plain[1])
             if plain
             else _SPLIT_WORDS.search(out.folded, start, end)
         ):
@@ -305,6 +303,21 @@ class Normaliser:
                 at = stop
         words[first:] = joined
         return joined_sources
+
+
+def _plain_words(text: str) -> tuple[list[str], list[str]] | None:
+    """The usual stretch, words of letters and digits (apostrophes inside them, "don't")
+    between spaces: its raw words (as _WORD finds them) and its runs of letters and digits
+    (as a word boundary sees them), found without a regular expression; None for anything
+    else."""
+    chunks = text.split()
+    joined = " ".join(chunks)
+    if "'" not in joined:
+        return (chunks, chunks) if joined.replace(" ", "").isalnum() else None
+    if joined[0] == "'" or joined[-1] == "'" or " '" in joined or "' " in joined:
+        return None
+    runs = joined.replace("'", " ").split()
+    return (chunks, runs) if "".join(runs).isalnum() else None
 
 
 def _spelt_out_possible(words: list[str], first: int) -> bool:
