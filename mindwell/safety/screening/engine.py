@@ -94,11 +94,14 @@ class Verdict:
     scores: dict[str, float]
 
 
+HOLDING, STARTING, ENDING = 0, 1, 2  # what Matcher.checks look up (Index's tables)
+
+
 class Matcher:
     """Finds the matches of some rules in clauses: one-word phrases by lookup, the others by
     their expressions, tried only on the clauses that hold a word of every word set the
     phrase requires. Which clauses hold a word is worked out once per text, as the bits of
-    an int (Engine.holding), so that a long text costs one pass over its clauses and a few
+    an int (Index), so that a long text costs one pass over its clauses and a few
     operations per rule."""
 
     def __init__(self, rules: list[Rule]) -> None:
@@ -115,16 +118,28 @@ class Matcher:
         self.words = frozenset(self.single) | frozenset(self.index)
         # Every word a clause is looked up by: the one-word phrases and the required words.
         self.vocabulary = self.words.union(*(r for rule in rules for r in rule.requires))
+        # What a clause must have for a phrase to be tried on it, the most telling first:
+        # (HOLDING, STARTING or ENDING, words), the clause's first or last word for a phrase
+        # bound to its start or end, then a word of each required set.
+        self.checks = [
+            [
+                *([(STARTING, rule.starts)] if rule.starts is not None else []),
+                *([(ENDING, rule.ends)] if rule.ends is not None else []),
+                *((HOLDING, words) for words in rule.requires),
+            ]
+            for rule in rules
+        ]
 
     def match(
         self,
         clauses: list[Clause],
-        holding: dict[str, int],
+        index: Index,
         which: int,
         found: dict[tuple[int, int, int], tuple[Rule, int, int]],
     ) -> None:
         """Adds to found the matches in the clauses `which` (bits) as (rule, first word,
-        last word + 1); holding: the clauses (bits) that hold each word (Engine.holding)."""
+        last word + 1)."""
+        holding = index.holding
         present = holding.keys()
         for word in present & self.single.keys():
             rules = self.single[word]
@@ -139,17 +154,19 @@ class Matcher:
         candidates: set[int] = set()
         for word in present & self.index.keys():
             candidates.update(self.index[word])
-        clauses_holding: dict[frozenset[str], int] = {}  # per required word set
+        tables = (holding, index.starting, index.ending)
+        known: tuple[dict[frozenset[str], int], ...] = ({}, {}, {})  # bits per word set
         for rule_number in candidates:
             rule = self.rules[rule_number]
             where = which
-            for required in rule.requires:  # the rarest first
-                bits = clauses_holding.get(required)
+            for table, words in self.checks[rule_number]:
+                bits = known[table].get(words)
                 if bits is None:
                     bits = 0
-                    for word in present & required:
-                        bits |= holding[word]
-                    clauses_holding[required] = bits
+                    of = tables[table]
+                    for word in of.keys() & words:
+                        bits |= of[word]
+                    known[table][words] = bits
                 where &= bits
                 if not where:
                     break
@@ -160,6 +177,16 @@ class Matcher:
                         first = clause.word_at(match.start())
                         last = clause.word_at(match.end())
                         found[(id(rule), first, last)] = (rule, first, last)
+
+
+@dataclass(frozen=True)
+class Index:
+    """Which clauses of a text (the bits of an int) hold each word that some rule looks for,
+    and which begin and end with each word."""
+
+    holding: dict[str, int]
+    starting: dict[str, int]
+    ending: dict[str, int]
 
 
 def _bits(bits: int) -> Iterator[int]:
@@ -196,22 +223,26 @@ class Engine:
     def doc(self, text: str) -> Doc:
         return clauses(self.normaliser.words(text), text)
 
-    def holding(self, doc: Doc) -> dict[str, int]:
-        """Which clauses (the bits of an int) hold each word that some rule looks for."""
+    def index(self, doc: Doc) -> Index:
         holding: dict[str, int] = {}
+        starting: dict[str, int] = {}
+        ending: dict[str, int] = {}
         vocabulary = self.vocabulary
         for number, clause in enumerate(doc.clauses):
             bit = 1 << number
             for word in vocabulary.intersection(clause.words):
                 holding[word] = holding.get(word, 0) | bit
-        return holding
+            if clause.words:
+                starting[clause.words[0]] = starting.get(clause.words[0], 0) | bit
+                ending[clause.words[-1]] = ending.get(clause.words[-1], 0) | bit
+        return Index(holding, starting, ending)
 
-    def matches(self, doc: Doc, holding: dict[str, int]) -> tuple[list[tuple[Rule, int, int]], int]:
+    def matches(self, doc: Doc, index: Index) -> tuple[list[tuple[Rule, int, int]], int]:
         """The cues (crisis, method and incitement phrases) found, as (rule, first word, last
         word + 1), each once; and the clauses near them (bits), where context is looked for."""
         found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
         clauses = doc.clauses
-        self.cues.match(clauses, holding, (1 << len(clauses)) - 1, found)
+        self.cues.match(clauses, index, (1 << len(clauses)) - 1, found)
         if not found:
             return [], 0
         near = bytearray(len(doc.words))
@@ -230,9 +261,9 @@ class Engine:
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
-        holding = self.holding(doc)
-        found, nearby = self.matches(doc, holding)
-        context = Context(doc, self.markers, holding, nearby)
+        index = self.index(doc)
+        found, nearby = self.matches(doc, index)
+        context = Context(doc, self.markers, index, nearby)
         cues = _best([context.weigh(rule, first, last) for rule, first, last in found])
         scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
         by_group: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
@@ -355,12 +386,10 @@ class Context:
 
     LONGEST_MARK = 12  # words; no context phrase is longer
 
-    def __init__(
-        self, doc: Doc, markers: dict[str, Matcher], holding: dict[str, int], nearby: int
-    ) -> None:
+    def __init__(self, doc: Doc, markers: dict[str, Matcher], index: Index, nearby: int) -> None:
         self.doc = doc
         self.markers = markers
-        self.holding = holding
+        self.index = index
         self.near_kinds = {rule.kind for rule in markers[NEAR].rules}
         self.nearby = nearby
         self.found: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -374,7 +403,7 @@ class Context:
             clauses = self.doc.clauses
             which = (1 << len(clauses)) - 1 if load in WHOLE_TEXT else self.nearby
             found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            self.markers[load].match(clauses, self.holding, which, found)
+            self.markers[load].match(clauses, self.index, which, found)
             by_kind: dict[str, set[tuple[int, int]]] = defaultdict(set)
             for rule, first, last in found.values():
                 by_kind[rule.kind].add((first, last))
