@@ -216,6 +216,12 @@ class Normaliser:
         return None
 
     def words(self, text: str) -> Words:
+        found = self._words(text, spelt_out=False)
+        if _letter_run(found.words):  # "k i l l" may be a word spelt out: read again
+            found = self._words(text, spelt_out=True)
+        return found
+
+    def _words(self, text: str, *, spelt_out: bool) -> Words:
         folded, origin = fold(text)
         marks = _quote_marks(folded) if "'" in folded or '"' in folded else set()
         out = Words(folded=folded, origin=origin, quoted=bytearray() if marks else None)
@@ -238,7 +244,7 @@ class Normaliser:
                 if not alone:
                     continue  # "self-harm"
             first = len(words)
-            self._stretch(out, start, at)
+            self._stretch(out, start, at, spelt_out=spelt_out)
             if quoted is not None:
                 quoted.extend([in_quote] * (len(words) - first))
             if words:
@@ -251,10 +257,13 @@ class Normaliser:
             start = at + 1
         return out
 
-    def _stretch(self, out: Words, start: int, end: int) -> None:
+    def _stretch(self, out: Words, start: int, end: int, *, spelt_out: bool) -> None:
         """The words between two boundaries, appended to out."""
-        plain = _plain_words(out.folded[start:end])
-        raws = plain[0] if plain else _WORD.findall(out.folded, start, end)
+        chunks = out.folded[start:end].split()
+        # The usual stretch, words of letters and digits between spaces: the words are its
+        # chunks and no regular expression need look at them.
+        runs = chunks if "".join(chunks).isalnum() else _word_runs(chunks)
+        raws = chunks if runs is not None else _WORD.findall(out.folded, start, end)
         if not raws:
             return
         first = len(out.words)
@@ -266,14 +275,13 @@ class Normaliser:
             normal = [self.word(raw) for raw in raws]
             sources = [at for at, found in enumerate(normal) for _ in found]
             out.words.extend(chain.from_iterable(normal))
-        # Spelt-out words need three one-letter words in a row (each 1 in their lengths).
-        if _spelt_out_possible(out.words, first) and _SPELT_OUT.search(out.folded, start, end):
+        if spelt_out and _SPELT_OUT.search(out.folded, start, end):
             sources = self._join_spelt_out(out.words, first, sources)
         out.stretches.append((start, end, first, sources))
         if (
-            not _SPLIT.isdisjoint(plain[1])
-            if plain
-            else _SPLIT_WORDS.search(out.folded, start, end)
+            _SPLIT_WORDS.search(out.folded, start, end)
+            if runs is None
+            else not _SPLIT.isdisjoint(runs)
         ):
             for at in range(first, len(out.words)):
                 if out.words[at] in _SPLIT_AFTER:
@@ -305,27 +313,21 @@ class Normaliser:
         return joined_sources
 
 
-def _plain_words(text: str) -> tuple[list[str], list[str]] | None:
-    """The usual stretch, words of letters and digits (apostrophes inside them, "don't")
-    between spaces: its raw words (as _WORD finds them) and its runs of letters and digits
-    (as a word boundary sees them), found without a regular expression; None for anything
-    else."""
-    chunks = text.split()
+def _word_runs(chunks: list[str]) -> list[str] | None:
+    """For chunks of letters and digits with apostrophes inside words ("don't"): the raw
+    words are the chunks, and these are its runs of letters and digits (what a word boundary
+    sees). None for anything else, left to _WORD."""
     joined = " ".join(chunks)
-    if "'" not in joined:
-        return (chunks, chunks) if joined.replace(" ", "").isalnum() else None
-    if joined[0] == "'" or joined[-1] == "'" or " '" in joined or "' " in joined:
+    if not joined or joined[0] == "'" or joined[-1] == "'" or " '" in joined or "' " in joined:
         return None
     runs = joined.replace("'", " ").split()
-    return (chunks, runs) if "".join(runs).isalnum() else None
+    return runs if "".join(runs).isalnum() else None
 
 
-def _spelt_out_possible(words: list[str], first: int) -> bool:
-    """Whether words[first:] has three one-letter words in a row."""
-    if len(words) - first < 3:
-        return False
+def _letter_run(words: list[str]) -> bool:
+    """Whether three one-letter words come in a row."""
     try:
-        return b"\1\1\1" in bytes(map(len, words[first:]))
+        return b"\1\1\1" in bytes(map(len, words))
     except ValueError:  # a word of 256 letters or more
         return True
 
