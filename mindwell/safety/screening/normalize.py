@@ -451,15 +451,21 @@ def clauses(words: Words, text: str) -> Doc:
             continue
         end = last + 1
         sentence_of.extend([sentence] * (end - start))
-        for part_first, part_end in _split_long(ws, start, end):
-            scope_of.extend([scopes] * (part_end - part_first))
+        if end - start <= LONG_RUN:  # the usual run: one scope, one clause
+            scope_of.extend([scopes] * (end - start))
             scopes += 1
-        # Longer runs are matched in overlapping pieces: a phrase spans at most OVERLAP words.
-        for first in range(start, max(start + 1, end - OVERLAP), LONGEST_CLAUSE - OVERLAP):
-            part_end = min(end, first + LONGEST_CLAUSE)
-            clause_of[first:part_end] = [len(out)] * (part_end - first)
-            is_quoted = bool(quoted[first]) if quoted is not None else False
-            out.append(Clause(first, ws[first:part_end], is_quoted))
+            clause_of[start:end] = [len(out)] * (end - start)
+            out.append(Clause(start, ws[start:end], bool(quoted and quoted[start])))
+        else:
+            for part_first, part_end in _split_long(ws, start, end):
+                scope_of.extend([scopes] * (part_end - part_first))
+                scopes += 1
+            # Longer runs are matched in overlapping pieces: a phrase spans at most OVERLAP
+            # words.
+            for first in range(start, max(start + 1, end - OVERLAP), LONGEST_CLAUSE - OVERLAP):
+                part_end = min(end, first + LONGEST_CLAUSE)
+                clause_of[first:part_end] = [len(out)] * (part_end - first)
+                out.append(Clause(first, ws[first:part_end], bool(quoted and quoted[first])))
         if breaks.get(last) == STOP:
             sentence += 1
         start = end
@@ -478,6 +484,8 @@ def _split_long(words: list[str], first: int, end: int) -> list[tuple[int, int]]
     if end - first <= LONG_RUN:
         return [(first, end)]
     subjects, binders = _SUBJECTS, _BINDERS
+    if subjects.isdisjoint(words[first + 4 : end]):
+        return [(first, end)]
     candidates = [
         at
         for at, (before, word) in enumerate(
