@@ -225,16 +225,16 @@ class Engine:
 
     def index(self, doc: Doc) -> Index:
         holding: dict[str, int] = {}
-        starting: dict[str, int] = {}
-        ending: dict[str, int] = {}
         vocabulary = self.vocabulary
         for number, clause in enumerate(doc.clauses):
             bit = 1 << number
             for word in vocabulary.intersection(clause.words):
                 holding[word] = holding.get(word, 0) | bit
-            if clause.words:
-                starting[clause.words[0]] = starting.get(clause.words[0], 0) | bit
-                ending[clause.words[-1]] = ending.get(clause.words[-1], 0) | bit
+        starting: dict[str, int] = defaultdict(int)
+        ending: dict[str, int] = defaultdict(int)
+        for number, clause in enumerate(doc.clauses):
+            starting[clause.words[0]] |= 1 << number
+            ending[clause.words[-1]] |= 1 << number
         return Index(holding, starting, ending)
 
     def matches(self, doc: Doc, index: Index) -> tuple[list[tuple[Rule, int, int]], int]:
