@@ -216,12 +216,6 @@ class Normaliser:
         return None
 
     def words(self, text: str) -> Words:
-        found = self._words(text, spelt_out=False)
-        if _letter_run(found.words):  # "k i l l" may be a word spelt out: read again
-            found = self._words(text, spelt_out=True)
-        return found
-
-    def _words(self, text: str, *, spelt_out: bool) -> Words:
         folded, origin = fold(text)
         marks = _quote_marks(folded) if "'" in folded or '"' in folded else set()
         out = Words(folded=folded, origin=origin, quoted=bytearray() if marks else None)
@@ -244,7 +238,7 @@ class Normaliser:
                 if not alone:
                     continue  # "self-harm"
             first = len(words)
-            self._stretch(out, start, at, spelt_out=spelt_out)
+            self._stretch(out, start, at)
             if quoted is not None:
                 quoted.extend([in_quote] * (len(words) - first))
             if words:
@@ -257,7 +251,7 @@ class Normaliser:
             start = at + 1
         return out
 
-    def _stretch(self, out: Words, start: int, end: int, *, spelt_out: bool) -> None:
+    def _stretch(self, out: Words, start: int, end: int) -> None:
         """The words between two boundaries, appended to out."""
         chunks = out.folded[start:end].split()
         # The usual stretch, words of letters and digits between spaces: the words are its
@@ -275,7 +269,8 @@ class Normaliser:
             normal = [self.word(raw) for raw in raws]
             sources = [at for at, found in enumerate(normal) for _ in found]
             out.words.extend(chain.from_iterable(normal))
-        if spelt_out and _SPELT_OUT.search(out.folded, start, end):
+        # A word spelt out ("k i l l") needs three one-letter words in a row.
+        if _letter_run(out.words, first) and _SPELT_OUT.search(out.folded, start, end):
             sources = self._join_spelt_out(out.words, first, sources)
         out.stretches.append((start, end, first, sources))
         if (
@@ -324,10 +319,12 @@ def _word_runs(chunks: list[str]) -> list[str] | None:
     return runs if "".join(runs).isalnum() else None
 
 
-def _letter_run(words: list[str]) -> bool:
-    """Whether three one-letter words come in a row."""
+def _letter_run(words: list[str], first: int) -> bool:
+    """Whether three one-letter words come in a row from words[first]."""
+    if len(words) - first < 3:
+        return False
     try:
-        return b"\1\1\1" in bytes(map(len, words))
+        return b"\1\1\1" in bytes(map(len, words[first:]))
     except ValueError:  # a word of 256 letters or more
         return True
 
