@@ -438,7 +438,7 @@ class Context:
         if not spans:
             return None
         doc = self.doc
-        unit = {"scope": doc.scope_of, "sentence": doc.sentence_of}.get(same)
+        unit = doc.scope_of if same == "scope" else doc.sentence_of if same == "sentence" else None
         starts = self.found[kind][1]
         low = bisect_left(starts, first - before - self.LONGEST_MARK)
         high = bisect_right(starts, last + after)
