@@ -368,7 +368,7 @@ def _distance(span: tuple[int, int], first: int, last: int) -> int:
 
 def _best(cues: list[Cue]) -> list[Cue]:
     """Overlapping cues of one outcome count once: the heaviest as counted (then the
-    longest) of them."""
+    longest, then the first in the text and in the rule files) of them."""
     chosen: list[Cue] = []
     taken: dict[str, set[int]] = defaultdict(set)
     for cue in sorted(cues, key=lambda c: (-c.weight, -(c.last - c.first), c.first)):
