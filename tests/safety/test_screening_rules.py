@@ -46,6 +46,32 @@ def test_a_new_phrase_takes_effect(rules_copy):
     assert verdict.reasons == ("test phrase: 'purple elephant protocol' (present)",)
 
 
+def test_phrases_bound_to_a_clause_start_or_end_match_there_only(rules_copy):
+    with (rules_copy / "crisis.txt").open("a") as rules:
+        rules.write(
+            "\n@group test start; weight=3; tense=present\n^ (the )?purple elephant\n"
+            "@group test end; weight=3; tense=present\nelephant (protocol|plan)?$\n"
+        )
+    engine = Engine(load(rules_copy))
+    starts = ["the purple elephant came", "we left. purple elephant came"]
+    ends = ["it was the elephant plan", "it was the elephant, then we left"]
+    for text in starts:
+        assert engine.judge(text).reasons[0].startswith("test start:"), text
+    for text in ends:
+        assert engine.judge(text).reasons[0].startswith("test end:"), text
+    for text in ["we saw the purple elephant came", "the elephant plan failed"]:
+        assert engine.judge(text).outcome == "none", text
+
+
+@pytest.mark.parametrize("labels", [("first", "second"), ("second", "first")])
+def test_phrases_of_equal_weight_on_the_same_words_go_to_the_first_group(rules_copy, labels):
+    with (rules_copy / "crisis.txt").open("a") as rules:
+        for label in labels:
+            rules.write(f"\n@group {label} group; weight=3; tense=present\npurple elephant\n")
+    verdict = Engine(load(rules_copy)).judge("the purple elephant protocol begins tonight")
+    assert verdict.reasons == (f"{labels[0]} group: 'purple elephant' (present)",)
+
+
 @pytest.mark.parametrize(
     "line, problem",
     [

@@ -29,12 +29,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from mindwell.safety.screening.model import Model
 from mindwell.safety.screening.model import load as load_model
-from mindwell.safety.screening.normalize import Clause, Doc, Normaliser, clauses
+from mindwell.safety.screening.normalize import LONGEST_CLAUSE, Clause, Doc, Normaliser, clauses
 from mindwell.safety.screening.rules import Rule, RuleSet, load, word_set
 
 CRISIS = 2.0
@@ -97,65 +97,107 @@ class Verdict:
     scores: dict[str, float]
 
 
+HOLDING, STARTING, ENDING = 0, 1, 2  # what Matcher.checks look up (Index's tables)
+
+
 class Matcher:
     """Finds the matches of some rules in clauses: one-word phrases by lookup, the others by
-    their expressions, tried only on clauses holding their anchor and required words."""
+    their expressions, tried only on the clauses that hold a word of every word set the
+    phrase requires. Which clauses hold a word is worked out once per text, as the bits of
+    an int (Index), so that a long text costs one pass over its clauses and a few
+    operations per rule."""
 
     def __init__(self, rules: list[Rule]) -> None:
         self.rules = rules
-        self.single: dict[str, list[int]] = defaultdict(list)
+        self.single: dict[str, list[Rule]] = defaultdict(list)
         self.index: dict[str, list[int]] = defaultdict(list)
         for number, rule in enumerate(rules):
             if rule.single is not None:
                 for word in rule.single:
-                    self.single[word].append(number)
+                    self.single[word].append(rule)
             else:
                 for word in rule.anchor:
                     self.index[word].append(number)
         self.words = frozenset(self.single) | frozenset(self.index)
-        # The required word sets left to check once a clause holds a rule's anchor.
-        self.checks = [tuple(r for r in rule.requires if r != rule.anchor) for rule in rules]
+        # Every word a clause is looked up by: the one-word phrases and the required words.
+        self.vocabulary = self.words.union(*(r for rule in rules for r in rule.requires))
+        # What a clause must have for a phrase to be tried on it, the most telling first:
+        # (HOLDING, STARTING or ENDING, words), the clause's first or last word for a phrase
+        # bound to its start or end, then a word of each required set.
+        self.checks = [
+            [
+                *([(STARTING, rule.starts)] if rule.starts is not None else []),
+                *([(ENDING, rule.ends)] if rule.ends is not None else []),
+                *((HOLDING, words) for words in rule.requires),
+            ]
+            for rule in rules
+        ]
 
     def match(
         self,
         clauses: list[Clause],
-        which: Iterable[int],
+        index: Index,
+        which: int,
         found: dict[tuple[int, int, int], tuple[Rule, int, int]],
     ) -> None:
-        rules, checks = self.rules, self.checks
-        which = list(which)
-        everywhere = set().union(*(clauses[number].words for number in which))
-        possible: dict[int, bool] = {}  # a rule some of whose words the whole text lacks: no
-        for number in which:
-            clause = clauses[number]
-            present = self.words.intersection(clause.words)
-            if not present:
-                continue
-            candidates: set[int] = set()
-            for word in present:
-                for rule_number in self.single.get(word, ()):
-                    rule = rules[rule_number]
-                    for at, other in enumerate(clause.words, start=clause.first):
-                        if other == word:
-                            found[(id(rule), at, at + 1)] = (rule, at, at + 1)
-                candidates.update(self.index.get(word, ()))
-            words = set(clause.words)
-            for rule_number in candidates:
-                if rule_number not in possible:
-                    possible[rule_number] = not any(
-                        everywhere.isdisjoint(required) for required in checks[rule_number]
-                    )
-                if not possible[rule_number]:
-                    continue
-                for required in checks[rule_number]:  # the rarest first
-                    if words.isdisjoint(required):
-                        break
-                else:
-                    rule = rules[rule_number]
+        """Adds to found the matches in the clauses `which` (bits) as (rule, first word,
+        last word + 1)."""
+        holding = index.holding
+        present = holding.keys()
+        for word in present & self.single.keys():
+            rules = self.single[word]
+            for number in _bits(holding[word] & which):
+                clause = clauses[number]
+                at = -1
+                for _ in range(clause.words.count(word)):
+                    at = clause.words.index(word, at + 1)
+                    where = clause.first + at
+                    for rule in rules:
+                        found[(id(rule), where, where + 1)] = (rule, where, where + 1)
+        candidates: set[int] = set()
+        for word in present & self.index.keys():
+            candidates.update(self.index[word])
+        tables = (holding, index.starting, index.ending)
+        known: tuple[dict[frozenset[str], int], ...] = ({}, {}, {})  # bits per word set
+        for rule_number in candidates:
+            rule = self.rules[rule_number]
+            where = which
+            for table, words in self.checks[rule_number]:
+                bits = known[table].get(words)
+                if bits is None:
+                    bits = 0
+                    of = tables[table]
+                    for word in of.keys() & words:
+                        bits |= of[word]
+                    known[table][words] = bits
+                where &= bits
+                if not where:
+                    break
+            else:
+                for number in _bits(where):
+                    clause = clauses[number]
                     for match in rule.regex.finditer(clause.string):
                         first = clause.word_at(match.start())
                         last = clause.word_at(match.end())
                         found[(id(rule), first, last)] = (rule, first, last)
+
+
+@dataclass(frozen=True)
+class Index:
+    """Which clauses of a text (the bits of an int) hold each word that some rule looks for,
+    and which begin and end with each word."""
+
+    holding: dict[str, int]
+    starting: dict[str, int]
+    ending: dict[str, int]
+
+
+def _bits(bits: int) -> Iterator[int]:
+    """The numbers of the bits set in an int, lowest first."""
+    while bits:
+        low = bits & -bits
+        yield low.bit_length() - 1
+        bits ^= low
 
 
 class Engine:
@@ -163,6 +205,7 @@ class Engine:
         self.rules = rules
         self.normaliser = Normaliser(rules)
         self.cues = Matcher([r for r in rules.rules if r.category != "context"])
+        self.order = {id(rule): number for number, rule in enumerate(rules.rules)}
         context = [rule for rule in rules.rules if rule.category == "context"]
         self.markers = {
             NEAR: Matcher([rule for rule in context if rule.kind not in WHOLE_TEXT]),
@@ -171,6 +214,9 @@ class Engine:
                 for kind in WHOLE_TEXT
             },
         }
+        self.vocabulary = self.cues.vocabulary.union(
+            *(matcher.vocabulary for matcher in self.markers.values())
+        )
         self.model = model
         self.group_weight: dict[tuple[str, str], float] = {}
         for rule in rules.rules:
@@ -180,29 +226,47 @@ class Engine:
     def doc(self, text: str) -> Doc:
         return clauses(self.normaliser.words(text), text)
 
-    def matches(self, doc: Doc) -> tuple[list[tuple[Rule, int, int]], list[int]]:
+    def index(self, doc: Doc) -> Index:
+        holding: dict[str, int] = {}
+        vocabulary = self.vocabulary
+        for number, clause in enumerate(doc.clauses):
+            bit = 1 << number
+            for word in vocabulary.intersection(clause.words):
+                holding[word] = holding.get(word, 0) | bit
+        starting: dict[str, int] = defaultdict(int)
+        ending: dict[str, int] = defaultdict(int)
+        for number, clause in enumerate(doc.clauses):
+            starting[clause.words[0]] |= 1 << number
+            ending[clause.words[-1]] |= 1 << number
+        return Index(holding, starting, ending)
+
+    def matches(self, doc: Doc, index: Index) -> tuple[list[tuple[Rule, int, int]], int]:
         """The cues (crisis, method and incitement phrases) found, as (rule, first word, last
-        word + 1), each once; and the clauses near them, where context is looked for."""
+        word + 1), each once; and the clauses near them (bits), where context is looked for."""
         found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
         clauses = doc.clauses
-        self.cues.match(clauses, range(len(clauses)), found)
+        self.cues.match(clauses, index, (1 << len(clauses)) - 1, found)
         if not found:
-            return [], []
+            return [], 0
         near = bytearray(len(doc.words))
         for _, first, last in found.values():
             low, high = max(0, first - CONTEXT_REACH), min(len(near), last + CONTEXT_REACH)
             near[low:high] = b"\1" * (high - low)
-        nearby = [
-            number
-            for number, clause in enumerate(clauses)
-            if near.find(1, clause.first, clause.first + len(clause.words)) != -1
-        ]
-        return list(found.values()), nearby
+        nearby = 0
+        for number, clause in enumerate(clauses):
+            if near.find(1, clause.first, clause.first + len(clause.words)) != -1:
+                nearby |= 1 << number
+        # In the order of the text, then of the rule files: ties in _best() are settled the
+        # same way whatever order the rules were tried in.
+        order = self.order
+        cues = sorted(found.values(), key=lambda m: (m[1], m[2], order[id(m[0])]))
+        return cues, nearby
 
     def judge(self, text: str) -> Verdict:
         doc = self.doc(text)
-        found, nearby = self.matches(doc)
-        context = Context(doc, self.markers, nearby)
+        index = self.index(doc)
+        found, nearby = self.matches(doc, index)
+        context = Context(doc, self.markers, index, nearby)
         cues = _best([context.weigh(rule, first, last) for rule, first, last in found])
         scores = {"crisis": 0.0, "method": 0.0, "incitement": 0.0}
         by_group: dict[tuple[str, str], dict[str, float]] = defaultdict(dict)
@@ -307,7 +371,7 @@ def _distance(span: tuple[int, int], first: int, last: int) -> int:
 
 def _best(cues: list[Cue]) -> list[Cue]:
     """Overlapping cues of one outcome count once: the heaviest as counted (then the
-    longest) of them."""
+    longest, then the first in the text and in the rule files) of them."""
     chosen: list[Cue] = []
     taken: dict[str, set[int]] = defaultdict(set)
     for cue in sorted(cues, key=lambda c: (-c.weight, -(c.last - c.first), c.first)):
@@ -325,9 +389,10 @@ class Context:
 
     LONGEST_MARK = 12  # words; no context phrase is longer
 
-    def __init__(self, doc: Doc, markers: dict[str, Matcher], nearby: list[int]) -> None:
+    def __init__(self, doc: Doc, markers: dict[str, Matcher], index: Index, nearby: int) -> None:
         self.doc = doc
         self.markers = markers
+        self.index = index
         self.near_kinds = {rule.kind for rule in markers[NEAR].rules}
         self.nearby = nearby
         self.found: dict[str, tuple[list[tuple[int, int]], list[int]]] = {}
@@ -338,10 +403,10 @@ class Context:
         the cues, or reassurance and recovery in the whole text."""
         if kind not in self.found:
             load = kind if kind in WHOLE_TEXT else NEAR
-            which = range(len(self.doc.clauses)) if load in WHOLE_TEXT else self.nearby
+            clauses = self.doc.clauses
+            which = (1 << len(clauses)) - 1 if load in WHOLE_TEXT else self.nearby
             found: dict[tuple[int, int, int], tuple[Rule, int, int]] = {}
-            if not self.markers[load].words.isdisjoint(self.doc.words):
-                self.markers[load].match(self.doc.clauses, which, found)
+            self.markers[load].match(clauses, self.index, which, found)
             by_kind: dict[str, set[tuple[int, int]]] = defaultdict(set)
             for rule, first, last in found.values():
                 by_kind[rule.kind].add((first, last))
@@ -349,6 +414,14 @@ class Context:
                 spans = sorted(by_kind.get(each, ()))
                 self.found[each] = (spans, [a for a, _ in spans])
         return self.found[kind][0]
+
+    def overlapping(self, kind: str, first: int, last: int) -> list[tuple[int, int]]:
+        """The markers of a kind that share a word with words first..last-1 (a marker, found
+        in a clause, is no longer than a clause)."""
+        spans = self.spans(kind)
+        starts = self.found[kind][1]
+        low = bisect_left(starts, first - LONGEST_CLAUSE)
+        return [(a, b) for a, b in spans[low : bisect_left(starts, last)] if first < b]
 
     def near(
         self,
@@ -368,7 +441,7 @@ class Context:
         if not spans:
             return None
         doc = self.doc
-        unit = {"scope": doc.scope_of, "sentence": doc.sentence_of}.get(same)
+        unit = doc.scope_of if same == "scope" else doc.sentence_of if same == "sentence" else None
         starts = self.found[kind][1]
         low = bisect_left(starts, first - before - self.LONGEST_MARK)
         high = bisect_right(starts, last + after)
@@ -398,8 +471,8 @@ class Context:
             return False
         if self._negation_ends is None:
             self._negation_ends = {b: (a, b) for a, b in negations}
-        for a, b in negations:
-            if a < first < b and scope[a] == scope[first]:
+        for a, _ in self.overlapping("negation", first, first + 1):
+            if a < first and scope[a] == scope[first]:
                 return True  # "no wish to die": the negation holds the cue's first word
         at = first
         for _ in range(NEGATION_REACH + 1):
@@ -443,7 +516,7 @@ class Context:
         def cue(factor: float, why: str = "") -> Cue:
             return Cue(rule, first, last, rule.weight * factor, why)
 
-        if any(a < last and first < b for a, b in self.spans("idiom")):
+        if self.overlapping("idiom", first, last):
             return cue(0, "a figure of speech")
         if self.negated(first):
             return cue(0, "negated")
@@ -508,7 +581,7 @@ class Context:
         head keeps telling me to ...")."""
         if self.near("reported", first, last, before=REPORTED_REACH, same="scope", inside=False):
             return True
-        return any(a < first < b for a, b in self.spans("reported"))
+        return any(a < first for a, _ in self.overlapping("reported", first, first + 1))
 
     def own_thought(self, first: int) -> bool:
         """A quotation the writer introduces as their own thought ("i keep thinking '...'"):

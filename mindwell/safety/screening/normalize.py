@@ -119,7 +119,8 @@ _SPLIT_BEFORE = frozenset(
 )  # fmt: skip
 # ...and ends after these.
 _SPLIT_AFTER = frozenset(["lol", "lmao", "haha", "hahaha", "jk"])
-_SPLIT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_SPLIT_BEFORE | _SPLIT_AFTER)) + r")\b")
+_SPLIT = _SPLIT_BEFORE | _SPLIT_AFTER
+_SPLIT_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_SPLIT)) + r")\b")
 
 
 @dataclass
@@ -252,22 +253,31 @@ class Normaliser:
 
     def _stretch(self, out: Words, start: int, end: int) -> None:
         """The words between two boundaries, appended to out."""
-        raws = _WORD.findall(out.folded, start, end)
+        chunks = out.folded[start:end].split()
+        # The usual stretch, words of letters and digits between spaces: the words are its
+        # chunks and no regular expression need look at them.
+        runs = chunks if "".join(chunks).isalnum() else _word_runs(chunks)
+        raws = chunks if runs is not None else _WORD.findall(out.folded, start, end)
         if not raws:
             return
         first = len(out.words)
         sources: list[int] | None = None
-        single = [self.single.get(raw) for raw in raws]  # the usual case: one word each
+        single = list(map(self.single.get, raws))  # the usual case: one word each
         if None not in single:
             out.words.extend(single)  # type: ignore[arg-type]
         else:
             normal = [self.word(raw) for raw in raws]
             sources = [at for at, found in enumerate(normal) for _ in found]
             out.words.extend(chain.from_iterable(normal))
-        if _SPELT_OUT.search(out.folded, start, end):
+        # A word spelt out ("k i l l") needs three one-letter words in a row.
+        if _letter_run(out.words, first) and _SPELT_OUT.search(out.folded, start, end):
             sources = self._join_spelt_out(out.words, first, sources)
         out.stretches.append((start, end, first, sources))
-        if _SPLIT_WORDS.search(out.folded, start, end):
+        if (
+            _SPLIT_WORDS.search(out.folded, start, end)
+            if runs is None
+            else not _SPLIT.isdisjoint(runs)
+        ):
             for at in range(first, len(out.words)):
                 if out.words[at] in _SPLIT_AFTER:
                     out.breaks.setdefault(at, SOFT)
@@ -296,6 +306,27 @@ class Normaliser:
                 at = stop
         words[first:] = joined
         return joined_sources
+
+
+def _word_runs(chunks: list[str]) -> list[str] | None:
+    """For chunks of letters and digits with apostrophes inside words ("don't"): the raw
+    words are the chunks, and these are its runs of letters and digits (what a word boundary
+    sees). None for anything else, left to _WORD."""
+    joined = " ".join(chunks)
+    if not joined or joined[0] == "'" or joined[-1] == "'" or " '" in joined or "' " in joined:
+        return None
+    runs = joined.replace("'", " ").split()
+    return runs if "".join(runs).isalnum() else None
+
+
+def _letter_run(words: list[str], first: int) -> bool:
+    """Whether three one-letter words come in a row from words[first]."""
+    if len(words) - first < 3:
+        return False
+    try:
+        return b"\1\1\1" in bytes(map(len, words[first:]))
+    except ValueError:  # a word of 256 letters or more
+        return True
 
 
 def _quote_marks(folded: str) -> set[int]:
@@ -417,15 +448,21 @@ def clauses(words: Words, text: str) -> Doc:
             continue
         end = last + 1
         sentence_of.extend([sentence] * (end - start))
-        for part_first, part_end in _split_long(ws, start, end):
-            scope_of.extend([scopes] * (part_end - part_first))
+        if end - start <= LONG_RUN:  # the usual run: one scope, one clause
+            scope_of.extend([scopes] * (end - start))
             scopes += 1
-        # Longer runs are matched in overlapping pieces: a phrase spans at most OVERLAP words.
-        for first in range(start, max(start + 1, end - OVERLAP), LONGEST_CLAUSE - OVERLAP):
-            part_end = min(end, first + LONGEST_CLAUSE)
-            clause_of[first:part_end] = [len(out)] * (part_end - first)
-            is_quoted = bool(quoted[first]) if quoted is not None else False
-            out.append(Clause(first, ws[first:part_end], is_quoted))
+            clause_of[start:end] = [len(out)] * (end - start)
+            out.append(Clause(start, ws[start:end], bool(quoted and quoted[start])))
+        else:
+            for part_first, part_end in _split_long(ws, start, end):
+                scope_of.extend([scopes] * (part_end - part_first))
+                scopes += 1
+            # Longer runs are matched in overlapping pieces: a phrase spans at most OVERLAP
+            # words.
+            for first in range(start, max(start + 1, end - OVERLAP), LONGEST_CLAUSE - OVERLAP):
+                part_end = min(end, first + LONGEST_CLAUSE)
+                clause_of[first:part_end] = [len(out)] * (part_end - first)
+                out.append(Clause(first, ws[first:part_end], bool(quoted and quoted[first])))
         if breaks.get(last) == STOP:
             sentence += 1
         start = end
@@ -444,6 +481,8 @@ def _split_long(words: list[str], first: int, end: int) -> list[tuple[int, int]]
     if end - first <= LONG_RUN:
         return [(first, end)]
     subjects, binders = _SUBJECTS, _BINDERS
+    if subjects.isdisjoint(words[first + 4 : end]):
+        return [(first, end)]
     candidates = [
         at
         for at, (before, word) in enumerate(

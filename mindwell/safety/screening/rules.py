@@ -231,6 +231,46 @@ def _single_words(nodes: tuple[Node, ...]) -> frozenset[str] | None:
     return None
 
 
+def edge_words(nodes: tuple[Node, ...], *, last: bool = False) -> frozenset[str] | None:
+    """The words a match can begin with (or end with, when last), or None when it can be
+    any word (a gap, a word prefix)."""
+    words, empty = _sequence_edge(nodes, last)
+    return None if words is None or empty else frozenset(words)
+
+
+def _sequence_edge(nodes: tuple[Node, ...], last: bool) -> tuple[set[str] | None, bool]:
+    """The first (last) words of a sequence, and whether it can match no word at all."""
+    found: set[str] = set()
+    for node in reversed(nodes) if last else nodes:
+        words, empty = _node_edge(node, last)
+        if words is None:
+            return None, False
+        found |= words
+        if not empty:
+            return found, False
+    return found, True
+
+
+def _node_edge(node: Node, last: bool) -> tuple[set[str] | None, bool]:
+    if isinstance(node, Word):
+        return (None, False) if node.prefix else ({node.text}, False)
+    if isinstance(node, Alts):
+        found: set[str] = set()
+        can_be_empty = False
+        for branch in node.branches:
+            words, empty = _sequence_edge(branch, last)
+            if words is None:
+                return None, False
+            found |= words
+            can_be_empty = can_be_empty or empty
+        return found, can_be_empty
+    if isinstance(node, Maybe):
+        return _node_edge(node.inner, last)[0], True
+    if isinstance(node, Gap):
+        return None, False
+    return set(), True  # NotNext consumes no word
+
+
 def _cost(words: frozenset[str]) -> tuple[int, int, int]:
     """How often a set of anchor words is likely to occur: common words first, then more
     words, then shorter words (longer words are rarer)."""
@@ -256,6 +296,9 @@ class Rule:
     single: frozenset[str] | None  # a phrase of one word among these: looked up, not matched
     # Every match holds a word of each of these sets: a clause lacking one is not tried.
     requires: tuple[frozenset[str], ...]
+    # A phrase at the start (end) of a clause: the words its first (last) word can be.
+    starts: frozenset[str] | None = None
+    ends: frozenset[str] | None = None
 
 
 def _read_lines(path: Path) -> list[tuple[int, str]]:
@@ -361,6 +404,8 @@ def load_rules(path: Path, macros: dict[str, str]) -> list[Rule]:
                         )
                     ),
                     single=_single_words(part) if plain else None,
+                    starts=edge_words(part) if start == "(?<=^ )" else None,
+                    ends=edge_words(part, last=True) if end == "$" else None,
                 )
             )
     return rules
