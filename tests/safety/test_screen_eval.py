@@ -9,7 +9,6 @@ from django.core.management import call_command
 from mindwell.safety.screening import evaluation as ev
 
 
-
 @pytest.fixture(scope="module")
 def parts():
     return ev.evaluate(ev.read())
