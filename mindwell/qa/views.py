@@ -84,7 +84,10 @@ def _listing(
     heading: str,
     tab_url: Any,
     extra: dict[str, Any] | None = None,
+    sort_in_query: bool = False,
 ) -> HttpResponse:
+    """One page of a question list. `sort_in_query`: the sort comes from `?sort=` (category
+    and tag lists), so the pager's links carry it."""
     if sort not in SORTS:
         raise Http404("There is no such list.")
     label, field, cast = SORTS[sort]
@@ -99,6 +102,7 @@ def _listing(
     page = keyset_page(
         queryset, request.GET, field=field, cast=cast, size=settings.MINDWELL_PAGE_SIZE,
         total=total, accept=choices.keeps if choices else None,
+        keep={"sort": sort} if sort_in_query and sort != "recent" else None,
     )  # fmt: skip
     tabs = [(key, name, tab_url(key)) for key, (name, _, _) in SORTS.items()]
     context = {
@@ -141,6 +145,7 @@ def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
         heading=category.name,
         tab_url=lambda key: base if key == "recent" else f"{base}?sort={key}",
         extra={"category": category, "children": children},
+        sort_in_query=True,
     )
 
 
@@ -190,6 +195,7 @@ def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
         heading=f"Questions tagged “{tag.name}”",
         tab_url=lambda key: base if key == "recent" else f"{base}?sort={key}",
         extra={"tag": tag, "tag_hidden": hidden},
+        sort_in_query=True,
     )
 
 

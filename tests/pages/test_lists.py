@@ -180,3 +180,23 @@ def test_the_question_page_needs_the_same_queries_for_one_or_many_answers(
         counts[label].append(queries_for(client_for(viewer), url))
     assert counts["guest"][0] == counts["guest"][1] <= 5
     assert counts["member"][0] == counts["member"][1] <= 8
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("sort", ["votes", "hot"])
+def test_a_category_or_tag_list_keeps_its_sort_on_the_next_pages(maya, settings, sort):
+    settings.MINDWELL_PAGE_SIZE = 4
+    questions = make_questions(10, author=maya)
+    category = questions[0].category
+    for base in (f"/category/{category.slug}/", "/tag/attachment/"):
+        client = Client()
+        page1 = client.get(f"{base}?sort={sort}")
+        next_query = page1.context["page"].next_query
+        assert f"sort={sort}" in next_query
+        page2 = client.get(base + next_query)
+        assert page2.status_code == 200 and page2.context["sort"] == sort
+        seen = [q.pk for q in page1.context["page"].items + page2.context["page"].items]
+        assert len(set(seen)) == 8
+        back = page2.context["page"].previous_query
+        assert f"sort={sort}" in back
+        assert client.get(base + back).context["page"].number == 1
