@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "mindwell.qa",
     "mindwell.moderation",
     "mindwell.safety",
+    "mindwell.notifications",
     "mindwell.demo",
 ]
 
@@ -235,6 +236,12 @@ MINDWELL_ORIGIN_DAYS = env_int("MINDWELL_ORIGIN_DAYS", 30)
 # Safety (docs/architecture.md, "Safety"): after how many hours a question marked "may need
 # support" with no answer is shown to the members who offered to help.
 MINDWELL_SUPPORT_UNANSWERED_HOURS = env_int("MINDWELL_SUPPORT_UNANSWERED_HOURS", 4)
+# Notifications: how long the inbox keeps them, the local hour digests go out, and how long
+# the worker holds an email it is sending before another may take it (a killed worker's).
+MINDWELL_NOTIFICATIONS_DAYS = env_int("MINDWELL_NOTIFICATIONS_DAYS", 90)
+MINDWELL_DIGEST_HOUR = env_int("MINDWELL_DIGEST_HOUR", 8)
+MINDWELL_EMAIL_LEASE_SECONDS = env_int("MINDWELL_EMAIL_LEASE_SECONDS", 300)
+MINDWELL_EMAIL_TIMEOUT_SECONDS = env_int("MINDWELL_EMAIL_TIMEOUT_SECONDS", 30)
 # How often the task worker runs the clean-ups (mindwell/core/housekeeping.py): old origins,
 # form submissions, expired guest links and sign-ups, finished tasks.
 MINDWELL_HOUSEKEEPING_SECONDS = env_int("MINDWELL_HOUSEKEEPING_SECONDS", 3600)

@@ -41,6 +41,8 @@ class User(AbstractUser):
     # Kept by mindwell.moderation (send_moderator_message, reading them): the header links
     # to the messages only when there are unread ones, with no query on any page.
     unread_moderator_messages = models.PositiveIntegerField(default=0)
+    # Kept by the notifications app; the header's inbox link shows it at no query.
+    unread_notifications = models.PositiveIntegerField(default=0)
     posts_held = models.PositiveIntegerField(
         default=0,
         help_text="Own posts and comments hidden or waiting for review, which only they "

@@ -1,0 +1,158 @@
+"""What notifications does when other apps announce something (after their commit). Each
+handler is quick: it queues the fan-out for the worker (notifications.tasks), so that the
+request that caused the event returns as fast as with nobody to tell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+
+from mindwell.notifications import follows, guests
+from mindwell.notifications.tasks import fan_out
+from mindwell.qa.events import (
+    AnswerAccepted,
+    CommentAdded,
+    CommentHidden,
+    CommentRestored,
+    PostCreated,
+    PostDeleted,
+    PostHidden,
+    PostRestored,
+)
+from mindwell.qa.models import Comment, Post
+
+
+def _stamp() -> int:
+    """Told apart from another event of the same kind on the same item (hidden, restored,
+    hidden again): the moment the handler heard of it, the same when the task runs again."""
+    return int(timezone.now().timestamp() * 1000)
+
+
+def post_created(event: PostCreated) -> None:
+    post = Post.objects.filter(pk=event.post_id).first()
+    if post is None:
+        return
+    if event.author_id is not None:
+        follows.follow_by_default(event.author_id, question_id=event.question_id)
+    guests.ask_to_confirm(post)
+    fan_out.enqueue(event="post_created", data={"post_id": event.post_id})
+
+
+def comment_added(event: CommentAdded) -> None:
+    comment = Comment.objects.filter(pk=event.comment_id).first()
+    if comment is None:
+        return
+    guests.ask_to_confirm(comment)
+    fan_out.enqueue(event="comment_added", data={"comment_id": event.comment_id})
+
+
+def answer_accepted(event: AnswerAccepted) -> None:
+    if event.answer_id is not None:
+        fan_out.enqueue(
+            event="answer_accepted", data={"answer_id": event.answer_id, "by_id": event.by_id}
+        )
+
+
+def _author_of(model: Any, pk: int) -> tuple[int | None, int | None]:
+    row = model.objects.filter(pk=pk).values_list("author_id", "guest_email").first()
+    return (row[0], None) if row else (None, None)
+
+
+def post_hidden(event: PostHidden) -> None:
+    author_id, _ = _author_of(Post, event.post_id)
+    if author_id is None or author_id == event.by_id:
+        return
+    detail = "flagged" if event.by_id is None and event.removal == "hidden" else event.removal
+    if event.by_id is None and event.removal != "hidden":
+        return  # held by a check as it was posted: its author was told on the spot
+    _moderated(
+        f"hidden:{event.post_id}:{_stamp()}",
+        author_id,
+        detail,
+        post_id=event.post_id,
+        by_id=event.by_id,
+    )
+
+
+def post_deleted(event: PostDeleted) -> None:
+    author_id, _ = _author_of(Post, event.post_id)
+    if author_id is not None and event.by_id is not None and author_id != event.by_id:
+        _moderated(
+            f"deleted:{event.post_id}:{_stamp()}",
+            author_id,
+            "deleted",
+            post_id=event.post_id,
+            by_id=event.by_id,
+        )
+
+
+def post_restored(event: PostRestored) -> None:
+    author_id, _ = _author_of(Post, event.post_id)
+    if author_id is not None and author_id != event.by_id:
+        _moderated(
+            f"restored:{event.post_id}:{_stamp()}",
+            author_id,
+            "restored",
+            post_id=event.post_id,
+            by_id=event.by_id,
+        )
+    # A post released from review is news for those who were not told while it was held:
+    # the same event key as at its creation, so nobody hears twice.
+    fan_out.enqueue(event="post_created", data={"post_id": event.post_id})
+
+
+def comment_hidden(event: CommentHidden) -> None:
+    author_id, _ = _author_of(Comment, event.comment_id)
+    if (
+        author_id is None
+        or author_id == event.by_id
+        or (event.by_id is None and event.removal != "hidden")
+    ):
+        return
+    detail = "flagged" if event.by_id is None else event.removal
+    _moderated(
+        f"c-hidden:{event.comment_id}:{_stamp()}",
+        author_id,
+        detail,
+        comment_id=event.comment_id,
+        by_id=event.by_id,
+    )
+
+
+def comment_restored(event: CommentRestored) -> None:
+    author_id, _ = _author_of(Comment, event.comment_id)
+    if author_id is not None and author_id != event.by_id:
+        _moderated(
+            f"c-restored:{event.comment_id}:{_stamp()}",
+            author_id,
+            "restored",
+            comment_id=event.comment_id,
+            by_id=event.by_id,
+        )
+    fan_out.enqueue(event="comment_added", data={"comment_id": event.comment_id})
+
+
+def _moderated(
+    key: str, user_id: int, detail: str, *, post_id: int | None = None,
+    comment_id: int | None = None, by_id: int | None,
+) -> None:  # fmt: skip
+    fan_out.enqueue(
+        event="moderated",
+        data={
+            "key": key, "post_id": post_id, "comment_id": comment_id, "by_id": by_id,
+            "user_ids": [user_id], "detail": detail,
+        },
+    )  # fmt: skip
+
+
+SUBSCRIPTIONS: list[tuple[type, Any]] = [
+    (PostCreated, post_created),
+    (CommentAdded, comment_added),
+    (AnswerAccepted, answer_accepted),
+    (PostHidden, post_hidden),
+    (PostDeleted, post_deleted),
+    (PostRestored, post_restored),
+    (CommentHidden, comment_hidden),
+    (CommentRestored, comment_restored),
+]
