@@ -157,6 +157,8 @@ class EmailSettings(models.Model):
         blank=True,
         help_text="The address refused mail; nothing is sent until it changes.",
     )
+    # Which address refused (lower case): a member who changes theirs is written to again.
+    bounced_address = models.EmailField(blank=True)
     last_daily_digest = models.DateField(null=True, blank=True)
     last_weekly_digest = models.DateField(null=True, blank=True)
 
