@@ -282,17 +282,16 @@ def send(email_ids: list[int]) -> Outcome:
 
 
 def next_due(email_ids: list[int]) -> tuple[list[int], datetime | None]:
-    """Those of these emails still queued, and the earliest moment one of them may be sent
-    (due again, and not held by a worker)."""
-    rows = Email.objects.filter(pk__in=email_ids, status=EmailStatus.QUEUED).values_list(
-        "pk", "next_attempt_at", "claimed_until"
+    """Those of these emails that wait for a later attempt (no worker holds them: one that
+    does sends them, or its task is taken up again if it dies), and the earliest moment one
+    of them is due."""
+    rows = (
+        Email.objects.filter(pk__in=email_ids, status=EmailStatus.QUEUED)
+        .filter(_unclaimed(timezone.now()))
+        .values_list("pk", "next_attempt_at")
     )
-    waiting, first = [], None
-    for pk, due, claimed_until in rows:
-        waiting.append(pk)
-        when = max(due, claimed_until) if claimed_until else due
-        first = when if first is None else min(first, when)
-    return waiting, first
+    waiting = [pk for pk, _ in rows]
+    return waiting, min((due for _, due in rows), default=None)
 
 
 def due_ids(limit: int = 500) -> list[int]:

@@ -11,11 +11,14 @@ import time
 from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from mindwell.accounts import actions as accounts
+from mindwell.accounts.models import User
 from mindwell.accounts.tokens import make_confirmation_token
 from mindwell.core.housekeeping import run_all
-from mindwell.notifications import delivery, tasks
+from mindwell.notifications import delivery, outbox, tasks
 from mindwell.notifications.models import Email, EmailSettings, GuestAddress, Notification
 from mindwell.qa import actions
 from tests.conftest import PASSWORD, client_for, make_member
@@ -329,3 +332,46 @@ def test_after_the_last_attempt_an_email_fails_for_good_and_is_kept_and_logged(
     assert delivery.send_due().tried == [] and postbox.messages == []
     assert run_all()["old notifications"] == 0  # the failed email is kept
     assert Email.objects.filter(pk=email.pk).exists()
+
+
+# --- a worker's claim, and the tasks that come back -------------------------------------------
+
+
+def test_an_email_a_dead_worker_claimed_goes_once_its_lease_ends(
+    maya, rosie, ask, answer, postbox, committed, clock, settings
+):
+    question = committed(ask, maya)
+    postbox.stop()
+    committed(answer, question, rosie)
+    [email] = emails_of(maya)
+    clock.advance(minutes=2)
+    assert delivery.claim(email.pk) is not None  # a worker takes it, and dies
+    postbox.start()
+    assert delivery.send_due().tried == []  # held: nobody else sends it
+    clock.advance(seconds=settings.MINDWELL_EMAIL_LEASE_SECONDS + 1)
+    assert delivery.send_due().sent == 1
+    assert [m["To"] for m in postbox.messages] == ["maya@example.org"]
+
+
+def test_a_failed_batch_comes_back_as_a_task_when_it_is_due(
+    maya, rosie, newcomer, dr_okafor, ask, answer, postbox, committed, settings
+):
+    question = committed(ask, maya)
+    postbox.stop()
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    for name in ("rosie", "newcomer"):
+        Notification.objects.create(
+            recipient=User.objects.get(username=name), kind="mention", event_key=f"test:{name}",
+            question=question, post=question, created_at=timezone.now(), email="instant",
+        )  # fmt: skip
+    ids = [
+        e.pk for n in Notification.objects.all() if (e := outbox.queue_notification(n, send=False))
+    ]
+    assert tasks.deliver.call(email_ids=ids) == {
+        "sent": 0, "cancelled": 0, "retrying": 1, "failed": 0,
+    }  # fmt: skip
+    [later] = DBTaskResult.objects.filter(task_path=tasks.deliver.module_path)
+    assert later.args_kwargs["kwargs"] == {"email_ids": ids}
+    assert later.run_after == Email.objects.get(pk=ids[0]).next_attempt_at
