@@ -32,6 +32,7 @@ from enum import Enum
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db.models import Q
 from django.utils import timezone
 
@@ -127,7 +128,7 @@ def _domain() -> str:
     return address.rstrip(">").strip() or "mindwell.local"
 
 
-def _message(email: Email, connection: object) -> EmailMultiAlternatives:
+def _message(email: Email, connection: BaseEmailBackend) -> EmailMultiAlternatives:
     headers = {
         # The same for every attempt, so that a duplicate (see above) can be recognised.
         "Message-ID": f"<email-{email.pk}.{email.created_at:%Y%m%d%H%M%S}@{_domain()}>",
@@ -236,6 +237,23 @@ class Outcome:
         }  # fmt: skip
 
 
+def _send_one(email: Email, connection: BaseEmailBackend) -> None:
+    """Send one email over the batch's connection, opened for the first. Servers close a
+    connection after so many messages: one they dropped after earlier messages is opened
+    again, once, before the server is taken to be down."""
+    used = getattr(connection, "connection", None) is not None
+    try:
+        connection.open()
+        _message(email, connection).send()
+    except Exception as error:
+        if not used or trouble(error) != Trouble.CONNECTION:
+            raise
+        with contextlib.suppress(Exception):
+            connection.close()
+        connection.open()
+        _message(email, connection).send()
+
+
 def send(email_ids: list[int]) -> Outcome:
     """Send these emails (those due and not claimed elsewhere) over one connection, opened
     when the first of them is to go."""
@@ -255,8 +273,7 @@ def send(email_ids: list[int]) -> Outcome:
                 outcome.cancelled += 1
                 continue
             try:
-                connection.open()  # once: it stays open for the next ones
-                _message(email, connection).send()
+                _send_one(email, connection)
             except Exception as error:
                 kind = trouble(error)
                 when = _failed(email, error, kind)

@@ -42,6 +42,7 @@ class Postbox(SmtpInbox):
         self.refused: set[str] = set()  # 550: for good
         self.busy: set[str] = set()  # 450: try later
         self.pause = 0.0
+        self.per_connection = 0  # messages it takes on one connection, then "421"
         self.hold = 0
         self.arrived = 0  # messages whose data came in, held or not
         self.holding = threading.Event()  # the held message came in
@@ -70,6 +71,9 @@ class Postbox(SmtpInbox):
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        session.taken = getattr(session, "taken", 0) + 1
+        if self.per_connection and session.taken > self.per_connection:
+            return "421 4.7.0 Too many messages on one connection, come back"
         self.arrived += 1
         if self.arrived == self.hold:
             self.holding.set()

@@ -312,6 +312,16 @@ def test_a_refusal_for_now_is_tried_again_while_the_rest_of_the_batch_goes(
     assert len(postbox.messages) == 3
 
 
+def test_a_server_that_takes_few_messages_per_connection_gets_a_new_one(
+    maya, rosie, newcomer, dr_okafor, ask, answer, postbox, committed
+):
+    question = committed(ask, maya)
+    postbox.per_connection = 2
+    committed(mentioning(answer, question, dr_okafor, "rosie", "newcomer"))
+    assert len(postbox.messages) == 3
+    assert set(Email.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
 def test_after_the_last_attempt_an_email_fails_for_good_and_is_kept_and_logged(
     maya, rosie, ask, answer, postbox, committed, clock, caplog
 ):
