@@ -11,12 +11,14 @@ failure either given up or tried again later with a growing pause:
 - the server is down, slow (MINDWELL_EMAIL_TIMEOUT_SECONDS), or refused us for now (4xx):
   tried again after RETRY_BASE x 2^(attempts-1), at most RETRY_MAX apart; after MAX_ATTEMPTS
   it fails for good, kept in the table and logged, never dropped silently. When the
-  connection itself failed, the rest of the batch waits as long, without an attempt counted.
+  connection itself failed, the rest of the batch waits as long, without an attempt counted
+  (notifications.tasks.deliver queues a task for the moment they are due).
 A worker killed mid-batch leaves the email it was sending claimed: the server never accepted
-it (it answered no 250), so it is sent again when the lease ends (`send_due`, run after
-every batch and by the housekeeping). Between the server's 250 and our commit of "sent" is
-the one moment a crash sends an email twice (RFC 1047); its Message-ID is the same both
-times, so mail programs that merge duplicates show it once.
+it (it answered no 250), so it is sent again when the lease ends, by `send_due` (run after
+every batch and by the housekeeping) or by the dead worker's task, taken up again
+(notifications.stalled). Between the server's 250 and our commit of "sent" is the one
+moment a crash sends an email twice (RFC 1047); its Message-ID is the same both times, so
+mail programs that merge duplicates show it once.
 Just before sending, the recipient is checked again (`_still_wanted`): an account gone, an
 address changed, mail stopped, or a post no longer visible cancels the email.
 """
