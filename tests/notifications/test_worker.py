@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.db import connection
@@ -217,34 +219,72 @@ def test_a_fan_out_a_dead_worker_left_running_is_taken_up_and_makes_nothing_twic
     assert recipients(postbox) == Counter(m.email for m in [maya, *followers])
 
 
+class FanOutStopper:
+    """Keeps a worker's fan-out from finishing, so that it can be killed in the middle.
+    PostgreSQL: another transaction holds one follower's row, which the fan-out must lock
+    inside its own transaction, so it dies having committed nothing. SQLite, whose writers
+    wait for the whole database: the write lock is taken as soon as the task runs, so the
+    worker dies wherever it was, before it could mark the task done."""
+
+    def __init__(self, follower: User) -> None:
+        db = connection.settings_dict
+        self.lock: Any = None
+        if connection.vendor == "postgresql":
+            import psycopg
+
+            self.lock = psycopg.connect(
+                host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"],
+                password=db["PASSWORD"] or None, dbname=db["NAME"],
+            )  # fmt: skip
+            self.lock.execute("SELECT 1 FROM accounts_user WHERE id = %s FOR UPDATE", [follower.pk])
+        else:
+            self.lock = sqlite3.connect(db["NAME"], timeout=30, isolation_level=None)
+
+    def wait_until_stuck(self, task: DBTaskResult) -> None:
+        if connection.vendor == "postgresql":
+            wait_for(lambda: waiting_for_a_lock() == 1, message="the fan-out never waited")
+        else:
+            running = our_tasks(TaskResultStatus.RUNNING).filter(pk=task.pk)
+            wait_for(running.exists, message="the fan-out never started")
+            self.lock.execute("BEGIN IMMEDIATE")
+            time.sleep(0.3)  # it reaches its next write, and waits
+        assert our_tasks(TaskResultStatus.RUNNING).get().pk == task.pk
+
+    def release(self) -> None:
+        self.lock.rollback()
+        self.lock.close()
+
+
+def waiting_for_a_lock() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_clear_snapshot()")
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
+        )
+        return cursor.fetchone()[0]
+
+
 def test_a_worker_killed_in_the_middle_of_a_fan_out_is_replaced_and_nothing_is_made_twice(
     maya, rosie, ask, answer, postbox, workers, env
 ):
-    if connection.vendor != "postgresql":
-        pytest.skip("stopping a worker inside the fan-out needs PostgreSQL's row locks")
-    import psycopg
-
     question, followers = followed_question(maya, ask, 5)
-    db = connection.settings_dict
-    holder = psycopg.connect(
-        host=db["HOST"] or "127.0.0.1", port=db["PORT"] or 5432, user=db["USER"],
-        password=db["PASSWORD"] or None, dbname=db["NAME"],
-    )  # fmt: skip
+    stopper = FanOutStopper(followers[2])
     try:
-        # Another transaction holds one follower's row: the fan-out waits for it, inside its
-        # own transaction, having written what it could.
-        holder.execute("SELECT 1 FROM accounts_user WHERE id = %s FOR UPDATE", [followers[2].pk])
         first = workers()
-        answer(question, rosie)
-        wait_for(lambda: waiting_for_a_lock() == 1, message="the fan-out never waited")
-        assert our_tasks(TaskResultStatus.RUNNING).get().task_path == tasks.fan_out.module_path
+        reply = answer(question, rosie)
+        [task] = [
+            row for row in our_tasks()
+            if row.args_kwargs["kwargs"].get("data") == {"post_id": reply.pk}
+        ]  # fmt: skip
+        stopper.wait_until_stuck(task)
         started = time.monotonic()
         first.kill()
     finally:
-        holder.rollback()
-        holder.close()
+        stopper.release()
 
-    assert Notification.objects.count() == 0  # its transaction died with it
+    if connection.vendor == "postgresql":
+        assert Notification.objects.count() == 0  # its transaction died with it
     workers()
     time.sleep(max(0.0, started + LEASE + 0.5 - time.monotonic()))
     assert "stalled notification tasks: 1" in manage(env, "housekeeping")
@@ -256,16 +296,8 @@ def test_a_worker_killed_in_the_middle_of_a_fan_out_is_replaced_and_nothing_is_m
     assert set(User.objects.filter(pk__in=[m.pk for m in followers]).values_list(
         "unread_notifications", flat=True
     )) == {1}  # fmt: skip
-
-
-def waiting_for_a_lock() -> int:
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_stat_clear_snapshot()")
-        cursor.execute(
-            "SELECT count(*) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND wait_event_type = 'Lock'"
-        )
-        return cursor.fetchone()[0]
+    task.refresh_from_db()
+    assert task.status == TaskResultStatus.FAILED
 
 
 # --- one click, over HTTP, on the URL the worker wrote -----------------------------------------
