@@ -111,7 +111,7 @@ class Plan:
 
     def _may_tell(self, user: User) -> bool:
         kind = self.wanted[user.pk][0]
-        if kind == Kind.MODERATION:
+        if kind in (Kind.MODERATION, Kind.MESSAGE):
             return True  # their own post or flag: the inbox shows only what they may see
         for item in (self.comment, self.post, self.question):
             if item is None:
@@ -229,4 +229,11 @@ def moderated(
         return []
     plan = Plan(key, by_id, question=post.thread, post=post, comment=comment)
     plan.add(user_ids, Kind.MODERATION, detail)
+    return plan.save()
+
+
+def message_sent(message_id: int, member_id: int, by_id: int) -> list[Notification]:
+    """A moderator's private message: an inbox entry (moderation emails it itself)."""
+    plan = Plan(f"message:{message_id}", by_id)
+    plan.add(member_id, Kind.MESSAGE)
     return plan.save()
