@@ -90,7 +90,7 @@ def test_mentions_tell_the_named_member_but_the_most_direct_kind_wins(
         answer,
         question,
         dr_okafor,
-        body="@rosie has written about this, and @maya asked well. Also @nobody_here and @dr_okafor.",
+        body="@rosie wrote about this, and @maya asked well. Also @nobody_here and @dr_okafor.",
     )
     assert kinds() == [("maya", "answer", ""), ("rosie", "mention", "")]
 
