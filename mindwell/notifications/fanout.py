@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from mindwell.accounts.models import User
@@ -131,15 +132,14 @@ def _published(post: Post) -> bool:
     return not post.is_deleted and (post.question is None or not post.question.is_deleted)
 
 
-def mentioned(text: str, *, question: Post) -> list[int]:
+def mentioned(text: str) -> list[int]:
     """The members named with "@name" in `text` (at most MAX_MENTIONS)."""
     names = {m.group(1).rstrip(".").lower() for m in MENTION.finditer(text)}
     if not names:
         return []
-    names = set(sorted(names)[:MAX_MENTIONS])
     return list(
-        User.objects.filter(username__iregex=r"^(" + "|".join(re.escape(n) for n in names) + ")$")
-        .filter(is_active=True)
+        User.objects.alias(name=Lower("username"))
+        .filter(name__in=sorted(names)[:MAX_MENTIONS], is_active=True)
         .values_list("pk", flat=True)
     )
 
@@ -171,7 +171,7 @@ def post_created(post_id: int) -> list[Notification]:
         guests.tell_guest_author(question, about=post)
     if post.author_id is not None and not post.anonymous:
         plan.add(_followers(member_id=post.author_id), Kind.FOLLOWED, "member")
-    plan.add(mentioned(post.body, question=question), Kind.MENTION)
+    plan.add(mentioned(post.body), Kind.MENTION)
     return plan.save()
 
 
@@ -195,7 +195,7 @@ def comment_added(comment_id: int) -> list[Notification]:
         .distinct()
     )
     plan.add(list(earlier), Kind.REPLY)
-    plan.add(mentioned(comment.body, question=post.thread), Kind.MENTION)
+    plan.add(mentioned(comment.body), Kind.MENTION)
     guests.tell_guest_author(post, about=comment)
     return plan.save()
 
