@@ -62,5 +62,5 @@ def confirm_guest(request: HttpRequest, token: str) -> HttpResponse:
         address = actions.confirm_guest(holder)
     except ActionError as error:
         return _problem(request, error)
-    stop_url = tokens.unsubscribe_url(guest_address_id=address.pk)
+    stop_url = tokens.unsubscribe_path(guest_address_id=address.pk)
     return render(request, "notifications/confirmed.html", {"stop_url": stop_url})

@@ -78,10 +78,18 @@ def read_confirmation(token: str) -> Holder:
     return holder
 
 
+def unsubscribe_path(*, member_id: int | None = None, guest_address_id: int | None = None,
+                     scope: str = ALL) -> str:  # fmt: skip
+    token = make(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
+    return reverse("notifications:unsubscribe", args=[token])
+
+
 def unsubscribe_url(*, member_id: int | None = None, guest_address_id: int | None = None,
                     scope: str = ALL) -> str:  # fmt: skip
-    token = make(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
-    return absolute_url(reverse("notifications:unsubscribe", args=[token]))
+    """The link for an email (absolute)."""
+    return absolute_url(
+        unsubscribe_path(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
+    )
 
 
 def confirm_url(guest_address_id: int) -> str:
