@@ -1,3 +1,4 @@
+# mypy: disable-error-code="union-attr"
 """The inbox: the bell and its count on every member page, the list grouped by question,
 opening an entry, marking read, and what housekeeping forgets."""
 
