@@ -296,8 +296,8 @@ def test_unfollowing_from_the_list_comes_back_to_it(maya, newcomer, ask):
     html = client.get(FOLLOWING).content.decode()
     assert f'name="target" value="question:{question.pk}"' in html
     assert (
-        f'<span class="follow-label">Unfollow</span><span class="visually-hidden">: '
-        f"{question.title}</span>"
+        f'<span class="follow-label">Unfollow</span><span class="visually-hidden"> (the '
+        f"question “{question.title}”)</span>"
     ) in html
     response = client.post(
         FOLLOW, {"target": f"question:{question.pk}", "follow": "no", "next": FOLLOWING}
