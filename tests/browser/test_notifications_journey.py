@@ -1,4 +1,3 @@
-# mypy: disable-error-code="arg-type"
 """Notifications in a real browser: a member follows a question (in place, with JavaScript)
 and a tag (a plain form, without), another member answers (picking a name after "@" from
 the keyboard) and asks under the tag; the first member sees the bell's count, opens the
@@ -14,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from mindwell.notifications.models import EmailSettings, Follow, Notification
 from mindwell.qa import actions
-from mindwell.tags.models import Tag
+from mindwell.tags.models import Category, Tag
 from tests.browser.support import ask, axe_violations, blocking, describe_violations, screenshot
 from tests.conftest import make_member
 
@@ -106,7 +105,7 @@ def test_a_member_follows_hears_reads_and_manages_notifications(visitor: Visitor
     actions.ask_question(
         author=writer, title="Why do I wake at four every morning?",
         body="I fall asleep fine but wake at four and cannot settle again.",
-        category=question.category, tags="sleep",
+        category=Category.objects.get(slug="sleep-and-worry"), tags="sleep",
     )  # fmt: skip
     assert Notification.objects.filter(recipient=reader).count() == 2
 
