@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import screening  # needs no Django settings either
+from bench import fanout, screening  # need no Django settings either
 from bench.sitegen.plan import MEMBER_PASSWORD  # needs no Django settings
 from config import server
 
@@ -661,6 +661,8 @@ def main() -> None:
     }
     screening_rows = screening.measure()  # in-process, once the servers are gone
     report["screening"] = {"conditions": screening.describe(), "rows": screening_rows}
+    fanouts = {database: fanout_case(database) for database in args.databases.split(",")}
+    report["fanout"] = fanouts
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
@@ -670,9 +672,27 @@ def main() -> None:
     )
     text = heading + "\n\n" + table(results)
     text += f"\n\nCrisis screening ({screening.describe()}):\n\n" + screening.table(screening_rows)
+    text += "\n\nAnswering a question with 1,000 followers (python -m bench.fanout):\n\n"
+    text += _fanout_tables(fanouts)
     out.with_suffix(".md").write_text(text + "\n")
     print(text)
     print(f"\nWritten to {out} and {out.with_suffix('.md')}")
+
+
+def fanout_case(database: str) -> dict[str, Any]:
+    """The fan-out case (bench.fanout), in its own process: it sets Django up for itself."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            [PYTHON, "-m", "bench.fanout", "--database", database, "--out", out.name],
+            cwd=ROOT, check=True, capture_output=True,
+        )  # fmt: skip
+        return json.loads(Path(out.name).read_text())  # type: ignore[no-any-return]
+
+
+def _fanout_tables(fanouts: dict[str, dict[str, Any]]) -> str:
+    lines = fanout.table(*next(iter(fanouts.items()))).splitlines()[:2]
+    lines += [fanout.table(db, result).splitlines()[2] for db, result in fanouts.items()]
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,7 @@ class UserRow(NamedTuple):
     posts_held: int
     unread_moderator_messages: int
     has_reader_controls: bool = False
+    unread_notifications: int = 0
 
 
 class TagRow(NamedTuple):

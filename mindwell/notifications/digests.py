@@ -70,8 +70,10 @@ def _digest(member: User, frequency: str, today: date, now: datetime) -> int:
         if not pending:
             return 0
         Notification.objects.filter(pk__in=[n.pk for n in pending]).update(emailed_at=now)
-        if not preferences.may_email(member):
-            return 0  # stopped since: they are marked, and nothing goes
+        # What the member stopped or moved to another frequency since is left out.
+        pending = [n for n in pending if preferences.chosen(member, n.kind) == frequency]
+        if not pending or not preferences.may_email(member):
+            return 0  # marked, and nothing goes
         message = emails.for_digest(member, pending, weekly=weekly)
         email = outbox.queue(
             key=f"digest:{frequency}:{member.pk}:{today.isoformat()}", member=member, **message

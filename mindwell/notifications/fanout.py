@@ -23,6 +23,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from mindwell.accounts.models import User
@@ -111,7 +112,7 @@ class Plan:
 
     def _may_tell(self, user: User) -> bool:
         kind = self.wanted[user.pk][0]
-        if kind == Kind.MODERATION:
+        if kind in (Kind.MODERATION, Kind.MESSAGE):
             return True  # their own post or flag: the inbox shows only what they may see
         for item in (self.comment, self.post, self.question):
             if item is None:
@@ -131,15 +132,14 @@ def _published(post: Post) -> bool:
     return not post.is_deleted and (post.question is None or not post.question.is_deleted)
 
 
-def mentioned(text: str, *, question: Post) -> list[int]:
+def mentioned(text: str) -> list[int]:
     """The members named with "@name" in `text` (at most MAX_MENTIONS)."""
     names = {m.group(1).rstrip(".").lower() for m in MENTION.finditer(text)}
     if not names:
         return []
-    names = set(sorted(names)[:MAX_MENTIONS])
     return list(
-        User.objects.filter(username__iregex=r"^(" + "|".join(re.escape(n) for n in names) + ")$")
-        .filter(is_active=True)
+        User.objects.alias(name=Lower("username"))
+        .filter(name__in=sorted(names)[:MAX_MENTIONS], is_active=True)
         .values_list("pk", flat=True)
     )
 
@@ -171,7 +171,7 @@ def post_created(post_id: int) -> list[Notification]:
         guests.tell_guest_author(question, about=post)
     if post.author_id is not None and not post.anonymous:
         plan.add(_followers(member_id=post.author_id), Kind.FOLLOWED, "member")
-    plan.add(mentioned(post.body, question=question), Kind.MENTION)
+    plan.add(mentioned(post.body), Kind.MENTION)
     return plan.save()
 
 
@@ -195,7 +195,7 @@ def comment_added(comment_id: int) -> list[Notification]:
         .distinct()
     )
     plan.add(list(earlier), Kind.REPLY)
-    plan.add(mentioned(comment.body, question=post.thread), Kind.MENTION)
+    plan.add(mentioned(comment.body), Kind.MENTION)
     guests.tell_guest_author(post, about=comment)
     return plan.save()
 
@@ -229,4 +229,11 @@ def moderated(
         return []
     plan = Plan(key, by_id, question=post.thread, post=post, comment=comment)
     plan.add(user_ids, Kind.MODERATION, detail)
+    return plan.save()
+
+
+def message_sent(message_id: int, member_id: int, by_id: int) -> list[Notification]:
+    """A moderator's private message: an inbox entry (moderation emails it itself)."""
+    plan = Plan(f"message:{message_id}", by_id)
+    plan.add(member_id, Kind.MESSAGE)
     return plan.save()

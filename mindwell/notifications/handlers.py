@@ -8,6 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from mindwell.moderation.events import FlagsResolved, MessageSent, QuestionClosed, QuestionReopened
 from mindwell.notifications import follows, guests
 from mindwell.notifications.tasks import fan_out
 from mindwell.qa.events import (
@@ -54,13 +55,13 @@ def answer_accepted(event: AnswerAccepted) -> None:
         )
 
 
-def _author_of(model: Any, pk: int) -> tuple[int | None, int | None]:
-    row = model.objects.filter(pk=pk).values_list("author_id", "guest_email").first()
-    return (row[0], None) if row else (None, None)
+def _author_of(model: Any, pk: int) -> int | None:
+    author_id = model.objects.filter(pk=pk).values_list("author_id", flat=True).first()
+    return author_id
 
 
 def post_hidden(event: PostHidden) -> None:
-    author_id, _ = _author_of(Post, event.post_id)
+    author_id = _author_of(Post, event.post_id)
     if author_id is None or author_id == event.by_id:
         return
     detail = "flagged" if event.by_id is None and event.removal == "hidden" else event.removal
@@ -76,7 +77,7 @@ def post_hidden(event: PostHidden) -> None:
 
 
 def post_deleted(event: PostDeleted) -> None:
-    author_id, _ = _author_of(Post, event.post_id)
+    author_id = _author_of(Post, event.post_id)
     if author_id is not None and event.by_id is not None and author_id != event.by_id:
         _moderated(
             f"deleted:{event.post_id}:{_stamp()}",
@@ -88,7 +89,7 @@ def post_deleted(event: PostDeleted) -> None:
 
 
 def post_restored(event: PostRestored) -> None:
-    author_id, _ = _author_of(Post, event.post_id)
+    author_id = _author_of(Post, event.post_id)
     if author_id is not None and author_id != event.by_id:
         _moderated(
             f"restored:{event.post_id}:{_stamp()}",
@@ -103,7 +104,7 @@ def post_restored(event: PostRestored) -> None:
 
 
 def comment_hidden(event: CommentHidden) -> None:
-    author_id, _ = _author_of(Comment, event.comment_id)
+    author_id = _author_of(Comment, event.comment_id)
     if (
         author_id is None
         or author_id == event.by_id
@@ -121,7 +122,7 @@ def comment_hidden(event: CommentHidden) -> None:
 
 
 def comment_restored(event: CommentRestored) -> None:
-    author_id, _ = _author_of(Comment, event.comment_id)
+    author_id = _author_of(Comment, event.comment_id)
     if author_id is not None and author_id != event.by_id:
         _moderated(
             f"c-restored:{event.comment_id}:{_stamp()}",
@@ -146,7 +147,53 @@ def _moderated(
     )  # fmt: skip
 
 
+def flags_resolved(event: FlagsResolved) -> None:
+    fan_out.enqueue(
+        event="moderated",
+        data={
+            "key": f"flags:{event.flag_ids[0]}", "post_id": event.post_id,
+            "comment_id": event.comment_id, "by_id": event.by_id,
+            "user_ids": list(event.flagger_ids), "detail": f"flag_{event.status}",
+        },
+    )  # fmt: skip
+
+
+def question_closed(event: QuestionClosed) -> None:
+    author_id = _author_of(Post, event.question_id)
+    if author_id is not None and author_id != event.by_id:
+        _moderated(
+            f"closed:{event.question_id}:{_stamp()}",
+            author_id,
+            "closed",
+            post_id=event.question_id,
+            by_id=event.by_id,
+        )
+
+
+def question_reopened(event: QuestionReopened) -> None:
+    author_id = _author_of(Post, event.question_id)
+    if author_id is not None and author_id != event.by_id:
+        _moderated(
+            f"reopened:{event.question_id}:{_stamp()}",
+            author_id,
+            "reopened",
+            post_id=event.question_id,
+            by_id=event.by_id,
+        )
+
+
+def message_sent(event: MessageSent) -> None:
+    fan_out.enqueue(
+        event="message_sent",
+        data={"message_id": event.message_id, "member_id": event.member_id, "by_id": event.by_id},
+    )
+
+
 SUBSCRIPTIONS: list[tuple[type, Any]] = [
+    (FlagsResolved, flags_resolved),
+    (QuestionClosed, question_closed),
+    (QuestionReopened, question_reopened),
+    (MessageSent, message_sent),
     (PostCreated, post_created),
     (CommentAdded, comment_added),
     (AnswerAccepted, answer_accepted),

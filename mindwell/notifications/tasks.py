@@ -14,6 +14,7 @@ FAN_OUT: dict[str, Callable[..., list[Any]]] = {
     "comment_added": fanout.comment_added,
     "answer_accepted": fanout.answer_accepted,
     "moderated": fanout.moderated,
+    "message_sent": fanout.message_sent,
 }
 
 

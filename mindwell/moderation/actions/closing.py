@@ -20,7 +20,9 @@ from django.utils import timezone
 
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, Forbidden, NotFound
+from mindwell.core.events import announce
 from mindwell.moderation import audit, policy
+from mindwell.moderation.events import QuestionClosed, QuestionReopened
 from mindwell.moderation.models import (
     CloseVote,
     CloseVoteKind,
@@ -180,6 +182,7 @@ def _close(
     if by is None:
         details["voters"] = voters
     audit.record(actor=by, action="close", post=question, reason=note or label, details=details)
+    announce(QuestionClosed(question.pk, by.pk if by else None, reason))
     post_changed(question_id=question.pk)
     if original is not None and reason == CloseReason.DUPLICATE:
         post_changed(question_id=original.pk)  # it now lists this one
@@ -202,6 +205,7 @@ def _reopen(question: Post, *, by: User | None, note: str, now: datetime) -> Pos
     if by is None:
         details["voters"] = voters
     audit.record(actor=by, action="reopen", post=question, reason=note, details=details)
+    announce(QuestionReopened(question.pk, by.pk if by else None))
     post_changed(question_id=question.pk)
     if original_id is not None:
         post_changed(question_id=original_id)  # it no longer lists this one

@@ -18,10 +18,12 @@ from mindwell.accounts.emails import absolute_url
 from mindwell.accounts.models import User
 from mindwell.accounts.policy import is_suspended
 from mindwell.core.errors import ActionError, Forbidden, NotFound
+from mindwell.core.events import announce
 from mindwell.core.mail import send_email_after_commit
 from mindwell.core.markdown import render_markdown
 from mindwell.moderation import audit, policy
 from mindwell.moderation.addresses import clean_network
+from mindwell.moderation.events import MessageSent
 from mindwell.moderation.models import (
     NOTE_MAX,
     BlockedRange,
@@ -201,6 +203,7 @@ def send_moderator_message(*, member: User, by: User, body: str) -> ModeratorMes
             actor=by, action="message", member=member, reason=body[:NOTE_MAX],
             details={"message_id": message.pk},
         )  # fmt: skip
+        announce(MessageSent(message.pk, member.pk, by.pk))
         if member.email:
             subject, text = message_email(member=member, message=message)
             send_email_after_commit(to=member.email, subject=subject, body=text)

@@ -22,7 +22,9 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.accounts.topics import member_changed
 from mindwell.core.errors import ActionError, Forbidden, NotFound
+from mindwell.core.events import announce
 from mindwell.moderation import audit, policy
+from mindwell.moderation.events import FlagsResolved
 from mindwell.moderation.models import (
     OUTCOME_MAX,
     AuditEntry,
@@ -112,10 +114,20 @@ def _lock_target(item: ReviewItem) -> Target:
 def _settle_flags(target: Target, *, by: User, status: str, note: str, now: datetime) -> list[int]:
     """Resolve the pending flags on `target`; returns their ids."""
     pending = Flag.objects.filter(_item_of(target), status=FlagStatus.PENDING)
-    ids = list(pending.values_list("pk", flat=True))
+    rows = list(pending.values_list("pk", "flagger_id"))
+    ids = [pk for pk, _ in rows]
     Flag.objects.filter(pk__in=ids).update(
         status=status, resolved_by=by, resolved_at=now, outcome_note=note[:OUTCOME_MAX]
     )
+    if rows:
+        is_post = isinstance(target, Post)
+        announce(
+            FlagsResolved(
+                flag_ids=tuple(ids), flagger_ids=tuple(sorted({f for _, f in rows})),
+                post_id=target.pk if is_post else None,
+                comment_id=None if is_post else target.pk, status=status, by_id=by.pk,
+            )
+        )  # fmt: skip
     return ids
 
 
