@@ -70,6 +70,11 @@ class Group:
     entries: list[Shown] = field(default_factory=list)
 
     @property
+    def from_moderators(self) -> bool:
+        """Only the moderators' private messages (which are about no question)."""
+        return all(e.notification and e.notification.kind == Kind.MESSAGE for e in self.entries)
+
+    @property
     def unread(self) -> int:
         return sum(1 for e in self.entries if e.notification and e.notification.read_at is None)
 

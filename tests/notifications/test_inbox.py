@@ -13,7 +13,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from mindwell.accounts.models import User
 from mindwell.core.housekeeping import run_all
+from mindwell.moderation.actions.members import send_moderator_message
 from mindwell.notifications import actions as notification_actions
 from mindwell.notifications.inbox import PAGE_SIZE
 from mindwell.notifications.models import Notification
@@ -329,8 +331,6 @@ def test_housekeeping_forgets_old_notifications_and_recounts_the_unread(settings
 def test_recount_sets_each_members_count_from_their_rows(maya, rosie, ask):
     question = ask(maya)
     many(maya, question, 3)
-    from mindwell.accounts.models import User
-
     User.objects.filter(pk__in=[maya.pk, rosie.pk]).update(unread_notifications=50)
     notification_actions.recount([maya.pk, rosie.pk, maya.pk])
     assert (unread_of(maya), unread_of(rosie)) == (3, 0)
@@ -340,3 +340,17 @@ def test_the_inbox_links_to_email_settings_and_follows(maya):
     html = client_for(maya).get(INBOX).content.decode()
     assert f'href="{reverse("notifications:settings")}"' in html
     assert f'href="{reverse("notifications:following")}"' in html
+
+
+def test_a_moderators_message_is_listed_apart_and_opens_the_messages(maya, moderator, committed):
+    committed(
+        send_moderator_message, member=maya, by=moderator, body="Please keep names out of posts."
+    )
+    client = client_for(maya)
+    html = client.get(INBOX).content.decode()
+    assert "From the moderators" in html
+    [entry] = Notification.objects.filter(recipient=maya)
+    assert f'href="/notifications/{entry.pk}/open">The moderators wrote to you</a>' in html
+    response = client.get(f"/notifications/{entry.pk}/open")
+    assert response["Location"] == reverse("moderation:my_messages")
+    assert unread_of(maya) == 0
