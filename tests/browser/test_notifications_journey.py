@@ -90,6 +90,7 @@ def test_a_member_follows_hears_reads_and_manages_notifications(visitor: Visitor
     first = names.get_by_role("option").first
     expect(first).to_have_attribute("aria-selected", "true")
     expect(box).to_have_attribute("aria-activedescendant", first.get_attribute("id") or "")
+    screenshot(other, "notifications-names-after-at", full_page=False)
     box.press("Escape")
     expect(names).to_be_hidden()
     box.press_sequentially("a")  # "@rea": offered again
