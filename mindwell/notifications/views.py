@@ -202,7 +202,7 @@ def email_settings(request: HttpRequest) -> HttpResponse:
                 form.add_action_error(error)
             else:
                 messages.success(request, "Your email settings are saved.")
-                return redirect("notifications:settings")
+                return redirect("notifications:email_settings")
     else:
         initial = {
             **{
@@ -237,4 +237,4 @@ def email_switch(request: HttpRequest, switch: str) -> HttpResponse:
     action, done = SWITCHES[switch]
     action(member=request.user)
     messages.success(request, done)
-    return redirect("notifications:settings")
+    return redirect("notifications:email_settings")

@@ -338,7 +338,7 @@ def test_recount_sets_each_members_count_from_their_rows(maya, rosie, ask):
 
 def test_the_inbox_links_to_email_settings_and_follows(maya):
     html = client_for(maya).get(INBOX).content.decode()
-    assert f'href="{reverse("notifications:settings")}"' in html
+    assert f'href="{reverse("notifications:email_settings")}"' in html
     assert f'href="{reverse("notifications:following")}"' in html
 
 
