@@ -117,6 +117,9 @@ def prepare_site(database: str, size: int) -> tuple[dict[str, str], float | None
     env = site_env(database, size)
     stamp = Path(env["MINDWELL_VAR_DIR"]) / "generated"
     if stamp.exists():
+        # An earlier run's site, brought up to this checkout's schema and static files.
+        manage(env, "migrate", "--noinput", "--verbosity", "0")
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
         return env, None
     if database == "postgresql":
         import psycopg

@@ -3,34 +3,44 @@
 from __future__ import annotations
 
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, NotFound
-from mindwell.notifications import tokens
-from mindwell.notifications.models import EmailSettings, Frequency, GuestAddress, Kind, Notification
+from mindwell.notifications import preferences, tokens
+from mindwell.notifications.models import EmailSettings, Frequency, GuestAddress, Notification
+
+RECOUNT_BATCH = 500
 
 
 def recount(user_ids: list[int]) -> None:
-    """Set each member's unread count from their notifications (after a change of many)."""
-    unread = dict(
-        Notification.objects.filter(recipient_id__in=user_ids, read_at__isnull=True)
-        .values("recipient_id")
+    """Set each member's unread count from their notifications (after a change of many):
+    one statement per batch of members, however many there are."""
+    unread = (
+        Notification.objects.filter(recipient=OuterRef("pk"), read_at__isnull=True)
+        .order_by()
+        .values("recipient")
         .annotate(n=Count("pk"))
-        .values_list("recipient_id", "n")
+        .values("n")
     )
-    for user_id in user_ids:
-        User.objects.filter(pk=user_id).update(unread_notifications=unread.get(user_id, 0))
+    ids = sorted(set(user_ids))
+    for start in range(0, len(ids), RECOUNT_BATCH):
+        User.objects.filter(pk__in=ids[start : start + RECOUNT_BATCH]).update(
+            unread_notifications=Coalesce(Subquery(unread), Value(0))
+        )
 
 
 def mark_read(
     *, member: Any, notification_ids: list[int] | None = None, question_id: int | None = None
 ) -> int:
     """Mark some of the member's notifications read (all of them when neither ids nor a
-    question are given); returns how many were unread."""
+    question are given); returns how many were unread. Only the member's own are touched,
+    whatever ids are given."""
     now = timezone.now()
     with transaction.atomic():
         rows = Notification.objects.filter(recipient=member, read_at__isnull=True)
@@ -44,19 +54,70 @@ def mark_read(
     return count
 
 
+def clean_frequency(value: str) -> str:
+    if value not in Frequency.values:
+        raise ActionError("Choose at once, a daily digest, a weekly digest or never.")
+    return value
+
+
+def clean_timezone(name: str) -> str:
+    """A time zone the digests can be timed by: one of preferences.time_zones()."""
+    if name not in preferences.time_zone_names():
+        raise ActionError("Choose a time zone from the list.", field="timezone")
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ActionError("Choose a time zone from the list.", field="timezone") from None
+    return name
+
+
 def save_email_settings(
     *, member: Any, frequencies: dict[str, str], quote_excerpts: bool, timezone_name: str,
 ) -> EmailSettings:  # fmt: skip
+    """Save how the member hears by email of each kind they may choose for, whether emails
+    quote excerpts, and their time zone for digests. Stopping every email is its own
+    action (`stop_all_email`): saving these does not resume it."""
     for kind, value in frequencies.items():
-        if kind not in Kind.values or value not in Frequency.values:
-            raise ActionError("Choose one of the offered frequencies.")
+        if kind not in preferences.CHOOSABLE:
+            raise ActionError("That is not a kind of notification you can choose for.")
+        clean_frequency(value)
+    timezone_name = clean_timezone(timezone_name)
     with transaction.atomic():
         current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
         current.frequencies = {**current.frequencies, **frequencies}
-        current.quote_excerpts = quote_excerpts
+        current.quote_excerpts = bool(quote_excerpts)
         current.timezone = timezone_name
-        current.all_stopped_at = None
         current.save()
+    return current
+
+
+def stop_all_email(*, member: Any) -> EmailSettings:
+    """Stop every notification email to the member (their choices are kept for later)."""
+    with transaction.atomic():
+        current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
+        if current.all_stopped_at is None:
+            current.all_stopped_at = timezone.now()
+            current.save(update_fields=["all_stopped_at"])
+    return current
+
+
+def resume_email(*, member: Any) -> EmailSettings:
+    """Send notification email again, as the member's choices say."""
+    with transaction.atomic():
+        current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
+        if current.all_stopped_at is not None:
+            current.all_stopped_at = None
+            current.save(update_fields=["all_stopped_at"])
+    return current
+
+
+def retry_address(*, member: Any) -> EmailSettings:
+    """The member says their address works again after it refused mail: try it again."""
+    with transaction.atomic():
+        current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
+        if current.bounced_at is not None:
+            current.bounced_at, current.bounced_address = None, ""
+            current.save(update_fields=["bounced_at", "bounced_address"])
     return current
 
 

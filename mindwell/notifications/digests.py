@@ -60,7 +60,7 @@ def _digest(member: User, frequency: str, today: date, now: datetime) -> int:
     weekly = frequency == Frequency.WEEKLY
     with transaction.atomic():
         pending = list(
-            Notification.objects.select_for_update()
+            Notification.objects.select_for_update(of=("self",))
             .filter(recipient=member, email=frequency, emailed_at__isnull=True)
             .select_related("question", "post", "comment", "post__author", "comment__author")
             .order_by("-created_at")

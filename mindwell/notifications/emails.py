@@ -52,7 +52,7 @@ def member_links(member: Any, kind: str | None) -> dict[str, Any]:
     """The links at the foot of a member's email: stop this kind, stop all, settings."""
     links = {
         "unsubscribe_all": tokens.unsubscribe_url(member_id=member.pk),
-        "settings_url": absolute_url(reverse("notifications:settings")),
+        "settings_url": absolute_url(reverse("notifications:email_settings")),
     }
     if kind is not None:
         links["unsubscribe_kind"] = tokens.unsubscribe_url(member_id=member.pk, scope=kind)

@@ -7,8 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.http import QueryDict
 from django.urls import reverse
 
+from mindwell.core.pagination import KeysetPage, keyset_page
 from mindwell.notifications.models import Kind, Notification
 from mindwell.qa import policy, presenters
 
@@ -23,6 +25,31 @@ MODERATION_LINES = {
     "flag_helpful": "Your flag helped: the moderators acted on it",
     "flag_declined": "The moderators looked at your flag and left it as it was",
 }
+
+
+# What showing a notification reads besides itself: select_related these, then `wired`.
+RELATED = (
+    "question", "post", "comment", "post__author", "comment__author", "post__question",
+)  # fmt: skip
+PAGE_SIZE = 30
+
+
+def wired(notification: Notification) -> Notification:
+    """The notification with its comment's post set from its own (loaded with RELATED), so
+    that showing it asks the database nothing more."""
+    comment, post = notification.comment, notification.post
+    if comment is not None and post is not None and comment.post_id == post.pk:
+        comment.post = post
+    return notification
+
+
+def page_of(member: Any, params: QueryDict) -> KeysetPage[Notification]:
+    """One page of the member's inbox, newest first (by id: the order they were made)."""
+    rows = Notification.objects.filter(recipient_id=member.pk).select_related(*RELATED)
+    page = keyset_page(rows, params, field=None, size=PAGE_SIZE)
+    for notification in page.items:
+        wired(notification)
+    return page
 
 
 @dataclass
@@ -41,6 +68,11 @@ class Group:
     url: str
     question_id: int | None
     entries: list[Shown] = field(default_factory=list)
+
+    @property
+    def from_moderators(self) -> bool:
+        """Only the moderators' private messages (which are about no question)."""
+        return all(e.notification and e.notification.kind == Kind.MESSAGE for e in self.entries)
 
     @property
     def unread(self) -> int:

@@ -165,6 +165,12 @@ class EmailSettings(models.Model):
     def __str__(self) -> str:
         return f"email settings of {self.member_id}"
 
+    @property
+    def refuses_mail(self) -> bool:
+        """The member's address now is the one that refused our mail for good (one they
+        changed to since is written to again, however it changed)."""
+        return bool(self.bounced_at) and self.bounced_address == self.member.email.lower()
+
 
 class GuestAddress(models.Model):
     """An email address a guest gave with a post, asking to hear of replies. Nothing but the

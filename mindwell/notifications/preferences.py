@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
+from zoneinfo import available_timezones
 
 from mindwell.notifications.models import EmailSettings, Frequency, Kind
 
@@ -36,10 +38,8 @@ def chosen(member: Any, kind: str) -> str:
 
 
 def bounced(member: Any) -> bool:
-    """Whether the member's address refused our mail for good. Checked by address, so that
-    a new address (however it changed) is written to again."""
-    current = settings_of(member)
-    return bool(current.bounced_at) and current.bounced_address == member.email.lower()
+    """Whether the member's address refused our mail for good (EmailSettings.refuses_mail)."""
+    return bool(settings_of(member).refuses_mail)
 
 
 def may_email(member: Any) -> bool:
@@ -53,3 +53,29 @@ def may_email(member: Any) -> bool:
 def frequency(member: Any, kind: str) -> str:
     """How a notification of `kind` made now is to be emailed to `member`."""
     return chosen(member, kind) if may_email(member) else Frequency.NEVER
+
+
+# The regions of the IANA time zone names a member picks from (with "UTC"): the names
+# browsers report (Intl), without the old aliases ("US/Eastern", "Egypt", "localtime").
+ZONE_REGIONS = (
+    "Africa", "America", "Antarctica", "Arctic", "Asia", "Atlantic", "Australia", "Europe",
+    "Indian", "Pacific",
+)  # fmt: skip
+
+
+@cache
+def time_zone_names() -> frozenset[str]:
+    return frozenset(
+        name for name in available_timezones() if name.split("/")[0] in ZONE_REGIONS
+    ) | {"UTC"}
+
+
+@cache
+def time_zone_choices() -> list[tuple[str, Any]]:
+    """The time zones for a select: "UTC" first, then one group per region, each zone under
+    its name in the region ("Argentina/Buenos Aires")."""
+    groups: dict[str, list[tuple[str, str]]] = {region: [] for region in ZONE_REGIONS}
+    for name in sorted(time_zone_names() - {"UTC"}):
+        region, _, place = name.partition("/")
+        groups[region].append((name, place.replace("_", " ")))
+    return [("UTC", "UTC"), *((region, zones) for region, zones in groups.items() if zones)]

@@ -383,4 +383,187 @@
         });
     });
   });
+  // The bell's count in the header, after notifications were marked read in place.
+  function showUnread(count) {
+    var bell = document.querySelector("a.bell");
+    if (!bell) return;
+    var label = bell.querySelector(".visually-hidden");
+    if (label) label.textContent = "Notifications" + (count ? ", " + count + " unread" : "");
+    var badge = bell.querySelector(".bell-count");
+    if (!count) { if (badge) badge.remove(); return; }
+    if (!badge) {
+      badge = document.createElement("span");
+      badge.className = "bell-count";
+      badge.setAttribute("aria-hidden", "true");
+      bell.appendChild(badge);
+    }
+    badge.textContent = count > 99 ? "99+" : String(count);
+  }
+
+  // Marking notifications read without a reload: one, a question's group, or all of them.
+  document.querySelectorAll(".mark-read-form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post(form).then(function (result) {
+        if (!result) return;
+        if (!result.ok) { announce(result.data.error); return; }
+        var scope = form.dataset.mark;
+        var box = scope === "one" ? form.closest("li") : scope === "group" ? form.closest("[data-group]") : document;
+        var items = scope === "one" ? [box] : Array.prototype.slice.call(box.querySelectorAll("li.notification"));
+        items.forEach(function (item) {
+          item.classList.remove("is-unread");
+          var badge = item.querySelector(".new-badge");
+          if (badge) badge.remove();
+        });
+        var focusTo = items[0] && items[0].querySelector("a");
+        box.querySelectorAll(".mark-read-form").forEach(function (done) { done.remove(); });
+        if (scope !== "one") form.remove();
+        if (!result.data.unread) {
+          var all = document.querySelector(".mark-all-form");
+          if (all) all.remove();
+        }
+        showUnread(result.data.unread);
+        if (focusTo) focusTo.focus();
+        announce("Marked read. " + (result.data.unread ? result.data.unread + " unread." : "Nothing unread."));
+      });
+    });
+  });
+
+  // Following and unfollowing in place: a toggle button (aria-pressed) on question, tag,
+  // category and profile pages; on the list of what a member follows, Unfollow and
+  // Follow again.
+  document.querySelectorAll("form.follow-form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      post(form).then(function (result) {
+        if (!result) return;
+        if (!result.ok) { announce(result.data.error); return; }
+        var on = result.data.following;
+        var button = form.querySelector("button");
+        form.querySelector("input[name=follow]").value = on ? "no" : "yes";
+        if (button.hasAttribute("aria-pressed")) {
+          button.setAttribute("aria-pressed", on ? "true" : "false");
+        } else {
+          var label = button.querySelector(".follow-label");
+          if (label) label.textContent = on ? button.dataset.unfollow : button.dataset.follow;
+        }
+        announce(result.data.message);
+      });
+    });
+  });
+
+  // Email settings: a time zone still at its default takes this device's own, to be saved.
+  document.querySelectorAll("select[data-guess-timezone]").forEach(function (select) {
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+    if (!zone || zone === "UTC" || select.value !== "UTC") return;
+    var known = Array.prototype.some.call(select.options, function (option) { return option.value === zone; });
+    if (!known) return;
+    select.value = zone;
+    var note = select.form && select.form.querySelector(".timezone-note");
+    if (note) note.textContent = "Set to this device's time zone, " + zone.replace(/_/g, " ") + ". Save to keep it.";
+  });
+
+  // Names after "@" in the answer and comment boxes: who wrote in this thread under their
+  // name, offered as a list to pick from with the arrow keys and Enter (Escape closes it).
+  // Without this, typing the name does the same.
+  var mentionLists = 0;
+  function mentionBox(area, url, cache) {
+    var list = document.createElement("ul");
+    list.id = "mention-list-" + (++mentionLists);
+    list.className = "mention-list";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Names in this thread");
+    list.hidden = true;
+    area.parentNode.classList.add("mention-box");
+    area.after(list);
+    area.setAttribute("aria-autocomplete", "list");
+    area.setAttribute("aria-controls", list.id);
+    var names = [], active = -1, start = 0, sent = 0, timer = null;
+    function select(i) {
+      active = i;
+      Array.prototype.forEach.call(list.children, function (option, n) {
+        option.setAttribute("aria-selected", n === i ? "true" : "false");
+      });
+      area.setAttribute("aria-activedescendant", list.id + "-" + i);
+    }
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      names = [];
+      active = -1;
+      area.removeAttribute("aria-activedescendant");
+    }
+    function choose(i) {
+      var item = names[i];
+      if (!item) return;
+      var end = area.selectionStart;
+      area.value = area.value.slice(0, start) + item.username + " " + area.value.slice(end);
+      var caret = start + item.username.length + 1;
+      area.setSelectionRange(caret, caret);
+      close();
+      area.dispatchEvent(new Event("input", { bubbles: true }));  // the preview and the draft
+      announce("@" + item.username + " inserted.");
+    }
+    function show(found) {
+      var opening = list.hidden || found.length !== names.length;
+      close();
+      names = found;
+      if (!names.length) return;
+      names.forEach(function (item, i) {
+        var option = document.createElement("li");
+        option.id = list.id + "-" + i;
+        option.setAttribute("role", "option");
+        option.textContent = "@" + item.username;
+        if (item.name !== item.username) {
+          var shown = document.createElement("span");
+          shown.className = "mention-name";
+          shown.textContent = item.name;
+          option.appendChild(shown);
+        }
+        option.addEventListener("mousedown", function (e) { e.preventDefault(); choose(i); });
+        list.appendChild(option);
+      });
+      list.hidden = false;
+      select(0);
+      if (opening) {
+        announce(names.length + (names.length === 1 ? " name" : " names") +
+          " from this thread. Up and down arrows to choose, Enter to insert, Escape to close.");
+      }
+    }
+    function lookUp() {
+      var before = area.value.slice(0, area.selectionStart);
+      var found = /(^|[^\w@.])@([\w.+-]{0,40})$/.exec(before);
+      if (!found) { sent++; close(); return; }
+      var prefix = found[2];
+      start = area.selectionStart - prefix.length;
+      var key = prefix.toLowerCase();
+      var mine = ++sent;
+      if (cache[key]) { show(cache[key]); return; }
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        fetch(url + "?q=" + encodeURIComponent(prefix), {
+          credentials: "same-origin", headers: { Accept: "application/json" },
+        }).then(function (r) { return r.ok ? r.json() : { names: [] }; }).then(function (d) {
+          cache[key] = d.names || [];
+          if (mine === sent) show(cache[key]);
+        }).catch(function () { close(); });
+      }, 150);
+    }
+    area.addEventListener("input", lookUp);
+    area.addEventListener("blur", function () { sent++; close(); });
+    area.addEventListener("keydown", function (e) {
+      if (list.hidden || !names.length) return;
+      if (e.key === "ArrowDown") { e.preventDefault(); select((active + 1) % names.length); }
+      else if (e.key === "ArrowUp") { e.preventDefault(); select((active - 1 + names.length) % names.length); }
+      else if (e.key === "Enter" && active >= 0) { e.preventDefault(); choose(active); }
+      else if (e.key === "Escape") { e.preventDefault(); sent++; close(); }
+    });
+  }
+  document.querySelectorAll("[data-mention-url]").forEach(function (thread) {
+    var cache = {};
+    thread.querySelectorAll("textarea[name=body]").forEach(function (area) {
+      mentionBox(area, thread.dataset.mentionUrl, cache);
+    });
+  });
 })();

@@ -334,6 +334,6 @@ def test_every_tab_costs_the_same_few_queries_for_one_post_or_many(
     deeper = _queries_for(client, url + second_page.group(1).replace("&amp;", "&"))
 
     assert with_one == with_many == deeper
-    # The member, the counts, the page of rows; a member's session and account; the
-    # owner's comment count.
-    assert with_one <= {"guest": 3, "member": 5, "owner": 5}[viewer]
+    # The member, the counts, the page of rows; a member's session and account; whether
+    # another member follows them (the Follow button); the owner's comment count.
+    assert with_one <= {"guest": 3, "member": 6, "owner": 5}[viewer]

@@ -91,9 +91,10 @@ def visitor(
     request: pytest.FixtureRequest,
     policy_violations: list[str],
 ) -> Iterator[Callable[..., Page]]:
-    """visitor(user=None, width=1280, height=900, dark=False, javascript=True) -> a page in
-    a new browser context: its own cookies, so each visitor is a separate person. A user is
-    logged in by session cookie. Any JavaScript error, any request to another site, or
+    """visitor(user=None, width=1280, height=900, dark=False, javascript=True,
+    timezone_id=None) -> a page in a new browser context (in that time zone, if given):
+    its own cookies, so each visitor is a separate person. A user is logged in by session
+    cookie. Any JavaScript error, any request to another site, or
     anything the Content-Security-Policy blocks fails the test."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
@@ -106,6 +107,7 @@ def visitor(
         height: int = 900,
         dark: bool = False,
         javascript: bool = True,
+        timezone_id: str | None = None,
     ) -> Page:
         context = browser.new_context(
             base_url=site_url,
@@ -113,6 +115,7 @@ def visitor(
             color_scheme="dark" if dark else "light",
             reduced_motion="reduce",
             java_script_enabled=javascript,
+            timezone_id=timezone_id,
         )
         context.set_default_timeout(15_000)
         contexts.append(context)

@@ -133,12 +133,16 @@ def test_an_address_that_refuses_mail_is_marked_and_written_to_again_once_it_cha
     committed(answer, question, make_member("sam"), body="Another answer, from someone else.")
     assert Notification.objects.filter(recipient=maya).count() == 2
     assert len(emails_of(maya)) == 1 and postbox.messages == []
+    refused_notice = "Your address refused our email"
+    assert refused_notice in client_for(maya).get("/notifications/settings/").content.decode()
 
     # She moves to a new address, through the account's own actions.
     accounts.change_email(user=maya, new_email="maya@new.example.org", password=PASSWORD)
     accounts.confirm_email(
         token=make_confirmation_token(user_id=maya.pk, email="maya@new.example.org")
     )
+    maya.refresh_from_db()
+    assert refused_notice not in client_for(maya).get("/notifications/settings/").content.decode()
     committed(answer, question, make_member("lee"), body="A third answer, from a third person.")
     [message] = postbox.messages
     assert message["To"] == "maya@new.example.org"

@@ -8,10 +8,12 @@ kinds of reader, and must show it. Pages declare what they show (`shows`), actio
 changed (`topics`): this test is what holds the two together.
 """
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -22,10 +24,12 @@ from mindwell.accounts import actions as account_actions
 from mindwell.accounts.actions import update_profile
 from mindwell.accounts.models import Credential, User
 from mindwell.core.housekeeping import run_all
+from mindwell.notifications import follows
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category, Tag
 from tests.conftest import make_member, registrar
+from tests.pages.servers import token_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -410,3 +414,90 @@ def test_what_the_asker_may_delete_follows_the_votes_on_the_answers(servers, wor
         _, html = server.request("GET", url, cookie=cookie)
         assert "Yes, delete this question" not in html
         assert "This question cannot be deleted" in html
+
+
+# What differs per member on stored pages: the Follow buttons and the bell ---------------------
+
+
+def _follow_states(html: str) -> list[str]:
+    return re.findall(r'class="follow-button" aria-pressed="(\w+)"', html)
+
+
+def _bell_label(html: str) -> str:
+    found = re.search(r'<a class="bell".*?<span class="visually-hidden">([^<]*)</span>', html, re.S)
+    assert found, "no bell"
+    return found.group(1)
+
+
+def _stored_everywhere(servers, cookie: str, urls: list[str]) -> None:
+    for server in servers:
+        for url in urls:
+            server.request("GET", url, cookie=cookie)
+            response, _ = server.request("GET", url, cookie=cookie)
+            assert response.headers["X-Member-Page"] == "hit", (url, response.status)
+
+
+def test_follow_buttons_on_stored_pages_are_each_members_own_and_never_stale(servers, world):
+    w = world
+    reader, other = make_member("reader"), make_member("other")
+    cookies = {"reader": _cookie_for(reader), "other": _cookie_for(other)}
+    pages = {
+        w.page(w.question): ("question", w.question),
+        "/tag/attachment/": ("tag", w.tag),
+        f"/category/{w.category.slug}/": ("category", w.category),
+        "/u/dr_okafor/": ("member", w.dr_okafor),
+    }
+    for cookie in cookies.values():
+        _stored_everywhere(servers, cookie, list(pages))
+    for target, obj in pages.values():
+        follows.set_following(reader, target, obj, following=True)
+    for server in servers:
+        for url in pages:
+            response, html = server.request("GET", url, cookie=cookies["reader"])
+            assert response.headers["X-Member-Page"] == "hit"
+            assert _follow_states(html) == ["true"], (url, "reader")
+            _, html = server.request("GET", url, cookie=cookies["other"])
+            assert _follow_states(html) == ["false"], (url, "other")
+            _, html = server.request("GET", url)
+            assert "Log in to follow" in html and not _follow_states(html)
+    # Unfollowing through the form in one process shows in the other at once.
+    first, second = servers
+    url = w.page(w.question)
+    _, html = first.request("GET", url, cookie=cookies["reader"])
+    body = urlencode(
+        {"csrfmiddlewaretoken": token_in(html), "target": f"question:{w.question.pk}",
+         "follow": "no", "next": url}
+    )  # fmt: skip
+    response, _ = first.request(
+        "POST", "/notifications/follow/", cookie=cookies["reader"], body=body
+    )
+    assert response.status == 302
+    _, html = second.request("GET", url, cookie=cookies["reader"])
+    assert _follow_states(html) == ["false"]
+
+
+def test_the_bell_counts_a_new_notification_at_once_on_stored_pages(servers, world):
+    w = world
+    cookie = _cookie_for(w.maya)
+    # Pages that a mention of maya on the other question leaves as they are.
+    urls = [w.page(w.question), "/tag/attachment/", "/u/dr_okafor/"]
+    _stored_everywhere(servers, cookie, urls)
+    w.maya.refresh_from_db()
+    before = w.maya.unread_notifications
+    actions.add_comment(post=w.other, author=w.dr_okafor, body="@maya wrote about this too.")
+    w.maya.refresh_from_db()
+    assert w.maya.unread_notifications == before + 1
+    for server in servers:
+        for url in urls:
+            response, html = server.request("GET", url, cookie=cookie)
+            assert response.headers["X-Member-Page"] == "hit", url  # the page is the same
+            assert _bell_label(html) == f"Notifications, {before + 1} unread", url
+    # Marked read in one process: the other shows no count at once.
+    first, second = servers
+    _, html = first.request("GET", "/notifications/", cookie=cookie)
+    body = urlencode({"csrfmiddlewaretoken": token_in(html), "all": "1"})
+    response, _ = first.request("POST", "/notifications/read/", cookie=cookie, body=body)
+    assert response.status == 302
+    for url in urls:
+        _, html = second.request("GET", url, cookie=cookie)
+        assert _bell_label(html) == "Notifications"

@@ -70,7 +70,9 @@ def test_each_member_gets_their_own_votes_controls_and_name_from_one_stored_page
     assert first["X-Member-Page"] == "miss"
     second, riley_html, hits = get(client_for(riley), url)
     assert second["X-Member-Page"] == "hit"
-    assert hits == 3  # the session, the member, and their votes on the page's posts
+    # The session, the member, their votes on the page's posts, and whether they follow
+    # the question (its Follow button).
+    assert hits == 4
     assert hits < misses
 
     assert vote_states(quinn_html, reply.pk) == (True, False)

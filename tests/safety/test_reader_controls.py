@@ -367,8 +367,9 @@ def test_no_stored_page_carries_hidden_questions_and_plain_members_keep_the_shar
             assert fetch(dr_okafor, url)[0] == "miss"  # theirs was not shared
         cached, html, queries = fetch(newcomer, url)
         assert cached == "hit" and HIDDEN_TITLE in html
-        # The session, the member, their votes on the page: what a shared page costs.
-        assert queries == (3 if url != "/" else 2)
+        # The session, the member, their votes on the page and whether they follow the
+        # question: what a shared page costs.
+        assert queries == (4 if url != "/" else 2)
 
 
 def test_a_member_sees_their_changed_settings_at_once(

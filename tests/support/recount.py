@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import Count, Q, Sum
 
 from mindwell.accounts.models import User
+from mindwell.notifications.models import Notification
 from mindwell.qa.models import SHOWN_TO_AUTHOR, Comment, Post, PostKind, Vote
 from mindwell.reputation.actions import points_for, rebuild_point_totals, vote_points
 from mindwell.reputation.models import PointEvent, PointReason
@@ -116,9 +117,13 @@ def mismatches() -> dict[str, Any]:
             .exclude(author=None)
             .values_list("author_id", flat=True)
         )
+    unread = Counter(
+        Notification.objects.filter(read_at__isnull=True).values_list("recipient_id", flat=True)
+    )
     for user in User.objects.all():
         compare(f"{user.username} points", user.points, sums.get(user.pk, 0))
         compare(f"{user.username} posts_held", user.posts_held, held[user.pk])
+        compare(f"{user.username} unread_notifications", user.unread_notifications, unread[user.pk])
     return wrong
 
 
