@@ -240,8 +240,13 @@ MINDWELL_SUPPORT_UNANSWERED_HOURS = env_int("MINDWELL_SUPPORT_UNANSWERED_HOURS",
 # the worker holds an email it is sending before another may take it (a killed worker's).
 MINDWELL_NOTIFICATIONS_DAYS = env_int("MINDWELL_NOTIFICATIONS_DAYS", 90)
 MINDWELL_DIGEST_HOUR = env_int("MINDWELL_DIGEST_HOUR", 8)
+# The lease must outlast sending one email (a few exchanges with the server, each allowed
+# MINDWELL_EMAIL_TIMEOUT_SECONDS), or two workers may send it.
 MINDWELL_EMAIL_LEASE_SECONDS = env_int("MINDWELL_EMAIL_LEASE_SECONDS", 300)
 MINDWELL_EMAIL_TIMEOUT_SECONDS = env_int("MINDWELL_EMAIL_TIMEOUT_SECONDS", 30)
+# A notifications task still running after this long is a dead worker's, and is queued
+# again by the housekeeping (mindwell/notifications/stalled.py).
+MINDWELL_STALLED_TASK_SECONDS = env_int("MINDWELL_STALLED_TASK_SECONDS", 900)
 # How often the task worker runs the clean-ups (mindwell/core/housekeeping.py): old origins,
 # form submissions, expired guest links and sign-ups, finished tasks.
 MINDWELL_HOUSEKEEPING_SECONDS = env_int("MINDWELL_HOUSEKEEPING_SECONDS", 3600)

@@ -13,7 +13,7 @@ from django.utils import timezone
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.notifications import preferences, tokens
-from mindwell.notifications.models import EmailSettings, Frequency, GuestAddress, Kind, Notification
+from mindwell.notifications.models import EmailSettings, Frequency, GuestAddress, Notification
 
 RECOUNT_BATCH = 500
 
@@ -116,14 +116,14 @@ def retry_address(*, member: Any) -> EmailSettings:
     with transaction.atomic():
         current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
         if current.bounced_at is not None:
-            current.bounced_at = None
-            current.save(update_fields=["bounced_at"])
+            current.bounced_at, current.bounced_address = None, ""
+            current.save(update_fields=["bounced_at", "bounced_address"])
     return current
 
 
 def unsubscribe(holder: tokens.Holder) -> str:
-    """Do what an unsubscribe link says (again is harmless); returns what was stopped, for
-    the page that says so."""
+    """Do what an unsubscribe link says (tokens.read_unsubscribe); again is harmless.
+    Returns what was stopped (a kind, or tokens.ALL), for the page that says so."""
     now = timezone.now()
     if holder.guest_address_id is not None:
         stopped = GuestAddress.objects.filter(pk=holder.guest_address_id).update(stopped_at=now)
@@ -137,23 +137,22 @@ def unsubscribe(holder: tokens.Holder) -> str:
         current, _ = EmailSettings.objects.select_for_update().get_or_create(member=member)
         if holder.scope == tokens.ALL:
             current.all_stopped_at = current.all_stopped_at or now
-        elif holder.scope in Kind.values:
-            current.frequencies = {**current.frequencies, holder.scope: Frequency.NEVER}
         else:
-            raise ActionError("This link is not one we sent, or it was cut short.")
+            current.frequencies = {**current.frequencies, holder.scope: Frequency.NEVER}
         current.save()
     return holder.scope
 
 
 def confirm_guest(holder: tokens.Holder) -> GuestAddress:
-    if holder.guest_address_id is None or holder.scope != "confirm":
-        raise ActionError("This link is not one we sent, or it was cut short.")
-    address = GuestAddress.objects.filter(pk=holder.guest_address_id).first()
-    if address is None:
-        raise NotFound("This address is no longer on our list.")
-    if address.confirmed_at is None:
-        GuestAddress.objects.filter(pk=address.pk, confirmed_at__isnull=True).update(
-            confirmed_at=timezone.now(), stopped_at=None
-        )
-        address.refresh_from_db()
+    """A guest confirms their address (tokens.read_confirmation): replies to what they posted
+    asking for them are emailed from now on. The latest click counts: confirming after
+    stopping starts the email again, as stopping after confirming stops it."""
+    with transaction.atomic():
+        rows = GuestAddress.objects.select_for_update()
+        address = rows.filter(pk=holder.guest_address_id or 0).first()
+        if address is None:
+            raise NotFound("This address is no longer on our list: nothing will be sent to it.")
+        address.confirmed_at = address.confirmed_at or timezone.now()
+        address.stopped_at = None
+        address.save(update_fields=["confirmed_at", "stopped_at"])
     return address

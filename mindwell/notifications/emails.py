@@ -108,8 +108,11 @@ def for_digest(member: Any, notifications: list[Any], *, weekly: bool) -> dict[s
 def guest_reply(item: Any, about: Any, address: Any) -> dict[str, Any]:
     """The email telling a guest of a reply to what they wrote (never quoting it)."""
     is_comment = hasattr(about, "post_id")
-    mine = "question" if getattr(item, "is_question", False) else "answer"
-    line = f"Someone {'commented on' if is_comment else 'answered'} your {mine}"
+    if hasattr(item, "post_id"):
+        line = "Someone replied after your comment"
+    else:
+        mine = "question" if item.is_question else "answer"
+        line = f"Someone {'commented on' if is_comment else 'answered'} your {mine}"
     stop_url = tokens.unsubscribe_url(guest_address_id=address.pk)
     context = {"line": line, "url": absolute_url(plain_url(about)), "stop_url": stop_url}
     text, html = _render("guest_reply", context)

@@ -197,6 +197,7 @@ def comment_added(comment_id: int) -> list[Notification]:
     plan.add(list(earlier), Kind.REPLY)
     plan.add(mentioned(comment.body), Kind.MENTION)
     guests.tell_guest_author(post, about=comment)
+    guests.tell_guest_commenters(comment)
     return plan.save()
 
 

@@ -63,11 +63,36 @@ def ask_to_confirm(item: Any) -> None:
 def tell_guest_author(item: Any, *, about: Any) -> None:
     """Email the guest who wrote `item` (a question or answer) that `about` (an answer to it,
     or a comment on it) arrived, if their address is confirmed."""
+    address = address_of(item)
+    if address is not None and address.may_receive:
+        _tell(address, item, about)
+
+
+def tell_guest_commenters(comment: Any) -> None:
+    """Email the guests who commented earlier on the same post, asking for replies, that
+    `comment` came after theirs (each address once; never the comment's own writer)."""
+    from mindwell.qa.models import Comment
+
+    earlier = Comment.objects.filter(
+        post_id=comment.post_id, pk__lt=comment.pk, author=None, notify=True,
+        deleted_at__isnull=True,
+    ).exclude(guest_email="")  # fmt: skip
+    told: set[int] = set()
+    for mine in earlier.order_by("pk"):
+        address = address_of(mine)
+        if address is None or address.pk in told:
+            continue
+        told.add(address.pk)
+        if address.may_receive:
+            _tell(address, mine, comment)
+
+
+def _tell(address: GuestAddress, item: Any, about: Any) -> None:
     from mindwell.notifications.emails import guest_reply
 
-    address = address_of(item)
-    if address is None or not address.may_receive:
-        return
+    if about.author_id is None and (about.guest_email or "").strip().lower() == address.email:
+        return  # their own reply
+
     what = "comment" if hasattr(about, "post_id") else "answer"
     message = guest_reply(item, about, address)
     outbox.queue(key=f"guest:{address.pk}:{what}:{about.pk}", guest_address=address, **message)

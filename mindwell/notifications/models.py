@@ -157,11 +157,19 @@ class EmailSettings(models.Model):
         blank=True,
         help_text="The address refused mail; nothing is sent until it changes.",
     )
+    # Which address refused (lower case): a member who changes theirs is written to again.
+    bounced_address = models.EmailField(blank=True)
     last_daily_digest = models.DateField(null=True, blank=True)
     last_weekly_digest = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"email settings of {self.member_id}"
+
+    @property
+    def refuses_mail(self) -> bool:
+        """The member's address now is the one that refused our mail for good (one they
+        changed to since is written to again, however it changed)."""
+        return bool(self.bounced_at) and self.bounced_address == self.member.email.lower()
 
 
 class GuestAddress(models.Model):

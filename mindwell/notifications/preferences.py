@@ -37,13 +37,17 @@ def chosen(member: Any, kind: str) -> str:
     return value if value in Frequency.values else DEFAULTS[kind]
 
 
+def bounced(member: Any) -> bool:
+    """Whether the member's address refused our mail for good (EmailSettings.refuses_mail)."""
+    return bool(settings_of(member).refuses_mail)
+
+
 def may_email(member: Any) -> bool:
     """Whether anything may be emailed to the member now: an address they confirmed, that
     has not refused mail, and they did not stop every email."""
     if not member.is_active or not member.email or not member.email_confirmed:
         return False
-    current = settings_of(member)
-    return current.all_stopped_at is None and current.bounced_at is None
+    return settings_of(member).all_stopped_at is None and not bounced(member)
 
 
 def frequency(member: Any, kind: str) -> str:

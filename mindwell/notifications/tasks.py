@@ -1,8 +1,11 @@
-"""The worker's side of notifications: making them from an event, and sending email."""
+"""The worker's side of notifications: making them from an event, and sending email. Every
+task here may run again (a dead worker's, taken up by notifications.stalled) and makes
+nothing twice: notifications are keyed by event, emails by their key and their claim."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django_tasks import task
@@ -27,7 +30,36 @@ def fan_out(*, event: str, data: dict[str, Any]) -> int:
 
 @task()
 def deliver(*, email_ids: list[int]) -> dict[str, int]:
-    """Send these queued emails, then anything else that came due meanwhile."""
-    counts = delivery.send(email_ids)
-    counts["sent"] += delivery.send_due()
-    return counts
+    """Send these queued emails; those that must wait (a retry, the server down) get a task
+    of their own at the moment they are due. Then send anything else that came due."""
+    outcome = delivery.send(email_ids)
+    if not outcome.server_down:
+        outcome.add(delivery.send_due())
+    waiting, when = delivery.next_due([*email_ids, *outcome.tried])
+    if waiting and when is not None:
+        _deliver_later(waiting, when)
+    return outcome.counts()
+
+
+def _deliver_later(email_ids: list[int], when: datetime) -> None:
+    # A backend that runs tasks at once (the tests') defers nothing: the housekeeping's
+    # sweep (send_due_soon) sends them then.
+    if deliver.get_backend().supports_defer:
+        deliver.using(run_after=when).enqueue(email_ids=email_ids)
+
+
+@task()
+def deliver_due() -> dict[str, int]:
+    """Send every email that is due (delivery.send_due)."""
+    return delivery.send_due().counts()
+
+
+def send_due_soon() -> int:
+    """A housekeeping job: have the worker send what came due and has no task waiting for
+    it (a killed worker's claims, a task lost). The housekeeping runs each job inside a
+    transaction, where no email may be sent, so this only queues `deliver_due`; returns how
+    many emails are due."""
+    due = len(delivery.due_ids())
+    if due:
+        deliver_due.enqueue()
+    return due

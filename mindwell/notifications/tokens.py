@@ -9,10 +9,13 @@ from django.core import signing
 from django.urls import reverse
 
 from mindwell.accounts.emails import absolute_url
+from mindwell.notifications.models import Kind
 
 SALT = "mindwell.notifications.email-link"
 MAX_AGE = 400 * 24 * 3600  # an old digest's link still works for a year and a bit
 ALL = "all"
+CONFIRM = "confirm"
+NOT_OURS = "This link is not one we sent, or it was cut short."
 
 
 @dataclass(frozen=True)
@@ -48,21 +51,47 @@ def read(token: str) -> Holder:
     except signing.SignatureExpired as error:
         raise BadLink("This link is too old.", expired=True) from error
     except signing.BadSignature as error:
-        raise BadLink("This link is not one we sent, or it was cut short.") from error
+        raise BadLink(NOT_OURS) from error
     if not isinstance(payload, dict) or not isinstance(payload.get("s"), str):
-        raise BadLink("This link is not one we sent, or it was cut short.")
+        raise BadLink(NOT_OURS)
     member_id, guest_id = payload.get("m"), payload.get("g")
     if not (isinstance(member_id, int) ^ isinstance(guest_id, int)):
-        raise BadLink("This link is not one we sent, or it was cut short.")
+        raise BadLink(NOT_OURS)
     return Holder(member_id, guest_id, payload["s"])
+
+
+def read_unsubscribe(token: str) -> Holder:
+    """The holder of an unsubscribe link: a member stopping one kind of email or all of it,
+    or a guest stopping all of it. BadLink for anything else."""
+    holder = read(token)
+    scopes = [ALL] if holder.guest_address_id is not None else [ALL, *Kind.values]
+    if holder.scope not in scopes:
+        raise BadLink(NOT_OURS)
+    return holder
+
+
+def read_confirmation(token: str) -> Holder:
+    """The holder of a guest's confirmation link; BadLink for anything else."""
+    holder = read(token)
+    if holder.guest_address_id is None or holder.scope != CONFIRM:
+        raise BadLink(NOT_OURS)
+    return holder
+
+
+def unsubscribe_path(*, member_id: int | None = None, guest_address_id: int | None = None,
+                     scope: str = ALL) -> str:  # fmt: skip
+    token = make(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
+    return reverse("notifications:unsubscribe", args=[token])
 
 
 def unsubscribe_url(*, member_id: int | None = None, guest_address_id: int | None = None,
                     scope: str = ALL) -> str:  # fmt: skip
-    token = make(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
-    return absolute_url(reverse("notifications:unsubscribe", args=[token]))
+    """The link for an email (absolute)."""
+    return absolute_url(
+        unsubscribe_path(member_id=member_id, guest_address_id=guest_address_id, scope=scope)
+    )
 
 
 def confirm_url(guest_address_id: int) -> str:
-    token = make(guest_address_id=guest_address_id, scope="confirm")
+    token = make(guest_address_id=guest_address_id, scope=CONFIRM)
     return absolute_url(reverse("notifications:confirm_guest", args=[token]))

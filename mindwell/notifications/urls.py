@@ -1,6 +1,6 @@
 from django.urls import path
 
-from mindwell.notifications import follow_views, views
+from mindwell.notifications import follow_views, link_views, views
 
 app_name = "notifications"
 
@@ -14,6 +14,6 @@ urlpatterns = [
     path("following/", follow_views.following_page, name="following"),
     path("following/<str:tab>/", follow_views.following_page, name="following_tab"),
     path("mentions/<str:question_id>/", views.mention_names, name="mentions"),
-    path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
-    path("confirm/<str:token>/", views.confirm_guest, name="confirm_guest"),
+    path("unsubscribe/<str:token>/", link_views.unsubscribe, name="unsubscribe"),
+    path("confirm/<str:token>/", link_views.confirm_guest, name="confirm_guest"),
 ]

@@ -1,5 +1,5 @@
-"""Notifications' pages: the inbox, email settings, the names offered after "@", and the
-links in emails (unsubscribe, a guest's confirmation), which work without logging in."""
+"""Notifications' pages: the inbox, email settings and the names offered after "@" (the
+links in emails, which work without logging in: link_views)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,14 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError, NotFound
 from mindwell.core.middleware import wants_json
-from mindwell.notifications import actions, inbox, mentions, preferences, tokens
+from mindwell.notifications import actions, inbox, mentions, preferences
 from mindwell.notifications.access import access_notification
 from mindwell.notifications.forms import EmailSettingsForm, MarkReadForm
-from mindwell.notifications.models import Kind
 from mindwell.qa.access import access_question
 
 
@@ -106,78 +104,6 @@ def mention_names(request: HttpRequest, question_id: str) -> JsonResponse:
     except ActionError as error:
         return JsonResponse({"error": error.message}, status=error.status)
     return JsonResponse({"names": mentions.names_in_thread(request.user, question, prefix)})
-
-
-def _holder(token: str) -> tokens.Holder:
-    try:
-        return tokens.read(token)
-    except tokens.BadLink as error:
-        raise ActionError(str(error), status=410 if error.expired else 400) from error
-
-
-@csrf_exempt  # the signed link is the authority, and mail programs POST without a form
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
-    """GET asks (mail scanners open links: they must not unsubscribe anyone); POST does it,
-    from our button or from a mail program's one-click (RFC 8058)."""
-    try:
-        holder = _holder(token)
-        if holder.scope == "confirm":
-            raise ActionError("This link is not one we sent, or it was cut short.")
-    except ActionError as error:
-        return render(
-            request,
-            "notifications/link_problem.html",
-            {"message": error.message},
-            status=error.status,
-        )
-    if request.method == "GET":
-        scope = "" if holder.scope == tokens.ALL else Kind(holder.scope).label
-        return render(request, "notifications/unsubscribe.html", {"token": token, "scope": scope})
-    try:
-        scope = actions.unsubscribe(holder)
-    except (ActionError, NotFound) as error:
-        return render(
-            request,
-            "notifications/link_problem.html",
-            {"message": error.message},
-            status=getattr(error, "status", 404),
-        )
-    label = "" if scope == tokens.ALL else Kind(scope).label
-    return render(
-        request,
-        "notifications/unsubscribed.html",
-        {"scope": label, "guest": holder.guest_address_id is not None},
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def confirm_guest(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        holder = _holder(token)
-    except ActionError as error:
-        return render(
-            request,
-            "notifications/link_problem.html",
-            {"message": error.message},
-            status=error.status,
-        )
-    if request.method == "GET":
-        return render(request, "notifications/confirm_guest.html", {"token": token})
-    try:
-        actions.confirm_guest(holder)
-    except (ActionError, NotFound) as error:
-        return render(
-            request,
-            "notifications/link_problem.html",
-            {"message": error.message},
-            status=getattr(error, "status", 404),
-        )
-    return render(
-        request,
-        "notifications/confirmed.html",
-        {"stop_url": tokens.unsubscribe_url(guest_address_id=holder.guest_address_id)},
-    )
 
 
 # Email settings -------------------------------------------------------------------------------

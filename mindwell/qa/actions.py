@@ -175,16 +175,23 @@ def clean_edit_reason(value: str) -> str:
 
 
 def _clean_writer(
-    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str
+    *, author: User | None, anonymous: bool, guest_name: str, guest_email: str, notify: bool
 ) -> dict[str, Any]:
     """The authorship fields of a new post or comment. Members may hide their name; guests
-    may give one, and a private email address."""
+    may give one, and a private email address, to which replies are sent if they `notify`
+    (once they confirm it: the notifications app asks them)."""
     if not policy.can_post(author or AnonymousUser()):
         raise Forbidden(policy.why_not_post(author or AnonymousUser()))
     if author is not None:
-        return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": ""}
+        return {"author": author, "anonymous": anonymous, "guest_name": "", "guest_email": "",
+                "notify": False}  # fmt: skip
+    guest_email = clean_guest_email(guest_email)
+    if notify and not guest_email:
+        raise ActionError(
+            "Give your email address to hear of replies, or untick the box.", field="guest_email"
+        )
     return {"author": None, "anonymous": False, "guest_name": clean_guest_name(guest_name),
-            "guest_email": clean_guest_email(guest_email)}  # fmt: skip
+            "guest_email": guest_email, "notify": notify}  # fmt: skip
 
 
 def _submission_key(
@@ -314,6 +321,7 @@ def ask_question(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
+    notify: bool = False,
     keep_out_of_search: bool = False,
     submission: str | None = None,
     confirmed: frozenset[str] | None = None,
@@ -330,6 +338,7 @@ def ask_question(
     tag_names = parse_tag_names(tags)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
     )  # fmt: skip
     key = _submission_key(
         submission, author=author, what="question", target=None, text=f"{title}\n{body}"
@@ -383,6 +392,7 @@ def post_answer(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
+    notify: bool = False,
     submission: str | None = None,
     confirmed: frozenset[str] | None = None,
     now: datetime | None = None,
@@ -391,6 +401,7 @@ def post_answer(
     body = clean_answer_body(body)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
     )  # fmt: skip
     key = _submission_key(submission, author=author, what="answer", target=question.pk, text=body)
     now = now or timezone.now()
@@ -439,6 +450,7 @@ def add_comment(
     anonymous: bool = False,
     guest_name: str = "",
     guest_email: str = "",
+    notify: bool = False,
     submission: str | None = None,
     now: datetime | None = None,
 ) -> Comment:
@@ -446,6 +458,7 @@ def add_comment(
     body = clean_comment_body(body)
     writer = _clean_writer(
         author=author, anonymous=anonymous, guest_name=guest_name, guest_email=guest_email,
+        notify=notify,
     )  # fmt: skip
     key = _submission_key(submission, author=author, what="comment", target=post.pk, text=body)
     now = now or timezone.now()

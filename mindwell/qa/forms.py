@@ -32,8 +32,12 @@ KEEP_OUT_OF_SEARCH_HELP = (
     "to come across from outside Mindwell. Everyone here can still read it."
 )
 GUEST_EMAIL_HELP = (
-    "We email you a private link to edit or delete what you post. The address is never "
-    "shown to anyone."
+    "We email you a private link to edit or delete what you post and, if you tick the box "
+    "below, the replies to it once you confirm the address. It is never shown to anyone."
+)
+NOTIFY_HELP = (
+    "We first send a message asking you to confirm the address, and nothing else until you "
+    "do. Every email has a link that stops them all."
 )
 
 
@@ -52,12 +56,15 @@ class IdentityForm(ActionForm):
     guest_email = forms.EmailField(
         required=False, label="Email address (optional)", help_text=GUEST_EMAIL_HELP
     )
+    notify = forms.BooleanField(
+        required=False, label="Email me when someone replies", help_text=NOTIFY_HELP
+    )
 
     def __init__(self, *args: Any, member: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.member = member
         if member:
-            del self.fields["guest_name"], self.fields["guest_email"]
+            del self.fields["guest_name"], self.fields["guest_email"], self.fields["notify"]
         else:
             del self.fields["anonymous"]
 
@@ -70,6 +77,7 @@ class IdentityForm(ActionForm):
             "anonymous": data.get("anonymous", False),
             "guest_name": data.get("guest_name", ""),
             "guest_email": data.get("guest_email", ""),
+            "notify": data.get("notify", False),
         }
 
 

@@ -51,9 +51,8 @@ class Authored(models.Model):
 
     `author` is null for guests. `anonymous` hides a member's name from everyone but
     moderators. The guest's email address is private: it is never shown, and used only to
-    send them their post's private link (guest_links).
-    `notify` is not offered and stays false until email about replies exists (the
-    notifications app will offer it again).
+    send them their post's private link (guest_links) and, with `notify`, the replies to it
+    once they confirm the address (the notifications app).
     """
 
     author = models.ForeignKey(

@@ -176,7 +176,9 @@ def test_stopping_every_email_holds_until_resumed(maya, rosie, ask, answer, smtp
 
 
 def test_a_bounced_address_is_said_and_can_be_tried_again(maya):
-    EmailSettings.objects.create(member=maya, bounced_at=timezone.now())
+    EmailSettings.objects.create(
+        member=maya, bounced_at=timezone.now(), bounced_address="maya@example.org"
+    )
     client = client_for(maya)
     html = client.get(SETTINGS).content.decode()
     assert "Your address refused our email" in html

@@ -176,14 +176,15 @@ def pages_with_forms(question):
     return [reverse("qa:ask"), question.get_absolute_url()]
 
 
-def test_no_form_offers_email_about_replies(maya, ask):
+def test_only_guests_are_offered_email_about_replies_beside_each_email_field(maya, ask):
     question = ask(maya)
-    for viewer in (None, maya):
-        client = client_for(viewer)
-        for url in pages_with_forms(question):
-            page = client.get(url).content.decode()
-            assert "Email me when someone replies" not in page, url
-            assert 'name="notify"' not in page, url
+    for url in pages_with_forms(question):
+        page = client_for(maya).get(url).content.decode()
+        assert "Email me when someone replies" not in page, url
+        assert 'name="notify"' not in page, url
+        page = Client().get(url).content.decode()
+        assert page.count('name="notify"') == page.count('name="guest_email"') > 0, url
+        assert page.count("Email me when someone replies") == page.count('name="notify"'), url
 
 
 def test_the_guest_email_field_says_what_the_address_is_for(maya, ask):
