@@ -78,7 +78,7 @@ def save_email_settings(
     quote excerpts, and their time zone for digests. Stopping every email is its own
     action (`stop_all_email`): saving these does not resume it."""
     for kind, value in frequencies.items():
-        if kind not in preferences.CHOOSABLE:
+        if kind not in preferences.choosable(member):
             raise ActionError("That is not a kind of notification you can choose for.")
         clean_frequency(value)
     timezone_name = clean_timezone(timezone_name)

@@ -27,6 +27,7 @@ SUBJECTS = {
     Kind.FOLLOWED: "News from what you follow on {site}",
     Kind.MODERATION: "A moderation decision on {site}",
     Kind.MESSAGE: "A message from the {site} moderators",
+    Kind.SUPPORT: "A question waits for an answer on {site}",
 }
 EXCERPT_CHARS = 200
 

@@ -31,12 +31,13 @@ from mindwell.notifications import guests, outbox, preferences
 from mindwell.notifications.models import Follow, Kind, Notification
 from mindwell.qa import policy
 from mindwell.qa.models import Comment, Post
+from mindwell.safety import policy as safety_policy
 from mindwell.safety import reader
 
 # The most direct first: a person who qualifies twice gets the earlier kind.
 PRIORITY = [
     Kind.MESSAGE, Kind.MODERATION, Kind.ACCEPTED, Kind.ANSWER, Kind.COMMENT, Kind.REPLY,
-    Kind.MENTION, Kind.FOLLOWED,
+    Kind.MENTION, Kind.SUPPORT, Kind.FOLLOWED,
 ]  # fmt: skip
 # "@name": a username (accounts: letters, digits and @.+-_), not inside an email address.
 MENTION = re.compile(r"(?<![\w@.])@([\w.+-]{2,150})", re.UNICODE)
@@ -237,4 +238,16 @@ def message_sent(message_id: int, member_id: int, by_id: int) -> list[Notificati
     """A moderator's private message: an inbox entry (moderation emails it itself)."""
     plan = Plan(f"message:{message_id}", by_id)
     plan.add(member_id, Kind.MESSAGE)
+    return plan.save()
+
+
+def support_waiting(question_id: int) -> list[Notification]:
+    """A question marked "may need support" still has no answer: the members who offered to
+    help (safety's helpers) hear of it, if they may still see the support list."""
+    question = Post.objects.filter(pk=question_id).first()
+    if question is None or not _published(question) or question.answer_count:
+        return []
+    plan = Plan(f"support:{question.pk}", question.author_id, question=question, post=question)
+    helpers = User.objects.filter(support_helper__isnull=False)
+    plan.add([h.pk for h in helpers if safety_policy.can_see_support_list(h)], Kind.SUPPORT)
     return plan.save()

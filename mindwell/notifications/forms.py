@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 
 from mindwell.core.forms import ActionForm, Rule
 from mindwell.notifications import actions, preferences
-from mindwell.notifications.models import Frequency
+from mindwell.notifications.models import Frequency, Kind
 
 FREQUENCY_PREFIX = "email_"
 QUOTE_HELP = (
@@ -31,11 +32,12 @@ class EmailSettingsForm(ActionForm):
         },
     )
 
-    def __init__(self, *args: Any, digest_hour: int, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, digest_hour: int, kinds: Sequence[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for kind in preferences.CHOOSABLE:
+        self.kinds = kinds
+        for kind in kinds:
             self.fields[self.field_for(kind)] = forms.ChoiceField(
-                label=kind.label,
+                label=Kind(kind).label,
                 choices=Frequency.choices,
                 error_messages={
                     "invalid_choice": "Choose at once, a daily digest, a weekly digest or never.",
@@ -60,7 +62,7 @@ class EmailSettingsForm(ActionForm):
         return FREQUENCY_PREFIX + kind
 
     def frequency_fields(self) -> list[str]:
-        return [self.field_for(kind) for kind in preferences.CHOOSABLE]
+        return [self.field_for(kind) for kind in self.kinds]
 
     def frequency_bound_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.frequency_fields()]

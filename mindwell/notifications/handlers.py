@@ -22,6 +22,7 @@ from mindwell.qa.events import (
     PostRestored,
 )
 from mindwell.qa.models import Comment, Post
+from mindwell.safety.events import UnansweredSupportQuestion
 
 
 def _stamp() -> int:
@@ -189,7 +190,12 @@ def message_sent(event: MessageSent) -> None:
     )
 
 
+def support_waiting(event: UnansweredSupportQuestion) -> None:
+    fan_out.enqueue(event="support_waiting", data={"question_id": event.question_id})
+
+
 SUBSCRIPTIONS: list[tuple[type, Any]] = [
+    (UnansweredSupportQuestion, support_waiting),
     (FlagsResolved, flags_resolved),
     (QuestionClosed, question_closed),
     (QuestionReopened, question_reopened),

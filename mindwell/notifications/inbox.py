@@ -134,6 +134,8 @@ def describe(
         line = f"{who} mentioned you"
     elif kind == Kind.FOLLOWED:
         line = _followed_line(notification, who)
+    elif kind == Kind.SUPPORT:
+        line = "A question that may need support has waited hours without an answer"
     elif kind == Kind.MODERATION:
         line = MODERATION_LINES.get(detail, "The moderators decided on your {thing}").format(
             thing=_thing(notification)

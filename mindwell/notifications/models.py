@@ -19,6 +19,7 @@ class Kind(models.TextChoices):
     FOLLOWED = "followed", "News from what I follow"
     MODERATION = "moderation", "The moderators' decisions on my posts and flags"
     MESSAGE = "message", "A message from the moderators"
+    SUPPORT = "support", "A question that may need support still waits for an answer"
 
 
 class Frequency(models.TextChoices):

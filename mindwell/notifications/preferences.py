@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import available_timezones
 
 from mindwell.notifications.models import EmailSettings, Frequency, Kind
+from mindwell.safety import policy as safety_policy
 
 DEFAULTS: dict[str, str] = {
     Kind.ANSWER: Frequency.INSTANT,
@@ -18,9 +19,19 @@ DEFAULTS: dict[str, str] = {
     Kind.MODERATION: Frequency.INSTANT,
     # The moderators' messages are emailed by moderation itself, always.
     Kind.MESSAGE: Frequency.NEVER,
+    # Only members who offered to help hear of these (safety's helpers): at once.
+    Kind.SUPPORT: Frequency.INSTANT,
 }
-# The kinds a member chooses for (the settings page), in its order.
-CHOOSABLE = [k for k in Kind if k != Kind.MESSAGE]
+# The kinds every member chooses for (the settings page), in its order.
+CHOOSABLE = [k for k in Kind if k not in (Kind.MESSAGE, Kind.SUPPORT)]
+
+
+def choosable(member: Any) -> list[Kind]:
+    """The kinds this member chooses for: also waiting support questions for those who may
+    help with them (safety's support list)."""
+    if safety_policy.can_see_support_list(member):
+        return [*CHOOSABLE, Kind.SUPPORT]
+    return list(CHOOSABLE)
 
 
 def settings_of(member: Any) -> Any:

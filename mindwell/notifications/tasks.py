@@ -18,6 +18,7 @@ FAN_OUT: dict[str, Callable[..., list[Any]]] = {
     "answer_accepted": fanout.answer_accepted,
     "moderated": fanout.moderated,
     "message_sent": fanout.message_sent,
+    "support_waiting": fanout.support_waiting,
 }
 
 

@@ -116,7 +116,9 @@ def email_settings(request: HttpRequest) -> HttpResponse:
     current = preferences.settings_of(member)
     hour = settings.MINDWELL_DIGEST_HOUR
     if request.method == "POST":
-        form = EmailSettingsForm(request.POST, digest_hour=hour)
+        form = EmailSettingsForm(
+            request.POST, digest_hour=hour, kinds=preferences.choosable(member)
+        )
         if form.is_valid():
             try:
                 actions.save_email_settings(
@@ -133,14 +135,16 @@ def email_settings(request: HttpRequest) -> HttpResponse:
         initial = {
             **{
                 EmailSettingsForm.field_for(kind): preferences.chosen(member, kind)
-                for kind in preferences.CHOOSABLE
+                for kind in preferences.choosable(member)
             },
             "quote_excerpts": current.quote_excerpts,
             "timezone": current.timezone
             if current.timezone in preferences.time_zone_names()
             else "UTC",
         }
-        form = EmailSettingsForm(initial=initial, digest_hour=hour)
+        form = EmailSettingsForm(
+            initial=initial, digest_hour=hour, kinds=preferences.choosable(member)
+        )
     context = {"form": form, "member": member, "current": current}
     return render(
         request, "notifications/settings.html", context, status=400 if form.errors else 200
