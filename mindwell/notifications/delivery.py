@@ -52,7 +52,7 @@ from mindwell.notifications.models import (
 
 log = logging.getLogger(__name__)
 
-MAX_ATTEMPTS = 8
+MAX_ATTEMPTS = 16  # about two and a half days of a server that stays down
 RETRY_BASE = timedelta(minutes=1)
 RETRY_MAX = timedelta(hours=6)
 
