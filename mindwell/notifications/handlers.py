@@ -61,77 +61,47 @@ def _author_of(model: Any, pk: int) -> int | None:
     return author_id
 
 
-def post_hidden(event: PostHidden) -> None:
-    author_id = _author_of(Post, event.post_id)
-    if author_id is None or author_id == event.by_id:
+def _tell_author(model: Any, pk: int, what: str, detail: str, *, by_id: int | None) -> None:
+    """Tell the writer of a post or comment of a moderation outcome (never when they did it
+    themselves); `what` names the event in its key."""
+    author_id = _author_of(model, pk)
+    if author_id is None or author_id == by_id:
         return
-    detail = "flagged" if event.by_id is None and event.removal == "hidden" else event.removal
-    if event.by_id is None and event.removal != "hidden":
-        return  # held by a check as it was posted: its author was told on the spot
-    _moderated(
-        f"hidden:{event.post_id}:{_stamp()}",
-        author_id,
-        detail,
-        post_id=event.post_id,
-        by_id=event.by_id,
-    )
+    item = {"post_id": pk} if model is Post else {"comment_id": pk}
+    _moderated(f"{what}:{pk}:{_stamp()}", author_id, detail, by_id=by_id, **item)
+
+
+def post_hidden(event: PostHidden) -> None:
+    # Held by a check as it was posted (no person, not "hidden"): told on the spot.
+    flagged = event.by_id is None
+    if flagged and event.removal != "hidden":
+        return
+    detail = "flagged" if flagged else event.removal
+    _tell_author(Post, event.post_id, "hidden", detail, by_id=event.by_id)
 
 
 def post_deleted(event: PostDeleted) -> None:
-    author_id = _author_of(Post, event.post_id)
-    if author_id is not None and event.by_id is not None and author_id != event.by_id:
-        _moderated(
-            f"deleted:{event.post_id}:{_stamp()}",
-            author_id,
-            "deleted",
-            post_id=event.post_id,
-            by_id=event.by_id,
-        )
+    if event.by_id is not None:
+        _tell_author(Post, event.post_id, "deleted", "deleted", by_id=event.by_id)
 
 
 def post_restored(event: PostRestored) -> None:
-    author_id = _author_of(Post, event.post_id)
-    if author_id is not None and author_id != event.by_id:
-        _moderated(
-            f"restored:{event.post_id}:{_stamp()}",
-            author_id,
-            "restored",
-            post_id=event.post_id,
-            by_id=event.by_id,
-        )
+    _tell_author(Post, event.post_id, "restored", "restored", by_id=event.by_id)
     # A post released from review is news for those who were not told while it was held:
     # the same event key as at its creation, so nobody hears twice.
     fan_out.enqueue(event="post_created", data={"post_id": event.post_id})
 
 
 def comment_hidden(event: CommentHidden) -> None:
-    author_id = _author_of(Comment, event.comment_id)
-    if (
-        author_id is None
-        or author_id == event.by_id
-        or (event.by_id is None and event.removal != "hidden")
-    ):
+    flagged = event.by_id is None
+    if flagged and event.removal != "hidden":
         return
-    detail = "flagged" if event.by_id is None else event.removal
-    _moderated(
-        f"c-hidden:{event.comment_id}:{_stamp()}",
-        author_id,
-        detail,
-        comment_id=event.comment_id,
-        by_id=event.by_id,
-    )
+    detail = "flagged" if flagged else event.removal
+    _tell_author(Comment, event.comment_id, "c-hidden", detail, by_id=event.by_id)
 
 
 def comment_restored(event: CommentRestored) -> None:
-    author_id = _author_of(Comment, event.comment_id)
-    if author_id is not None and author_id != event.by_id:
-        _moderated(
-            f"c-restored:{event.comment_id}:{_stamp()}",
-            author_id,
-            "restored",
-            comment_id=event.comment_id,
-            by_id=event.by_id,
-        )
+    _tell_author(Comment, event.comment_id, "c-restored", "restored", by_id=event.by_id)
     fan_out.enqueue(event="comment_added", data={"comment_id": event.comment_id})
 
 
@@ -160,27 +130,11 @@ def flags_resolved(event: FlagsResolved) -> None:
 
 
 def question_closed(event: QuestionClosed) -> None:
-    author_id = _author_of(Post, event.question_id)
-    if author_id is not None and author_id != event.by_id:
-        _moderated(
-            f"closed:{event.question_id}:{_stamp()}",
-            author_id,
-            "closed",
-            post_id=event.question_id,
-            by_id=event.by_id,
-        )
+    _tell_author(Post, event.question_id, "closed", "closed", by_id=event.by_id)
 
 
 def question_reopened(event: QuestionReopened) -> None:
-    author_id = _author_of(Post, event.question_id)
-    if author_id is not None and author_id != event.by_id:
-        _moderated(
-            f"reopened:{event.question_id}:{_stamp()}",
-            author_id,
-            "reopened",
-            post_id=event.question_id,
-            by_id=event.by_id,
-        )
+    _tell_author(Post, event.question_id, "reopened", "reopened", by_id=event.by_id)
 
 
 def message_sent(event: MessageSent) -> None:
