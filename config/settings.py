@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "mindwell.moderation",
     "mindwell.safety",
     "mindwell.notifications",
+    "mindwell.search",
     "mindwell.demo",
 ]
 

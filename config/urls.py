@@ -18,6 +18,7 @@ urlpatterns = [
     path("moderation/", include("mindwell.moderation.urls")),
     path("support/", include("mindwell.safety.urls")),
     path("notifications/", include("mindwell.notifications.urls")),
+    path("", include("mindwell.search.urls")),
     # What crawlers read at the site's root (mindwell/safety/crawlers.py).
     path("robots.txt", crawler_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", crawler_views.sitemap_index, name="sitemap"),
