@@ -116,6 +116,18 @@ def answer() -> Callable[..., Post]:
     return _answer
 
 
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run an action and what follows its commit: the handlers, and the tasks they queue
+    (the test settings run tasks at once)."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
 def client_for(user: User | None) -> Client:
     client = Client()
     if user is not None:

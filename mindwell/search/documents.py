@@ -1,0 +1,108 @@
+"""What the index holds for a post: one document per question or answer, its live comments
+included, so a comment's words find the post it was written under.
+
+Columns, best first: the question's title, its tags, the post's text, its comments'
+text, and marker terms for exact filters (analysis.MARK). An answer carries its question's
+tags, category and thread markers: `[tag]` and `category:` find answers under the
+question too. Hidden and deleted posts are indexed like live ones (the search asks the
+policy who may see each); a comment out of view is not, since comments are never shown in
+results."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from mindwell.moderation.rules import plain_text
+from mindwell.qa.models import Comment, Post, PostKind
+from mindwell.search import analysis
+from mindwell.tags.models import Category
+
+COLUMNS = ("title", "tags", "body", "comments", "marks")
+
+
+@dataclass(frozen=True)
+class Document:
+    post_id: int
+    title: str
+    tags: str
+    body: str
+    comments: str
+    marks: str
+
+    def columns(self) -> tuple[str, str, str, str, str]:
+        return (self.title, self.tags, self.body, self.comments, self.marks)
+
+
+def _ancestry() -> dict[int, list[int]]:
+    """Each category's id with its ancestors' ids (a handful of rows, read once a batch)."""
+    parents = dict(Category.objects.values_list("id", "parent_id"))
+    lines: dict[int, list[int]] = {}
+    for category_id in parents:
+        line: list[int] = []
+        at: int | None = category_id
+        while at is not None and at not in line:
+            line.append(at)
+            at = parents.get(at)
+        lines[category_id] = line
+    return lines
+
+
+def _joined(texts: Iterable[str]) -> str:
+    return " ".join(term for text in texts for term in analysis.terms(text))
+
+
+def documents(post_ids: Iterable[int]) -> Iterator[Document]:
+    """The documents of the posts with these ids that still exist, in a few queries."""
+    posts = list(
+        Post.objects.filter(pk__in=list(post_ids))
+        .select_related("question")
+        .only(
+            "id",
+            "kind",
+            "title",
+            "tag_names",
+            "category_id",
+            "author_id",
+            "anonymous",
+            "body_html",
+            "question_id",
+            "question__title",
+            "question__tag_names",
+            "question__category_id",
+        )
+    )
+    if not posts:
+        return
+    comments: dict[int, list[str]] = defaultdict(list)
+    live_comments = Comment.objects.filter(
+        post_id__in=[post.pk for post in posts], deleted_at__isnull=True
+    ).order_by("id")
+    for post_id, body_html in live_comments.values_list("post_id", "body_html"):
+        comments[post_id].append(plain_text(body_html))
+    ancestry = _ancestry()
+    for post in posts:
+        question = post if post.kind == PostKind.QUESTION else post.question
+        assert question is not None
+        tag_names = question.tag_names.split()
+        marks = [
+            analysis.kind_term(post.kind),
+            analysis.question_term(question.pk),
+            *(analysis.tag_term(name) for name in tag_names),
+            *(analysis.category_term(c) for c in ancestry.get(question.category_id or 0, [])),
+        ]
+        # Never for an anonymous post: `user:ID` must not tell who wrote it.
+        if post.author_id is not None and not post.anonymous:
+            marks.append(analysis.author_term(post.author_id))
+        yield Document(
+            post_id=post.pk,
+            title=_joined([post.title]) if post.kind == PostKind.QUESTION else "",
+            # Only the question ranks higher for its tags; its answers carry their markers.
+            tags=_joined(name.replace("-", " ") for name in tag_names)
+            if post.kind == PostKind.QUESTION
+            else "",
+            body=_joined([plain_text(post.body_html)]),
+            comments=_joined(comments[post.pk]),
+            marks=" ".join(marks),
+        )

@@ -1,0 +1,78 @@
+"""The index follows every change to what it holds, after the change commits: a post
+written, edited, redacted or moved (its document again, and its answers' when a question's
+tags or title changed), a comment added or taken out of view (its post's document), a post
+purged (its documents go). Deleting, hiding and restoring change nothing in the index: the
+search asks who may see each post as it reads, so a hidden post is never found by those
+who may not see it, and is found again the moment it is restored.
+
+Writing a document is quick, so it happens here, in the request that made the change. If
+it fails (a locked database), the worker does it again (search.tasks)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from mindwell.qa.events import (
+    CommentAdded,
+    CommentDeleted,
+    CommentHidden,
+    CommentPurged,
+    CommentRestored,
+    PostCreated,
+    PostEdited,
+    PostPurged,
+    PostRedacted,
+)
+from mindwell.qa.models import Post, PostKind
+from mindwell.search import index, tasks
+from mindwell.search.documents import documents
+
+log = logging.getLogger(__name__)
+
+
+def reindex(post_ids: Iterable[int]) -> None:
+    ids = sorted(set(post_ids))
+    try:
+        index.store(documents(ids))
+    except Exception:
+        log.exception("Search index: writing posts %s failed; the worker will retry", ids)
+        tasks.reindex_posts.enqueue(post_ids=ids)
+
+
+def _with_answers(question_id: int) -> list[int]:
+    answers = Post.objects.filter(question_id=question_id, kind=PostKind.ANSWER)
+    return [question_id, *answers.values_list("id", flat=True)]
+
+
+def post_created(event: PostCreated) -> None:
+    reindex([event.post_id])
+
+
+def post_changed(event: PostEdited | PostRedacted) -> None:
+    # An answer carries its question's tags and category: a question's edit may move them.
+    reindex(_with_answers(event.post_id) if event.kind == "question" else [event.post_id])
+
+
+def comment_changed(
+    event: CommentAdded | CommentDeleted | CommentHidden | CommentRestored | CommentPurged,
+) -> None:
+    reindex([event.post_id])
+
+
+def post_purged(event: PostPurged) -> None:
+    index.remove(event.post_ids)
+
+
+SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
+    (PostCreated, post_created),
+    (PostEdited, post_changed),
+    (PostRedacted, post_changed),
+    (CommentAdded, comment_changed),
+    (CommentDeleted, comment_changed),
+    (CommentHidden, comment_changed),
+    (CommentRestored, comment_changed),
+    (CommentPurged, comment_changed),
+    (PostPurged, post_purged),
+]

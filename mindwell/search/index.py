@@ -1,0 +1,242 @@
+"""The full-text index on both databases, behind one interface: `store` and `remove`
+documents, `find` posts matching an `Expression` among a QuerySet's posts.
+
+SQLite: an FTS5 table `search_fts` whose rowid is the post's id, one column per document
+column, ranked by bm25 with the title weighted most. PostgreSQL: `search_entry`, a
+tsvector per post with the columns as weights A to D (marks unweighted, D), under a GIN
+index, ranked by ts_rank with the same order of weights. Both hold the terms of
+search.analysis, so the same query finds the same posts on either.
+
+A query that matches many posts is ranked among its newest `CANDIDATES` matches (the
+filters, visibility included, are applied before that cut): a word in a third of a million
+posts costs a bounded scan, and what is past the bound is what the person narrows to."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from django.db import connection, transaction
+from django.db.models import QuerySet
+
+from mindwell.qa.models import Post
+from mindwell.search.documents import Document
+
+CANDIDATES = 5000
+Column = Literal["title", "tags", "body", "comments", "marks"]
+# bm25 weights on SQLite, by column; ts_rank weights {D, C, B, A} on PostgreSQL.
+FTS5_WEIGHTS = (10.0, 4.0, 1.0, 0.25, 0.0)
+TS_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+PG_WEIGHT = {"title": "A", "tags": "B", "body": "C", "comments": "D", "marks": "D"}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One term, or several in a row (an exact phrase); `columns` narrows where."""
+
+    terms: tuple[str, ...]
+    columns: tuple[Column, ...] = ()
+
+
+@dataclass(frozen=True)
+class Expression:
+    """Every one of `all_of`, at least one of `any_of` (when given), none of `none_of`.
+    There must be something to look for: `all_of` or `any_of`."""
+
+    all_of: tuple[Phrase, ...] = ()
+    any_of: tuple[Phrase, ...] = ()
+    none_of: tuple[Phrase, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not (self.all_of or self.any_of):
+            raise ValueError("An expression needs a phrase to look for.")
+        for phrase in (*self.all_of, *self.any_of, *self.none_of):
+            if not phrase.terms or not all(term.isalnum() for term in phrase.terms):
+                raise ValueError(f"Not index terms: {phrase.terms!r}")
+
+
+@dataclass(frozen=True)
+class Found:
+    post_ids: list[int] = field(default_factory=list)  # this page, best first
+    total: int = 0  # how many matched, counted up to CANDIDATES
+    bounded: bool = False  # more matched than CANDIDATES: ranked among the newest
+
+
+def _is_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def store(documents: Iterable[Document]) -> int:
+    """Write (or replace) these documents; returns how many."""
+    rows = list(documents)
+    if not rows:
+        return 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        if _is_postgres():
+            vector = " || ".join(
+                f"setweight(to_tsvector('simple', %s), '{PG_WEIGHT[column]}')"
+                for column in ("title", "tags", "body", "comments", "marks")
+            )
+            cursor.executemany(
+                f"INSERT INTO search_entry (post_id, vector) VALUES (%s, {vector}) "
+                "ON CONFLICT (post_id) DO UPDATE SET vector = EXCLUDED.vector",
+                [(row.post_id, *row.columns()) for row in rows],
+            )
+        else:
+            cursor.executemany(
+                "DELETE FROM search_fts WHERE rowid = %s", [(row.post_id,) for row in rows]
+            )
+            cursor.executemany(
+                "INSERT INTO search_fts (rowid, title, tags, body, comments, marks) "
+                "VALUES (%s, %s, %s, %s, %s, %s)",
+                [(row.post_id, *row.columns()) for row in rows],
+            )
+    return len(rows)
+
+
+def remove(post_ids: Iterable[int]) -> None:
+    ids = [(post_id,) for post_id in post_ids]
+    if not ids:
+        return
+    table, key = ("search_entry", "post_id") if _is_postgres() else ("search_fts", "rowid")
+    with connection.cursor() as cursor:
+        cursor.executemany(f"DELETE FROM {table} WHERE {key} = %s", ids)
+
+
+def clear() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_entry" if _is_postgres() else "DELETE FROM search_fts")
+
+
+def is_empty() -> bool:
+    table = "search_entry" if _is_postgres() else "search_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {table} LIMIT 1")
+        return cursor.fetchone() is None
+
+
+def indexed_ids(post_ids: Iterable[int]) -> set[int]:
+    """Which of these posts have a document."""
+    ids = list(post_ids)
+    if not ids:
+        return set()
+    table, key = ("search_entry", "post_id") if _is_postgres() else ("search_fts", "rowid")
+    marks = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {key} FROM {table} WHERE {key} IN ({marks})", ids)
+        return {row[0] for row in cursor.fetchall()}
+
+
+# --- matching ----------------------------------------------------------------------------
+
+
+def _fts5_phrase(phrase: Phrase) -> str:
+    text = '"' + " ".join(phrase.terms) + '"'
+    if phrase.columns:
+        return "{" + " ".join(phrase.columns) + "} : " + text
+    return text
+
+
+def fts5_query(expression: Expression) -> str:
+    """The FTS5 MATCH text. Terms are letters and digits only, always quoted, so nothing in
+    a query can be read as FTS5 syntax."""
+    parts = [_fts5_phrase(phrase) for phrase in expression.all_of]
+    if expression.any_of:
+        parts.append("(" + " OR ".join(_fts5_phrase(p) for p in expression.any_of) + ")")
+    text = " AND ".join(parts)
+    if expression.none_of:
+        text = f"({text}) NOT (" + " OR ".join(_fts5_phrase(p) for p in expression.none_of) + ")"
+    return text
+
+
+def _ts_phrase(phrase: Phrase) -> str:
+    weights = "".join(sorted({PG_WEIGHT[column] for column in phrase.columns}))
+    label = f":{weights}" if weights else ""
+    return "(" + " <-> ".join(f"'{term}'{label}" for term in phrase.terms) + ")"
+
+
+def tsquery(expression: Expression) -> str:
+    """The tsquery text, read as it is (no parser runs on it): quoted terms, `<->` for
+    phrases, weight labels for columns."""
+    parts = [_ts_phrase(phrase) for phrase in expression.all_of]
+    if expression.any_of:
+        parts.append("(" + " | ".join(_ts_phrase(p) for p in expression.any_of) + ")")
+    text = " & ".join(parts)
+    if expression.none_of:
+        text = f"({text}) & !(" + " | ".join(_ts_phrase(p) for p in expression.none_of) + ")"
+    return text
+
+
+def _where(posts: QuerySet[Post]) -> tuple[str, Sequence[Any]]:
+    """The WHERE clause of `posts` as SQL on the table qa_post, without joins."""
+    query = posts.query
+    compiler = query.get_compiler(connection=connection)
+    compiler.setup_query()
+    if sum(1 for count in query.alias_refcount.values() if count) > 1:
+        raise ValueError("Search filters must be columns of the post itself (or EXISTS).")
+    if not query.where:
+        return "1 = 1", ()
+    sql, params = compiler.compile(query.where)
+    return sql, params
+
+
+def find(
+    *,
+    expression: Expression | None,
+    posts: QuerySet[Post],
+    offset: int = 0,
+    limit: int = 20,
+    candidates: int = CANDIDATES,
+) -> Found:
+    """The page of `posts` matching `expression`, best first: rank (title above tags above
+    text above comments), then score, then accepted answers, then the newest. Without an
+    expression (filters only), the matching posts by score. `posts` carries the filters and
+    who may see what, as conditions on the post's own row."""
+    where, where_params = _where(posts)
+    table = Post._meta.db_table
+    if expression is None:
+        inner = (
+            f"SELECT {table}.id, 0.0 AS rank, {table}.score, {table}.is_accepted "
+            f"FROM {table} WHERE {where} ORDER BY {table}.id DESC LIMIT %s"
+        )
+        params: list[Any] = [*where_params, candidates]
+    elif _is_postgres():
+        inner = (
+            f"SELECT {table}.id, ts_rank('{TS_RANK_WEIGHTS}', e.vector, q.query) AS rank, "
+            f"{table}.score, {table}.is_accepted "
+            f"FROM search_entry e CROSS JOIN (SELECT %s::tsquery AS query) q "
+            f"JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ q.query AND ({where}) ORDER BY e.post_id DESC LIMIT %s"
+        )
+        params = [tsquery(expression), *where_params, candidates]
+    else:
+        weights = ", ".join(str(weight) for weight in FTS5_WEIGHTS)
+        inner = (
+            f"SELECT {table}.id, -bm25(search_fts, {weights}) AS rank, "
+            f"{table}.score, {table}.is_accepted "
+            f"FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}) ORDER BY search_fts.rowid DESC LIMIT %s"
+        )
+        params = [fts5_query(expression), *where_params, candidates]
+    sql = (
+        f"SELECT id, COUNT(*) OVER () FROM ({inner}) found "
+        "ORDER BY rank DESC, score DESC, is_accepted DESC, id DESC LIMIT %s OFFSET %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit, offset])
+        rows = cursor.fetchall()
+    if not rows:
+        total = _count(inner, params) if offset else 0
+        return Found(total=total, bounded=total >= candidates)
+    total = rows[0][1]
+    return Found(post_ids=[row[0] for row in rows], total=total, bounded=total >= candidates)
+
+
+def _count(inner: str, params: list[Any]) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({inner}) found", params)
+        return int(cursor.fetchone()[0])

@@ -1,0 +1,28 @@
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from mindwell.qa.models import Post
+from mindwell.search import index, rebuild
+
+
+class Command(BaseCommand):
+    help = "Build the full-text search index again from every question and answer."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--batch", type=int, default=rebuild.BATCH, help="posts written per transaction"
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="only when the index holds nothing and there are posts (./run: a site "
+            "that had posts before search existed)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["if_empty"] and not (index.is_empty() and Post.objects.exists()):
+            return
+        show = rebuild.progress_bar(self.stderr) if options["verbosity"] > 0 else None
+        count = rebuild.rebuild(batch=options["batch"], progress=show)
+        self.stdout.write(f"Indexed {count:,} posts.")

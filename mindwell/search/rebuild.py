@@ -1,0 +1,62 @@
+"""Build the whole index again from the posts: after a restore from backup, a change to how
+text is analysed, or anything the handlers could not follow (a tag renamed in the admin, a
+category moved under another)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from django.db import transaction
+
+from mindwell.qa.models import Post
+from mindwell.search import index
+from mindwell.search.documents import documents
+
+BATCH = 1000
+BAR_WIDTH = 30
+
+
+def progress_bar(stream: TextIO | Any) -> Callable[[int, int], None]:
+    """A one-line bar on `stream`, redrawn in place: done/total, percentage, rate."""
+    started = time.monotonic()
+
+    def show(done: int, total: int) -> None:
+        share = done / total if total else 1.0
+        filled = int(share * BAR_WIDTH)
+        rate = done / max(time.monotonic() - started, 1e-9)
+        bar = "#" * filled + "-" * (BAR_WIDTH - filled)
+        end = "\n" if done >= total else ""
+        stream.write(f"\r[{bar}] {done:,}/{total:,} posts {share:4.0%} {rate:,.0f}/s{end}")
+        stream.flush()
+
+    return show
+
+
+def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None = None) -> int:
+    """Empty the index, then write every post's document, a batch per transaction, in the
+    order of ids; returns how many posts were indexed. Posts written meanwhile are
+    indexed by the handlers as usual."""
+    total = Post.objects.count()
+    index.clear()
+    done, after = 0, 0
+    while True:
+        ids = list(
+            Post.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            break
+        with transaction.atomic():
+            index.store(documents(ids))
+        done, after = done + len(ids), ids[-1]
+        if progress:
+            progress(done, max(total, done))
+    if progress and done == 0:
+        progress(0, 0)
+    return done
+
+
+def rebuild_with_bar(*, stream: TextIO = sys.stderr) -> int:
+    return rebuild(progress=progress_bar(stream))

@@ -1,0 +1,132 @@
+"""The index follows the posts, and finds them the same way on both databases."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from mindwell.moderation.actions.audit import purge
+from mindwell.qa import actions
+from mindwell.qa.models import Post
+from mindwell.search import analysis, index, rebuild
+from mindwell.search.index import Expression, Phrase
+from mindwell.search.visibility import findable_posts
+
+pytestmark = pytest.mark.django_db
+
+
+def found(text, *, posts=None, columns=()):
+    phrases = tuple(Phrase(terms=(term,), columns=columns) for term in analysis.terms(text))
+    result = index.find(
+        expression=Expression(all_of=phrases), posts=Post.objects.all() if posts is None else posts
+    )
+    return result.post_ids
+
+
+def test_a_question_is_found_by_the_stem_of_a_word_in_its_title(committed, ask, maya):
+    question = committed(ask, maya, title="Feeling attached to my counsellor after a year")
+    assert found("attachment") == [question.pk]
+    assert found("counsellors") == [question.pk]
+    assert found("dinosaurs") == []
+
+
+def test_a_title_match_ranks_above_a_match_in_the_text(committed, ask, maya):
+    in_text = committed(
+        ask, maya, title="Ending therapy after a long time", body="I feel a lot of grief about it."
+    )
+    in_title = committed(
+        ask,
+        maya,
+        title="Grief after my mother died last spring",
+        body="It comes in waves, most days.",
+    )
+    assert found("grief") == [in_title.pk, in_text.pk]
+
+
+def test_an_answer_and_a_comment_are_indexed_after_commit(committed, ask, answer, maya, dr_okafor):
+    question = committed(ask, maya)
+    reply = committed(answer, question, dr_okafor, body="Transference is worth naming aloud.")
+    assert found("transference naming") == [reply.pk]
+    committed(
+        actions.add_comment, post=question, author=dr_okafor, body="Journaling between sessions."
+    )
+    assert found("journaling") == [question.pk]
+
+
+def test_an_edit_replaces_the_document(committed, ask, maya):
+    question = committed(ask, maya, body="Panic on the train every morning, for weeks now.")
+    committed(
+        actions.edit_post,
+        post=question,
+        editor=maya,
+        title=question.title,
+        body="Anxiety at work every morning, for weeks now.",
+        tags=question.tag_names,
+    )
+    assert found("panic") == []
+    assert found("anxiety") == [question.pk]
+
+
+def test_a_purged_post_leaves_the_index(committed, ask, maya, moderator):
+    question = committed(ask, maya, title="Purging this question about loneliness")
+    moderator.is_superuser = True
+    moderator.save()
+    committed(purge, by=moderator, post=question, reason="spam")
+    assert index.indexed_ids([question.pk]) == set()
+
+
+def test_rebuild_indexes_every_post_again(committed, ask, answer, maya, dr_okafor):
+    question = committed(ask, maya)
+    reply = committed(answer, question, dr_okafor)
+    index.clear()
+    assert found("therapist") == []
+    assert rebuild.rebuild() == 2
+    assert set(index.indexed_ids([question.pk, reply.pk])) == {question.pk, reply.pk}
+    assert found("therapist") == [question.pk]
+
+
+def test_query_text_is_never_read_as_syntax():
+    with pytest.raises(ValueError):
+        Phrase(terms=('a" OR "b',))
+        Expression(all_of=(Phrase(terms=('a" OR "b',)),))
+
+
+def test_hidden_posts_are_found_only_by_those_who_may_see_them(
+    committed, ask, answer, maya, dr_okafor, moderator, newcomer
+):
+    question = committed(ask, maya, title="Jealousy when my partner texts an old friend")
+    reply = committed(answer, question, dr_okafor, body="Jealousy often points at a fear.")
+    committed(actions.delete_post, post=question, by=maya)
+
+    def finds(user):
+        return set(found("jealousy", posts=findable_posts(user)))
+
+    assert finds(newcomer) == set()  # the question, and its answer with it
+    assert finds(AnonymousUser()) == set()
+    assert finds(moderator) == {question.pk, reply.pk}
+
+
+def test_a_category_moderator_finds_hidden_posts_in_their_categories_only(
+    committed, ask, maya, dr_okafor, category
+):
+    from mindwell.tags.actions import set_category_moderators
+
+    question = committed(ask, maya, title="Jealousy when my partner texts an old friend")
+    committed(actions.delete_post, post=question, by=maya)
+    set_category_moderators(category=category, moderator_ids=[dr_okafor.pk])
+    dr_okafor.refresh_from_db()
+    assert found("jealousy", posts=findable_posts(dr_okafor)) == [question.pk]
+
+
+def test_the_command_fills_an_empty_index_with_a_progress_bar(committed, ask, maya):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    question = committed(ask, maya)
+    out, err = StringIO(), StringIO()
+    call_command("rebuild_search_index", "--if-empty", stdout=out, stderr=err)
+    assert out.getvalue() == ""  # the index was not empty: nothing done
+    index.clear()
+    call_command("rebuild_search_index", "--if-empty", stdout=out, stderr=err)
+    assert "Indexed 1 posts." in out.getvalue()
+    assert "[" + "#" * rebuild.BAR_WIDTH + "] 1/1 posts" in err.getvalue()
+    assert found("therapist") == [question.pk]
