@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mindwell.moderation.rules import plain_text
 from mindwell.qa.models import Comment, Post, PostKind
@@ -53,6 +54,13 @@ def _joined(texts: Iterable[str]) -> str:
     return " ".join(term for text in texts for term in analysis.terms(text))
 
 
+@lru_cache(maxsize=256)
+def _html_terms(html: str) -> str:
+    """The terms of rendered HTML. Kept for a while: the same text comes again when a post's
+    comments change or its question is edited, and a generated bench site reuses a few."""
+    return _joined([plain_text(html)])
+
+
 def documents(post_ids: Iterable[int]) -> Iterator[Document]:
     """The documents of the posts with these ids that still exist, in a few queries."""
     posts = list(
@@ -80,7 +88,7 @@ def documents(post_ids: Iterable[int]) -> Iterator[Document]:
         post_id__in=[post.pk for post in posts], deleted_at__isnull=True
     ).order_by("id")
     for post_id, body_html in live_comments.values_list("post_id", "body_html"):
-        comments[post_id].append(plain_text(body_html))
+        comments[post_id].append(_html_terms(body_html))
     ancestry = _ancestry()
     for post in posts:
         question = post if post.kind == PostKind.QUESTION else post.question
@@ -102,7 +110,7 @@ def documents(post_ids: Iterable[int]) -> Iterator[Document]:
             tags=_joined(name.replace("-", " ") for name in tag_names)
             if post.kind == PostKind.QUESTION
             else "",
-            body=_joined([plain_text(post.body_html)]),
-            comments=_joined(comments[post.pk]),
+            body=_html_terms(post.body_html),
+            comments=" ".join(comments[post.pk]),
             marks=" ".join(marks),
         )

@@ -28,6 +28,9 @@ Column = Literal["title", "tags", "body", "comments", "marks"]
 # bm25 weights on SQLite, by column; ts_rank weights {D, C, B, A} on PostgreSQL.
 FTS5_WEIGHTS = (10.0, 4.0, 1.0, 0.25, 0.0)
 TS_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+POSTGRES_VECTOR_INDEX = (
+    "CREATE INDEX IF NOT EXISTS search_entry_vector_idx ON search_entry USING gin (vector)"
+)
 PG_WEIGHT = {"title": "A", "tags": "B", "body": "C", "comments": "D", "marks": "D"}
 
 
