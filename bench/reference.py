@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from mindwell.qa.forms import AnswerForm, CommentForm
 from mindwell.qa.models import Comment, Post, Vote
+from mindwell.qa.presenters import preview_text
 from mindwell.qa.structured_data import qa_page
 from mindwell.tags.models import Category, Tag
 
@@ -63,6 +64,7 @@ def question(request, question_id):
             ("newest", "Newest", f"{address}?answers=newest"),
         ],
         "canonical_url": canonical_url,
+        "description": preview_text(question),
         "structured_data": qa_page(question, answers, viewer=request.user, address=canonical_url),
         "my_votes": votes,
         "answer_form": AnswerForm(member=member),

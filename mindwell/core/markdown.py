@@ -1,6 +1,7 @@
 """Markdown to safe HTML, done once when a post is written; pages show the stored result."""
 
 from html import escape
+from html.parser import HTMLParser
 from typing import Any
 
 import nh3
@@ -59,3 +60,44 @@ def render_markdown(text: str) -> str:
         allowed_classes=_ALLOWED_CLASSES,
         link_rel="nofollow ugc noopener noreferrer",
     )
+
+
+# Elements that end a run of words: their text is kept apart from the next element's.
+_BREAKING_TAGS = _ALLOWED_TAGS - {"em", "strong", "del", "s", "code", "a"}
+
+
+class _Text(HTMLParser):
+    """The words of sanitised post HTML, with blocks and line breaks kept apart."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in _BREAKING_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BREAKING_TAGS:
+            self.parts.append(" ")
+
+
+def excerpt(html: str, *, limit: int = 160) -> str:
+    """The beginning of a post as plain text, from its stored HTML (`body_html`): no
+    Markdown, no tags, entities decoded, whitespace collapsed, cut at a word with "…" when
+    longer than `limit` characters. For previews that show text as text (a description
+    meta, a feed's summary): escape it where it goes into HTML."""
+    parser = _Text()
+    # Only the beginning is read: a long post's text is never parsed whole for a preview.
+    # An element or entity cut short at the end is left out by the parser.
+    parser.feed(html[: limit * 8 + 500])
+    text = " ".join("".join(parser.parts).split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:.-") + "…"

@@ -17,6 +17,7 @@ from mindwell.accounts.models import User
 from mindwell.accounts.policy import professional_badge
 from mindwell.accounts.topics import MEMBER
 from mindwell.core.formatting import compact_number
+from mindwell.core.markdown import excerpt
 from mindwell.core.pagecache import shows
 from mindwell.qa import policy
 from mindwell.qa.models import Post, Revision
@@ -53,6 +54,16 @@ def writer(item: Any, viewer: Any) -> Writer:
         revealed = item.author if policy.can_see_author(viewer, item) else None
         return Writer(ANONYMOUS, None, is_anonymous=True, revealed=revealed)
     return Writer(item.author.public_name, _shown(item.author))
+
+
+def preview_text(post: Post, *, limit: int = 160) -> str:
+    """What previews of a post outside its page say (the description and OpenGraph meta
+    that search results and shared links show, a feed's summary), as plain text: the
+    question's content note when its asker gave one, for the text is kept folded under it
+    and a preview must not spread it; else the beginning of its text."""
+    if post.is_question and post.content_note:
+        return f"Content note: {post.content_note}"
+    return excerpt(post.body_html, limit=limit)
 
 
 def points_now(posts: Iterable[Post], viewer: Any) -> dict[str, dict[str, Any]]:

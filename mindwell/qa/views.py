@@ -7,8 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, Sum
+from django.db.models import Q, Sum
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +29,7 @@ from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
 from mindwell.qa.models import BODY_MAX, Comment, Post, PostKind, Vote
 from mindwell.qa.personal import my_votes
-from mindwell.qa.presenters import points_now
+from mindwell.qa.presenters import points_now, preview_text
 from mindwell.qa.structured_data import qa_page
 from mindwell.qa.topics import QUESTION, QUESTION_LISTS
 from mindwell.tags.models import Category, Tag
@@ -139,7 +138,7 @@ def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
     base = reverse("qa:category", args=[slug])
     return _listing(
         request,
-        queryset=_in_categories(ids, total),
+        queryset=Post.objects.in_categories(ids, count=total),
         sort=sort,
         total=total,
         heading=category.name,
@@ -147,35 +146,6 @@ def category_questions(request: HttpRequest, slug: str) -> HttpResponse:
         extra={"category": category, "children": children},
         sort_in_query=True,
     )
-
-
-# On SQLite, a list of a tag or category held by many questions is read fastest by
-# walking the list's own order and checking each row: a page is found after a few dozen
-# rows. Through the tag's or category's index instead, SQLite sorts every one of its
-# questions first (2-5 s for 300,000 of 1,000,000 questions), while for a rare one the
-# index is the fast way. PostgreSQL plans both well. See docs/performance.md.
-COMMON_LIST_SHARE = 0.002
-
-
-def _walk_order(count: int) -> bool:
-    if connection.vendor != "sqlite":
-        return False
-    total = Category.objects.aggregate(total=Sum("question_count"))["total"] or 0
-    return count >= COMMON_LIST_SHARE * total
-
-
-def _tagged(tag: Tag) -> Any:
-    if _walk_order(tag.question_count):
-        tagged = Post.tags.through.objects.filter(post_id=OuterRef("pk"), tag_id=tag.pk)
-        return Post.objects.filter(Exists(tagged))
-    return Post.objects.filter(tags=tag)
-
-
-def _in_categories(ids: list[int], count: int) -> Any:
-    if _walk_order(count):
-        # `category_id + 0` hides the column from SQLite's index choice.
-        return Post.objects.alias(category_walk=F("category_id") + 0).filter(category_walk__in=ids)
-    return Post.objects.filter(category_id__in=ids)
 
 
 @require_GET
@@ -189,7 +159,7 @@ def tag_questions(request: HttpRequest, name: str) -> HttpResponse:
     hidden = choices is not None and choices.hides_tag(tag.name)
     return _listing(
         request,
-        queryset=Post.objects.none() if hidden else _tagged(tag),
+        queryset=Post.objects.none() if hidden else Post.objects.tagged(tag),
         sort=sort,
         total=tag.question_count,
         heading=f"Questions tagged “{tag.name}”",
@@ -379,6 +349,7 @@ def _question_page(
         "answer_order": order,
         "answer_orders": orders,
         "canonical_url": canonical_url,
+        "description": preview_text(question),
         "structured_data": qa_page(question, answers, viewer=user, address=canonical_url),
         "answer_form": answer_form or AnswerForm(**identity),
         "confirmation": confirmation,

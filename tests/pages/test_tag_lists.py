@@ -1,13 +1,13 @@
 """Tag and category lists read the same rows whichever way the database is asked for them:
 on SQLite one held by many questions is read by walking the list's order, a rare one
-through its index (see COMMON_LIST_SHARE in mindwell/qa/views.py)."""
+through its index (see COMMON_LIST_SHARE in mindwell/qa/models.py)."""
 
 import pytest
 from django.db import connection
 from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 
-from mindwell.qa import actions, views
+from mindwell.qa import actions, models, views
 from mindwell.qa.models import Post
 from mindwell.tags.models import Tag
 from tests.conftest import client_for
@@ -20,7 +20,7 @@ def test_common_and_rare_tags_list_the_same_questions_either_way(
     maya, category, sort, settings, monkeypatch
 ):
     settings.MINDWELL_PAGE_SIZE = 4
-    monkeypatch.setattr(views, "COMMON_LIST_SHARE", 0.5)  # "rare" is on 3 of 12
+    monkeypatch.setattr(models, "COMMON_LIST_SHARE", 0.5)  # "rare" is on 3 of 12
     for i in range(12):
         tags = "common rare" if i % 5 == 0 else "common"
         actions.ask_question(
@@ -40,7 +40,7 @@ def test_common_and_rare_tags_list_the_same_questions_either_way(
             QueryDict(), field=views.SORTS[sort][1], cast=views.SORTS[sort][2], size=4,
         ).items  # fmt: skip
         assert listed == [q.pk for q in joined] and len(listed) == min(4, expected)
-        common = tag.question_count >= views.COMMON_LIST_SHARE * 12
+        common = tag.question_count >= models.COMMON_LIST_SHARE * 12
         if connection.vendor == "sqlite" and common:
             assert any("EXISTS" in q["sql"] for q in queries.captured_queries)
         else:

@@ -11,7 +11,9 @@ to another host that a browser would fetch or send to by itself:
   a meta refresh, a JSON-LD value other than its vocabulary (`@context`);
 - CSS: `url()` and `@import`;
 - JavaScript: any string holding an address with a host (fetch, XHR, import, WebSocket,
-  beacons and assignments all take one).
+  beacons and assignments all take one);
+- Atom feeds: every address the feed gives (links, ids); titles, summaries and names are
+  what people wrote, as text, which no feed reader fetches by itself.
 
 Plain links to other sites (`<a href>`) open only when the reader chooses; two kinds are
 allowed. The services of the "Need help now?" data (from the database when the help
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -224,6 +227,24 @@ def js_problems(url: str) -> list[str]:
     return problems
 
 
+ATOM = "{http://www.w3.org/2005/Atom}"
+ATOM_ADDRESSES = {f"{ATOM}id", f"{ATOM}uri", f"{ATOM}icon", f"{ATOM}logo"}
+
+
+def atom_problems(where: str, content: bytes) -> list[str]:
+    problems = []
+    for element in ET.fromstring(content).iter():
+        addresses = [value for name, value in element.attrib.items() if name in URL_ATTRIBUTES]
+        if element.tag in ATOM_ADDRESSES:
+            addresses.append(element.text or "")
+        problems += [
+            f"{where}: the feed gives {foreign_host(address)}"
+            for address in addresses
+            if foreign_host(address)
+        ]
+    return problems
+
+
 @dataclass
 class Crawl:
     help_links: set[str]
@@ -238,6 +259,9 @@ class Crawl:
         if through_django:
             policy = response.get("Content-Security-Policy", "")
             self.problems += csp_problems(where, policy) if policy else [f"{where}: no CSP"]
+        if content_type.startswith("application/atom+xml"):
+            self.problems += atom_problems(where, response.content)
+            return []
         if not content_type.startswith("text/html"):
             # robots.txt, the sitemap: every address in them is this site's (a namespace's
             # name aside).

@@ -49,6 +49,8 @@ from mindwell.core.pagecache.versions import (
 
 T = TypeVar("T")
 ENVIRON_KEY = "mindwell.page_cache"
+# What a stored page may be: HTML pages, and the Atom feeds of the lists and questions.
+STORED_TYPES = ("text/html", "application/atom+xml")
 
 
 @dataclass
@@ -293,7 +295,7 @@ class PageCacheApp:
         )
         storable = (
             status.startswith("200 ")
-            and content_type.startswith("text/html")
+            and content_type.startswith(STORED_TYPES)
             and "set-cookie" not in names
             and method == "GET"
         )

@@ -192,6 +192,7 @@ class Page:
     on_hit: tuple[str, int] | None
     probe: Any = None
     stamped: bool = False  # holds the placeholder of a form's fill-time stamp
+    content_type: str = "text/html; charset=utf-8"  # or a feed's
 
 
 _pages: LocalPages[Page] = LocalPages(64 << 20)
@@ -282,7 +283,10 @@ def _record(
         if isinstance(slot, Choice):
             keys.setdefault(slot.kind, []).append(slot.key)
             stamped = stamped or any(stamp in variant for variant in slot.variants.values())
-    page = Page(deps, (), time.time(), parts, keys, on_hit, stamped=stamped)
+    page = Page(
+        deps, (), time.time(), parts, keys, on_hit, stamped=stamped,
+        content_type=response["Content-Type"],
+    )  # fmt: skip
     if store and response.status_code == 200:
         current = versions_if_unchanged(page.deps, recorder.started_seq)
         if current is not None:
@@ -308,7 +312,7 @@ def serve_member_page(
     page = _pages.get(_key(request)) if store else None
     if page is not None and is_fresh(page, settings.MINDWELL_PAGE_CACHE_SECONDS):
         run_hit_handler(page.on_hit)
-        response = HttpResponse(personalise(request, page))
+        response = HttpResponse(personalise(request, page), content_type=page.content_type)
         response["X-Member-Page"] = "hit"
         return response
     # With the cache off, pages are still recorded and personalised, only not stored:
