@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from mindwell.search import views
 
 app_name = "search"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("search/", views.search_results, name="results"),
+    path("search/help/", views.search_help, name="help"),
+]
