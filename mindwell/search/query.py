@@ -102,7 +102,11 @@ def parse(text: str, *, user: Any) -> ParsedQuery:
         )
     parts = _Parts()
     problems: list[str] = []
-    for negated, kind, value in _tokens(text):
+    try:
+        tokens = _tokens(text)
+    except Problem as problem:
+        return ParsedQuery(text=text, problems=(str(problem),))
+    for negated, kind, value in tokens:
         try:
             _read(parts, negated=negated, kind=kind, value=value, user=user)
         except Problem as problem:
@@ -133,11 +137,10 @@ def _tokens(text: str) -> list[tuple[bool, str, str]]:
             close = text.find(closing, at + 1)
             if close < 0:
                 what = "quote" if opening == '"' else "bracket"
-                raise_at = text[at : at + 30]
                 raise Problem(
-                    f"A {what} is opened but never closed (at “{raise_at}”): "
+                    f"A {what} is opened but never closed (at “{text[at : at + 30]}”): "
                     f"add the closing {closing} or remove the opening one."
-                ) from None
+                )
             kind = "phrase" if opening == '"' else "tag"
             tokens.append((negated, kind, text[at + 1 : close]))
             at = close + 1

@@ -8,7 +8,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
 from mindwell.search import analysis
-from mindwell.search.index import Phrase
+from mindwell.search.index import Expression, Phrase
 from mindwell.search.query import MAX_LENGTH, parse
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,7 @@ def test_tags_categories_authors_and_threads_become_marker_terms(category, maya)
         (analysis.kind_term("a"),),
     ]
     assert parsed.highlight == frozenset()
-    assert parse("user:MAYA", user=GUEST).expression == parsed.expression.__class__(
+    assert parse("user:MAYA", user=GUEST).expression == Expression(
         all_of=(Phrase(terms=(analysis.author_term(maya.pk),)),)
     )
 
@@ -101,9 +101,9 @@ def test_dates_cover_whole_periods():
         created_at__gte=datetime(2026, 1, 1, tzinfo=UTC)
     ) & Q(created_at__lt=datetime(2026, 7, 1, tzinfo=UTC))
     assert span("created:..2025") == Q(created_at__lt=datetime(2026, 1, 1, tzinfo=UTC))
-    assert span("created:2024-02-29") == Q(
-        created_at__gte=datetime(2024, 2, 29, tzinfo=UTC)
-    ) & Q(created_at__lt=datetime(2024, 3, 1, tzinfo=UTC))
+    assert span("created:2024-02-29") == Q(created_at__gte=datetime(2024, 2, 29, tzinfo=UTC)) & Q(
+        created_at__lt=datetime(2024, 3, 1, tzinfo=UTC)
+    )
 
 
 def test_syntax_characters_and_sql_are_only_words():
@@ -162,6 +162,7 @@ def test_operators_alone_are_a_search_by_filters():
 def test_filters_with_only_exclusions_match_every_kind_of_post():
     parsed = parse("score:3.. -anxiety", user=GUEST)
     assert parsed.problems == ()
+    assert parsed.expression is not None
     assert [p.terms for p in parsed.expression.any_of] == [
         (analysis.kind_term("q"),),
         (analysis.kind_term("a"),),
