@@ -26,7 +26,7 @@ from mindwell.qa.events import (
     PostRedacted,
 )
 from mindwell.qa.models import Post, PostKind
-from mindwell.search import index, tasks
+from mindwell.search import index, related, tasks
 from mindwell.search.documents import documents
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,12 @@ def post_purged(event: PostPurged) -> None:
     index.remove(event.post_ids)
 
 
+def question_written(event: PostCreated | PostEdited) -> None:
+    """Its related questions, worked out after its document is written (search.related)."""
+    if event.kind == "question":
+        related.refresh(event.post_id)
+
+
 SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (PostCreated, post_created),
     (PostEdited, post_changed),
@@ -75,4 +81,6 @@ SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (CommentRestored, comment_changed),
     (CommentPurged, comment_changed),
     (PostPurged, post_purged),
+    (PostCreated, question_written),
+    (PostEdited, question_written),
 ]

@@ -31,6 +31,7 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 
 from mindwell.qa.models import Post, PostKind
+from mindwell.qa.suggestions import Suggestion
 from mindwell.search import analysis, index
 from mindwell.search.visibility import findable_posts
 
@@ -227,12 +228,24 @@ def similar_ids(
     return rerank(groups, shortlist)[:limit]
 
 
-def similar_questions(
-    *, title: str, body: str = "", tags: Sequence[str] = (), exclude: Collection[int] = ()
-) -> list[Post]:
-    """Up to five questions that look like the draft, best first, with what a hint shows."""
-    ids = similar_ids(title=title, body=body, tags=tags, exclude=exclude)
+def suggestions(ids: list[int]) -> list[Suggestion]:
+    """What a hint shows of these questions, in this order (one query)."""
     found = Post.objects.only(
-        "id", "title", "slug", "answer_count", "has_accepted_answer", "kind"
+        "id", "kind", "title", "slug", "answer_count", "has_accepted_answer"
     ).in_bulk(ids)
-    return [found[post_id] for post_id in ids if post_id in found]
+    return [
+        Suggestion(
+            id=post.pk,
+            title=post.title,
+            url=post.get_absolute_url(),
+            answer_count=post.answer_count,
+            has_accepted_answer=post.has_accepted_answer,
+        )
+        for post in (found[post_id] for post_id in ids if post_id in found)
+    ]
+
+
+def suggestions_for_draft(title: str, body: str, tags: Sequence[str]) -> list[Suggestion]:
+    """Up to five questions that look like the draft, best first: qa's ask page and the
+    JSON endpoint."""
+    return suggestions(similar_ids(title=title, body=body, tags=tags))
