@@ -41,10 +41,12 @@ class Suggestion:
 @dataclass(frozen=True)
 class RelatedRows:
     """For a question page's query of posts: `where` selects the related questions (live,
-    seen by anyone), `rank` is their place (1 is best) and NULL for every other row."""
+        seen by anyone), `rank` is their place (1 is best) and NULL for every other row; the page
+    declares `shows(id)` for each one it shows."""
 
     where: Q
     rank: Any  # an expression for .annotate()
+    shows: Callable[[int], str]  # the page-cache topic a page declares per question shown
 
 
 ForDraft = Callable[[str, str, Sequence[str]], list[Suggestion]]

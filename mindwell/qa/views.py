@@ -385,8 +385,9 @@ def _question_page(
     # The members it shows are declared by the writer presenter as it renders them.
     # Its notice names the original, and its list the duplicates: their titles show here.
     originals = [question.duplicate_of_id] if question.duplicate_of_id else []
-    shown = [question.pk, *originals, *(d.pk for d in duplicates), *(r.pk for r in related)]
-    shows(*(QUESTION(pk) for pk in shown))
+    shows(*(QUESTION(pk) for pk in [question.pk, *originals, *(d.pk for d in duplicates)]))
+    if related_rows:
+        shows(*(related_rows.shows(row.pk) for row in related))
     identity = {"member": member is not None}
     address = question.get_absolute_url()
     canonical_url = request.build_absolute_uri(address)

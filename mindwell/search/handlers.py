@@ -14,20 +14,26 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mindwell.moderation.events import QuestionClosed, QuestionReopened
 from mindwell.qa.events import (
+    AnswerAccepted,
     CommentAdded,
     CommentDeleted,
     CommentHidden,
     CommentPurged,
     CommentRestored,
     PostCreated,
+    PostDeleted,
     PostEdited,
+    PostHidden,
     PostPurged,
     PostRedacted,
+    PostRestored,
 )
 from mindwell.qa.models import Post, PostKind
 from mindwell.search import index, related, tasks
 from mindwell.search.documents import documents
+from mindwell.search.topics import related_changed
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +77,22 @@ def question_written(event: PostCreated | PostEdited) -> None:
         related.refresh(event.post_id)
 
 
+def shown_as_related_changed(
+    event: PostCreated
+    | PostEdited
+    | PostDeleted
+    | PostHidden
+    | PostRestored
+    | PostPurged
+    | AnswerAccepted
+    | QuestionClosed
+    | QuestionReopened,
+) -> None:
+    """What a related-questions block shows of this question may have changed: its title,
+    answer count, accepted answer, or whether it may be shown."""
+    related_changed(event.question_id)
+
+
 SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (PostCreated, post_created),
     (PostEdited, post_changed),
@@ -83,4 +105,18 @@ SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (PostPurged, post_purged),
     (PostCreated, question_written),
     (PostEdited, question_written),
+    *(
+        (event_type, shown_as_related_changed)
+        for event_type in (
+            PostCreated,
+            PostEdited,
+            PostDeleted,
+            PostHidden,
+            PostRestored,
+            PostPurged,
+            AnswerAccepted,
+            QuestionClosed,
+            QuestionReopened,
+        )
+    ),
 ]

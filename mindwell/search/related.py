@@ -3,7 +3,8 @@ its title, text and tags), worked out once after the question is written or edit
 kept in `RelatedQuestion` rows. The question page reads them within the query it runs
 anyway (qa.suggestions), with their live titles and counts, and only those anyone may see
 now: a related question deleted, hidden or closed as a duplicate since is left out at
-once, and the page declares each one it shows, so a stored page goes stale with them.
+once, and the page declares each one it shows (search.topics.RELATED), so a stored page
+goes stale when one's title, answer count or visibility changes.
 
 A new question is also offered to the questions it found, where they have room, so older
 questions learn of newer ones without being worked out again."""
@@ -19,6 +20,7 @@ from mindwell.qa.models import Post, PostKind, visible_filter
 from mindwell.qa.suggestions import RelatedRows
 from mindwell.search import similar
 from mindwell.search.models import RelatedQuestion
+from mindwell.search.topics import RELATED
 
 SHOWN = 5
 
@@ -77,4 +79,4 @@ def related_to(question_id: int) -> RelatedRows:
         kind=PostKind.QUESTION,
         duplicate_of__isnull=True,
     )
-    return RelatedRows(where=where, rank=Subquery(rows.values("rank")[:1]))
+    return RelatedRows(where=where, rank=Subquery(rows.values("rank")[:1]), shows=RELATED)
