@@ -287,13 +287,14 @@ def rank_questions(
     posts: QuerySet[Post],
     limit: int,
     columns: Sequence[Column] = SIMILAR_COLUMNS,
+    newest: int | None = None,
 ) -> list[int]:
     """The ids of `posts` holding a term of any group in `columns`, best first: bm25 with the
     title weighted most on SQLite (its own IDF), and on PostgreSQL the sum over the groups
     of the group's weight times ts_rank of its terms (ts_rank knows no IDF, so the caller's
-    weights carry it). A group is a word with its synonyms. Ranks every match: the caller
-    keeps the work bounded by asking only for terms that are not common
-    (`document_counts`)."""
+    weights carry it). A group is a word with its synonyms. Ranks every match, or with
+    `newest` only the newest that many: the caller keeps the work bounded by asking only
+    for terms that are not common (`document_counts`), or by `newest` when all are."""
     for terms, _weight in groups:
         _check_terms(terms)
     if not groups:
@@ -306,24 +307,34 @@ def rank_questions(
         score = " + ".join(
             f"%s * ts_rank('{TS_RANK_WEIGHTS}', e.vector, %s::tsquery)" for _ in groups
         )
-        sql = (
-            f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ %s::tsquery AND ({where}) "
-            f"ORDER BY {score} DESC, {table}.id DESC LIMIT %s"
+        matches = (
+            f"SELECT {table}.id, e.vector FROM search_entry e "
+            f"JOIN {table} ON {table}.id = e.post_id WHERE e.vector @@ %s::tsquery AND ({where})"
         )
-        params: list[Any] = [" | ".join(queries), *where_params]
+        params: list[Any] = []
         for (_terms, weight), query in zip(groups, queries, strict=True):
             params += [weight, query]
+        params += [" | ".join(queries), *where_params]
+        cut = ""
+        if newest is not None:
+            cut = f" ORDER BY {table}.id DESC LIMIT %s"
+            params.append(newest)
+        sql = (
+            f"SELECT id FROM (SELECT id, {score.replace('e.vector', 'm.vector')} AS rank "
+            f"FROM ({matches}{cut}) m) ranked ORDER BY rank DESC, id DESC LIMIT %s"
+        )
         params.append(limit)
     else:
         every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
         match = "{" + " ".join(columns) + "} : (" + every + ")"
+        cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
         sql = (
-            f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND ({where}) "
-            f"ORDER BY bm25(search_fts, {SIMILAR_FTS5_WEIGHTS}), {table}.id DESC LIMIT %s"
+            f"SELECT id FROM (SELECT {table}.id, bm25(search_fts, {SIMILAR_FTS5_WEIGHTS}) AS rank "
+            f"FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}){cut}) ranked "
+            "ORDER BY rank, id DESC LIMIT %s"
         )
-        params = [match, *where_params, limit]
+        params = [match, *where_params, *([] if newest is None else [newest]), limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

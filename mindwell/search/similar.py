@@ -43,6 +43,8 @@ MAX_BODY = 3000
 # A term in at least this many documents is common: not looked for, only counted.
 COMMON = 1000
 PICK = 8
+# A draft of common words only is ranked among this many of their newest matches.
+COMMON_CANDIDATES = 5000
 SHORTLIST = 40
 COUNTS_SECONDS = 6 * 60 * 60
 # How much a draft's word weighs by where it is; how much a question's, by where it is.
@@ -219,11 +221,14 @@ def similar_ids(
         return []
     groups = weigh(groups)
     informative = sorted(groups, key=lambda group: -group.idf * group.weight)
-    wanted = [group for group in informative if not group.common][:PICK] or informative[:2]
+    wanted = [group for group in informative if not group.common][:PICK]
+    # Every word common: its two most telling words, among their newest matches only.
+    newest = None if wanted else COMMON_CANDIDATES
     shortlist = index.rank_questions(
-        groups=[(group.terms, group.idf * group.weight) for group in wanted],
+        groups=[(group.terms, group.idf * group.weight) for group in wanted or informative[:2]],
         posts=posts,
         limit=SHORTLIST,
+        newest=newest,
     )
     return rerank(groups, shortlist)[:limit]
 

@@ -181,3 +181,14 @@ def test_the_plain_baseline_reads_titles_only(site):
     ids = similar.similar_ids(title="racing mind", method="title-bm25")
     assert ids == [site["sleep"].pk]
     assert similar.similar_ids(title="dishes evening", method="title-bm25") == []
+
+
+def test_a_draft_of_common_words_only_is_ranked_among_their_newest_matches(site, monkeypatch):
+    monkeypatch.setattr(similar, "COMMON", 1)  # every word is common now
+    monkeypatch.setattr(similar, "COMMON_CANDIDATES", 2)
+    found = hints(title="Attached to my therapist")
+    assert found and found[0]["id"] == site["attached"].pk
+    # The two newest matches only: "therapist" is in the older questions too.
+    monkeypatch.setattr(similar, "COMMON_CANDIDATES", 1)
+    cache.clear()
+    assert [item["id"] for item in hints(title="therapist")] == [site["cost"].pk]
