@@ -14,11 +14,12 @@ urlpatterns = [
     # Under the account settings, though safety keeps them (reader controls).
     path("accounts/settings/reading/", safety_views.reader_settings, name="reader_settings"),
     path("", include("mindwell.accounts.urls")),
+    # Before qa: /questions/similar/ is search's, not a list order of qa's /questions/<sort>/.
+    path("", include("mindwell.search.urls")),
     path("", include("mindwell.qa.urls")),
     path("moderation/", include("mindwell.moderation.urls")),
     path("support/", include("mindwell.safety.urls")),
     path("notifications/", include("mindwell.notifications.urls")),
-    path("", include("mindwell.search.urls")),
     # What crawlers read at the site's root (mindwell/safety/crawlers.py).
     path("robots.txt", crawler_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", crawler_views.sitemap_index, name="sitemap"),

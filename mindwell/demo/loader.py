@@ -99,6 +99,9 @@ class Question(Writing):
     down: tuple[str, ...]
     comments: tuple[Comment, ...]
     answers: tuple[Answer, ...]
+    # The file name (without .md) of the question this one repeats: the demo's moderator
+    # closes it as a duplicate of that one.
+    duplicate_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,25 @@ def read_content(folder: Path = CONTENT_FOLDER) -> DemoContent:
     paths = sorted((folder / "questions").glob("*.md"))
     if not paths:
         raise DemoContentError(folder / "questions", "no question files (*.md) in this folder")
-    return DemoContent(members, tuple(_read_question(path, usernames) for path in paths))
+    questions = tuple(_read_question(path, usernames) for path in paths)
+    _check_duplicates(questions)
+    return DemoContent(members, questions)
+
+
+def _check_duplicates(questions: tuple[Question, ...]) -> None:
+    """A duplicate names another question's file, which is not a duplicate itself."""
+    by_name = {question.path.stem: question for question in questions}
+    for question in questions:
+        if not question.duplicate_of:
+            continue
+        original = by_name.get(question.duplicate_of)
+        where = {"place": question.place, "field": "duplicate_of"}
+        if original is None:
+            problem = f"no question file is named {question.duplicate_of}.md"
+            raise DemoContentError(question.path, problem, **where)
+        if original is question or original.duplicate_of:
+            problem = "must name an original question: not itself, nor another duplicate"
+            raise DemoContentError(question.path, problem, **where)
 
 
 class _Fields:
@@ -410,6 +431,7 @@ def _question(block: _Block, members: set[str]) -> Question:
         **_votes(fields, members),
         comments=(),
         answers=(),
+        duplicate_of=fields.text("duplicate_of", default=""),
     )
     fields.finish()
     return question

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q, Sum
+from django.db.models import IntegerField, Q, Sum, Value
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from mindwell.core.middleware import wants_json
 from mindwell.core.pagecache import on_every_hit, shows, stored_page
 from mindwell.core.pagination import keyset_page
 from mindwell.core.submissions import form_submission
-from mindwell.qa import actions, guest_links, policy, reading
+from mindwell.qa import actions, guest_links, policy, reading, suggestions
 from mindwell.qa.access import access_comment, access_post, access_question
 from mindwell.qa.diff import word_diff
 from mindwell.qa.forms import AnswerForm, AskForm, CommentForm, EditForm
@@ -213,12 +213,17 @@ def ask(request: HttpRequest) -> HttpResponse:
     member = _member(request)
     form = AskForm(request.POST or None, member=member is not None)
     preview_html = None
+    similar: list[suggestions.Suggestion] = []
     refusal: ActionError | None = None
     confirmation: NeedsConfirmation | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if "preview" in request.POST:
             preview_html = render_markdown(data["body"])
+            # Already asked? The questions that look alike, to read before posting.
+            similar = suggestions.for_draft(
+                title=data["title"], body=data["body"], tags=str(data["tags"]).split()
+            )
         else:
             try:
                 ratelimit.hit("ask", request=request)
@@ -241,7 +246,13 @@ def ask(request: HttpRequest) -> HttpResponse:
                 _say_posted(request, question, "Your question is posted.")
                 return redirect(detour_from(question.get_absolute_url()))
     status = refusal.status if refusal else 400 if form.errors else 200
-    context = {"form": form, "preview_html": preview_html, "confirmation": confirmation}
+    context = {
+        "form": form,
+        "preview_html": preview_html,
+        "confirmation": confirmation,
+        "similar": similar,
+        "similar_url": suggestions.draft_url(),
+    }
     # Over a rate limit, the form comes back with its text: 429, and when to try again.
     return ratelimit.with_retry_after(
         render(request, "qa/ask.html", context, status=status), refusal
@@ -295,16 +306,27 @@ def _question_page(
     # The questions closed as duplicates of this one come in the answers' query: the page
     # lists them, and its number of queries stays the same.
     duplicate_of_this = Q(duplicate_of=question, kind=PostKind.QUESTION, deleted_at__isnull=True)
+    # So do its related questions, when an app suggests them (qa.suggestions), ranked.
+    related_rows = suggestions.related_rows(question.pk)
     rows = list(
         Post.objects.visible_to(user)
-        .filter(Q(question=question) | duplicate_of_this)
+        .filter(
+            Q(question=question)
+            | duplicate_of_this
+            | (related_rows.where if related_rows else Q(pk__in=[]))
+        )
+        .annotate(related_rank=related_rows.rank if related_rows else Value(None, IntegerField()))
         .select_related("author", "last_editor")
         .order_by("-is_accepted", *ANSWER_ORDERS[order][1])
     )
     answers = [row for row in rows if row.question_id == question.pk]
+    kept = [row for row in rows if row.is_question and (choices is None or choices.keeps(row))]
     duplicates = sorted(
-        (row for row in rows if row.is_question and (choices is None or choices.keeps(row))),
-        key=lambda row: row.pk,
+        (row for row in kept if row.duplicate_of_id == question.pk), key=lambda row: row.pk
+    )
+    related = sorted(
+        (row for row in kept if getattr(row, "related_rank", None) and row.pk != question.pk),
+        key=lambda row: int(getattr(row, "related_rank", 0)),
     )
     for answer in answers:
         answer.question = question  # the policy reads the thread's state: no query each
@@ -334,6 +356,8 @@ def _question_page(
     # Its notice names the original, and its list the duplicates: their titles show here.
     originals = [question.duplicate_of_id] if question.duplicate_of_id else []
     shows(*(QUESTION(pk) for pk in [question.pk, *originals, *(d.pk for d in duplicates)]))
+    if related_rows:
+        shows(*(related_rows.shows(row.pk) for row in related))
     identity = {"member": member is not None}
     address = question.get_absolute_url()
     canonical_url = request.build_absolute_uri(address)
@@ -345,6 +369,7 @@ def _question_page(
         "question": question,
         "answers": answers,
         "duplicates": duplicates,
+        "related": related,
         "protected_answer_points": settings.MINDWELL_PROTECTED_ANSWER_POINTS,
         "answer_order": order,
         "answer_orders": orders,

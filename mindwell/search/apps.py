@@ -7,10 +7,19 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from mindwell.core import events, robots
-        from mindwell.search import handlers
+        from mindwell.qa import suggestions
+        from mindwell.search import handlers, related, similar
 
         # Result pages are one person's, per query: nothing for a search engine to keep.
         robots.keep_out("search:results")
 
         for event_type, handler in handlers.SUBSCRIPTIONS:
             events.on_commit(event_type, handler)
+        # Similar questions beside the ask form, related ones beside each question.
+        suggestions.register(
+            suggestions.Suggester(
+                for_draft=similar.suggestions_for_draft,
+                related_to=related.related_to,
+                draft_url_name="search:similar",
+            )
+        )

@@ -14,20 +14,26 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from mindwell.moderation.events import QuestionClosed, QuestionReopened
 from mindwell.qa.events import (
+    AnswerAccepted,
     CommentAdded,
     CommentDeleted,
     CommentHidden,
     CommentPurged,
     CommentRestored,
     PostCreated,
+    PostDeleted,
     PostEdited,
+    PostHidden,
     PostPurged,
     PostRedacted,
+    PostRestored,
 )
 from mindwell.qa.models import Post, PostKind
-from mindwell.search import index, tasks
+from mindwell.search import index, related, tasks
 from mindwell.search.documents import documents
+from mindwell.search.topics import related_changed
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +71,28 @@ def post_purged(event: PostPurged) -> None:
     index.remove(event.post_ids)
 
 
+def question_written(event: PostCreated | PostEdited) -> None:
+    """Its related questions, worked out after its document is written (search.related)."""
+    if event.kind == "question":
+        related.refresh(event.post_id)
+
+
+def shown_as_related_changed(
+    event: PostCreated
+    | PostEdited
+    | PostDeleted
+    | PostHidden
+    | PostRestored
+    | PostPurged
+    | AnswerAccepted
+    | QuestionClosed
+    | QuestionReopened,
+) -> None:
+    """What a related-questions block shows of this question may have changed: its title,
+    answer count, accepted answer, or whether it may be shown."""
+    related_changed(event.question_id)
+
+
 SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (PostCreated, post_created),
     (PostEdited, post_changed),
@@ -75,4 +103,20 @@ SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (CommentRestored, comment_changed),
     (CommentPurged, comment_changed),
     (PostPurged, post_purged),
+    (PostCreated, question_written),
+    (PostEdited, question_written),
+    *(
+        (event_type, shown_as_related_changed)
+        for event_type in (
+            PostCreated,
+            PostEdited,
+            PostDeleted,
+            PostHidden,
+            PostRestored,
+            PostPurged,
+            AnswerAccepted,
+            QuestionClosed,
+            QuestionReopened,
+        )
+    ),
 ]

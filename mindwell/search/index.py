@@ -13,6 +13,7 @@ posts costs a bounded scan, and what is past the bound is what the person narrow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -243,3 +244,138 @@ def _count(inner: str, params: list[Any]) -> int:
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT COUNT(*) FROM ({inner}) found", params)
         return int(cursor.fetchone()[0])
+
+
+# --- similar questions (mindwell/search/similar.py) --------------------------------------
+
+# Where a draft's words are looked for: the question's own words, not its comments.
+SIMILAR_COLUMNS: tuple[Column, ...] = ("title", "tags", "body")
+# bm25 weights on SQLite for (title, tags, body, comments, marks).
+SIMILAR_FTS5_WEIGHTS = "10.0, 4.0, 1.0, 0.0, 0.0"
+
+
+def _check_terms(terms: Iterable[str]) -> None:
+    for term in terms:
+        if not term.isalnum():
+            raise ValueError(f"Not an index term: {term!r}")
+
+
+def document_counts(terms: Sequence[str], *, bound: int) -> dict[str, int]:
+    """In how many documents each term appears in a title, tags or text, counted up to
+    `bound`: past it a term is common, and the exact number would cost a scan of its
+    every posting. One bounded query per term."""
+    _check_terms(terms)
+    counts: dict[str, int] = {}
+    with connection.cursor() as cursor:
+        for term in terms:
+            if _is_postgres():
+                cursor.execute(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM search_entry "
+                    "WHERE vector @@ %s::tsquery LIMIT %s) hits",
+                    [f"'{term}':ABC", bound],
+                )
+            else:
+                cursor.execute(
+                    "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts "
+                    "WHERE search_fts MATCH %s LIMIT %s) hits",
+                    ["{title tags body} : " + f'"{term}"', bound],
+                )
+            counts[term] = int(cursor.fetchone()[0])
+    return counts
+
+
+def rank_questions(
+    *,
+    groups: Sequence[tuple[Sequence[str], float]],
+    posts: QuerySet[Post],
+    limit: int,
+    columns: Sequence[Column] = SIMILAR_COLUMNS,
+    newest: int | None = None,
+) -> list[int]:
+    """The ids of `posts` holding a term of any group in `columns`, best first: bm25 with the
+    title weighted most on SQLite (its own IDF), and on PostgreSQL the sum over the groups
+    of the group's weight times ts_rank of its terms (ts_rank knows no IDF, so the caller's
+    weights carry it). A group is a word with its synonyms. Ranks every match, or with
+    `newest` only the newest that many: the caller keeps the work bounded by asking only
+    for terms that are not common (`document_counts`), or by `newest` when all are."""
+    for terms, _weight in groups:
+        _check_terms(terms)
+    if not groups:
+        return []
+    where, where_params = _where(posts)
+    table = Post._meta.db_table
+    if _is_postgres():
+        label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
+        queries = ["(" + " | ".join(f"'{t}':{label}" for t in terms) + ")" for terms, _ in groups]
+        score = " + ".join(
+            f"%s * ts_rank('{TS_RANK_WEIGHTS}', e.vector, %s::tsquery)" for _ in groups
+        )
+        matches = (
+            f"SELECT {table}.id, e.vector FROM search_entry e "
+            f"JOIN {table} ON {table}.id = e.post_id WHERE e.vector @@ %s::tsquery AND ({where})"
+        )
+        params: list[Any] = []
+        for (_terms, weight), query in zip(groups, queries, strict=True):
+            params += [weight, query]
+        params += [" | ".join(queries), *where_params]
+        cut = ""
+        if newest is not None:
+            cut = f" ORDER BY {table}.id DESC LIMIT %s"
+            params.append(newest)
+        sql = (
+            f"SELECT id FROM (SELECT id, {score.replace('e.vector', 'm.vector')} AS rank "
+            f"FROM ({matches}{cut}) m) ranked ORDER BY rank DESC, id DESC LIMIT %s"
+        )
+        params.append(limit)
+    else:
+        every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
+        match = "{" + " ".join(columns) + "} : (" + every + ")"
+        cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
+        sql = (
+            f"SELECT id FROM (SELECT {table}.id, bm25(search_fts, {SIMILAR_FTS5_WEIGHTS}) AS rank "
+            f"FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}){cut}) ranked "
+            "ORDER BY rank, id DESC LIMIT %s"
+        )
+        params = [match, *where_params, *([] if newest is None else [newest]), limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+_TS_LEXEME = re.compile(r"'([^']*)'(?::([0-9A-D,]+))?")
+
+
+def stored_terms(post_ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
+    """The terms each post's document holds in its title, tags and text (one query), for
+    ranking a few candidates again in Python the same way on both databases."""
+    ids = list(post_ids)
+    if not ids:
+        return {}
+    marks = ", ".join(["%s"] * len(ids))
+    found: dict[int, dict[str, list[str]]] = {}
+    with connection.cursor() as cursor:
+        if _is_postgres():
+            cursor.execute(
+                f"SELECT post_id, vector::text FROM search_entry WHERE post_id IN ({marks})", ids
+            )
+            by_weight = {"A": "title", "B": "tags", "C": "body"}
+            for post_id, text in cursor.fetchall():
+                columns: dict[str, list[str]] = {"title": [], "tags": [], "body": []}
+                for lexeme, positions in _TS_LEXEME.findall(text):
+                    for position in positions.split(","):
+                        column = by_weight.get(position[-1:])
+                        if column:
+                            columns[column].append(lexeme)
+                found[post_id] = columns
+        else:
+            cursor.execute(
+                f"SELECT rowid, title, tags, body FROM search_fts WHERE rowid IN ({marks})", ids
+            )
+            for post_id, title, tags, body in cursor.fetchall():
+                found[post_id] = {
+                    "title": title.split(),
+                    "tags": tags.split(),
+                    "body": body.split(),
+                }
+    return found

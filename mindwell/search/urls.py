@@ -5,6 +5,7 @@ from mindwell.search import feeds, views
 app_name = "search"
 
 urlpatterns: list[URLPattern] = [
+    path("questions/similar/", views.similar_questions, name="similar"),
     path("search/", views.search_results, name="results"),
     path("search/help/", views.search_help, name="help"),
     # Atom feeds (feeds.py): the newest questions, of a category, of a tag; a question's answers.

@@ -1,14 +1,19 @@
-"""The search page and its help page."""
+"""The search app's pages and endpoints: the search page and its help page, and the
+similar questions of a draft."""
 
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_safe
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_GET, require_safe
 
 from mindwell.core.pagecache import stored_page
-from mindwell.search import query, results
+from mindwell.search import query, results, similar
+
+# A hint may be a minute behind the site; the same text asks the same question.
+SIMILAR_SECONDS = 60
 
 
 def _page_number(raw: str | None) -> int:
@@ -42,3 +47,17 @@ def search_results(request: HttpRequest) -> HttpResponse:
 @stored_page
 def search_help(request: HttpRequest) -> HttpResponse:
     return render(request, "search/help.html")
+
+
+@require_GET
+def similar_questions(request: HttpRequest) -> JsonResponse:
+    """Questions that look like a draft: `?title=...&body=...`, as JSON, best first. Any
+    title gives 200: an empty or missing one an empty list (the ask page asks as the title
+    is typed), a long one is read up to similar.MAX_TITLE characters (the body up to
+    MAX_BODY). Never stored by the page cache: it is one answer per text."""
+    title = request.GET.get("title", "")[: similar.MAX_TITLE]
+    body = request.GET.get("body", "")[: similar.MAX_BODY]
+    found = similar.suggestions_for_draft(title, body, ()) if title.strip() else []
+    response = JsonResponse({"questions": [question.as_json() for question in found]})
+    patch_cache_control(response, public=True, max_age=SIMILAR_SECONDS)
+    return response

@@ -337,6 +337,55 @@
     if (body.value.trim()) render();
   });
 
+  // Questions that look like the draft, asked as the title is typed (the Preview button
+  // shows the same list without JavaScript). The draft is kept (above), so following a
+  // link and coming back loses nothing.
+  document.querySelectorAll(".similar-hints[data-similar-url]").forEach(function (hints) {
+    var form = hints.closest("form");
+    var title = form && form.elements.title;
+    if (!title || !hints.dataset.similarUrl) return;
+    var body = form.elements.body;
+    var timer = null, sent = 0, lastQuery = "";
+    function show(questions) {
+      hints.textContent = "";
+      if (!questions.length) return;
+      var heading = document.createElement("h2");
+      heading.className = "similar-heading";
+      heading.textContent = "Already asked? These look alike";
+      var list = document.createElement("ul");
+      list.className = "similar-list";
+      questions.forEach(function (q) {
+        var item = document.createElement("li");
+        var link = document.createElement("a");
+        link.href = q.url;
+        link.textContent = q.title;
+        var count = document.createElement("span");
+        count.className = "muted";
+        count.textContent = " (" + q.answer_count + (q.answer_count === 1 ? " answer" : " answers") +
+          (q.has_accepted_answer ? ", one accepted)" : ")");
+        item.append(link, count);
+        list.append(item);
+      });
+      hints.append(heading, list);
+    }
+    function ask() {
+      var text = title.value.trim();
+      if (text.length < 15) { lastQuery = ""; show([]); return; }
+      var query = "title=" + encodeURIComponent(text) +
+        "&body=" + encodeURIComponent((body ? body.value : "").slice(0, 1500));
+      if (query === lastQuery) return;
+      lastQuery = query;
+      var mine = ++sent;
+      fetch(hints.dataset.similarUrl + "?" + query, {
+        credentials: "same-origin", headers: { Accept: "application/json" },
+      }).then(function (r) { return r.json(); }).then(function (d) {
+        if (mine === sent) show(d.questions || []);
+      }).catch(function () { /* offline: the Preview button still works */ });
+    }
+    title.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(ask, 400); });
+    if (title.value.trim() && !hints.querySelector("li")) ask();
+  });
+
   // A guest's private link: select it all on focus, and a button to copy it.
   var privateLink = document.getElementById("private-link");
   if (privateLink) {

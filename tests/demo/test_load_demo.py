@@ -63,12 +63,24 @@ class TheDemoSite(TestCase):
             assert category.question_count > 0, category.slug
             assert category.question_count == category.questions.count()
 
+    def test_each_duplicate_is_closed_as_a_duplicate_of_its_original(self) -> None:
+        titles = {q.path.stem: q.title for q in QUESTIONS}
+        duplicates = [q for q in QUESTIONS if q.duplicate_of]
+        assert len(duplicates) >= 40
+        closed = Post.objects.questions().filter(duplicate_of__isnull=False)
+        assert sorted(closed.values_list("title", "duplicate_of__title")) == sorted(
+            (q.title, titles[q.duplicate_of]) for q in duplicates
+        )
+        assert all(question.close_reason == "duplicate" for question in closed)
+
     def test_the_hot_and_unanswered_lists_are_plausible(self) -> None:
         questions = Post.objects.questions()
 
-        unanswered = questions.filter(answer_count=0).count()
-        assert unanswered == sum(1 for q in QUESTIONS if not q.answers)
-        assert 0 < unanswered < len(QUESTIONS) / 2
+        # Duplicates are closed before anyone answers them: the rest must look lively.
+        open_questions = [q for q in QUESTIONS if not q.duplicate_of]
+        unanswered = questions.filter(answer_count=0, duplicate_of__isnull=True).count()
+        assert unanswered == sum(1 for q in open_questions if not q.answers)
+        assert 0 < unanswered < len(open_questions) / 2
         for question in questions:
             assert question.view_count > 0
             assert question.hot_score == pytest.approx(

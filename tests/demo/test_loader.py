@@ -183,3 +183,25 @@ def test_a_missing_members_file_is_named(content_folder: Path) -> None:
 
     with pytest.raises(DemoContentError, match=r"members\.toml: the file is missing"):
         read_content(content_folder)
+
+
+@pytest.mark.parametrize(
+    ("original", "expected"),
+    [
+        ("99-nowhere", "no question file is named 99-nowhere.md"),
+        ("01-hard-conversation", "not itself, nor another duplicate"),
+    ],
+)
+def test_a_duplicate_must_name_another_original_question(
+    content_folder: Path, original: str, expected: str
+) -> None:
+    path = content_folder / QUESTION_FILE
+    path.write_text(
+        path.read_text().replace("[question]\n", f'[question]\nduplicate_of = "{original}"\n', 1)
+    )
+
+    with pytest.raises(DemoContentError) as error:
+        read_content(content_folder)
+
+    assert "field 'duplicate_of'" in str(error.value)
+    assert expected in str(error.value)

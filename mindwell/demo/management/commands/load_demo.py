@@ -30,8 +30,9 @@ from mindwell.demo.loader import (
     read_content,
     shown_path,
 )
+from mindwell.moderation.actions.closing import close_question
 from mindwell.qa import actions
-from mindwell.qa.models import Comment, Post
+from mindwell.qa.models import CloseReason, Comment, Post
 from mindwell.qa.ranking import hot_score
 from mindwell.reputation.actions import rebuild_point_totals
 from mindwell.tags.actions import set_category_moderators
@@ -138,6 +139,7 @@ class DemoWriter:
         self.now = now
         self.step = "the start"
         self.members: dict[str, User] = {}
+        self.moderator: User | None = None
         self.questions: dict[int, Post] = {}
         self.answers: dict[tuple[int, int], Post] = {}
 
@@ -149,7 +151,26 @@ class DemoWriter:
             self._vote_and_accept(q, question)
         for q, question in enumerate(self.content.questions):
             self._set_views(self.questions[q], views=question.views)
+        self._close_duplicates()
         self._appoint_category_moderators()
+
+    def _close_duplicates(self) -> None:
+        """The moderator closes each duplicate as a duplicate of its original, a few hours
+        after it was asked (what similar_eval --closed-duplicates measures with)."""
+        assert self.moderator is not None, "the members are created first"
+        by_name = {question.path.stem: q for q, question in enumerate(self.content.questions)}
+        for q, question in enumerate(self.content.questions):
+            if not question.duplicate_of:
+                continue
+            self.step = f"closing {_where(question)} as a duplicate"
+            post = self.questions[q]
+            close_question(
+                question=post,
+                by=self.moderator,
+                reason=CloseReason.DUPLICATE,
+                duplicate_of=self.questions[by_name[question.duplicate_of]],
+                now=self._at(post.created_at + timedelta(hours=5)),
+            )
 
     def _appoint_category_moderators(self) -> None:
         """A grief counsellor moderates the grief category (and its subcategories), so the
@@ -202,7 +223,7 @@ class DemoWriter:
                 about_html=render_markdown(member.about),
                 date_joined=joined,
             )
-        moderator = self._create_user(
+        self.moderator = moderator = self._create_user(
             username=MODERATOR,
             password=hashed,
             display_name="Moderator",

@@ -1,0 +1,89 @@
+"""Related questions beside every question, read within the page's own query."""
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from mindwell.qa import actions
+from mindwell.search.models import RelatedQuestion
+from tests.conftest import client_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_counts():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def related_titles(question, client=None):
+    response = (client or Client()).get(question.get_absolute_url())
+    assert response.status_code == 200
+    return [row.title for row in response.context["related"]]
+
+
+@pytest.fixture
+def thread(committed, ask, maya):
+    first = committed(ask, maya, title="Is it normal to feel attached to my therapist?")
+    second = committed(
+        ask,
+        maya,
+        title="Attached to my counsellor after two years",
+        body="Is this normal, after so long?",
+    )
+    other = committed(
+        ask, maya, title="Panic attacks on the motorway", body="Driving fast roads scares me.",
+        tags="panic driving",
+    )  # fmt: skip
+    return first, second, other
+
+
+def test_a_question_page_lists_questions_like_it(thread):
+    first, second, other = thread
+    assert related_titles(second) == [first.title]
+    # The older question learns of the newer one that found it.
+    assert related_titles(first) == [second.title]
+    assert second.title not in related_titles(other)
+    assert "Related questions" in Client().get(first.get_absolute_url()).content.decode()
+
+
+def test_a_deleted_or_hidden_related_question_is_left_out_at_once(thread, moderator, maya):
+    first, second, _other = thread
+    actions.hide_post(post=first, by=moderator)
+    assert related_titles(second) == []
+    actions.restore_post(post=first, by=moderator)
+    assert related_titles(second) == [first.title]
+    actions.delete_post(post=first, by=maya)
+    assert related_titles(second) == []
+    assert related_titles(second, client_for(moderator)) == []
+
+
+def test_the_page_needs_no_more_queries_with_related_questions(thread, newcomer, settings):
+    settings.MINDWELL_VIEW_FLUSH_SECONDS = 3600
+    settings.MINDWELL_VIEW_FLUSH_COUNT = 10_000
+    _first, second, _other = thread
+    url = second.get_absolute_url()
+
+    def queries(viewer):
+        with CaptureQueriesContext(connection) as captured:
+            assert client_for(viewer).get(url).status_code == 200
+        return len(captured)
+
+    with_related = {"guest": queries(None), "member": queries(newcomer)}
+    RelatedQuestion.objects.all().delete()
+    assert related_titles(second) == []
+    assert {"guest": queries(None), "member": queries(newcomer)} == with_related
+
+
+def test_an_edit_works_the_list_out_again(thread, committed, maya):
+    first, _second, other = thread
+    committed(
+        actions.edit_post, post=other, editor=maya, title="Feeling attached to my therapist too",
+        body="Like others here, I think of my therapist all week.",
+    )  # fmt: skip
+    other.refresh_from_db()
+    assert first.title in related_titles(other)
