@@ -18,3 +18,38 @@ class RelatedQuestion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.question_id} -> {self.related_id} (#{self.rank})"
+
+
+class IndexRow(models.Model):
+    """The index's tables, as Django knows them: never read through the ORM (search.index
+    writes and reads them in SQL), declared only so that a test database's flush empties
+    them with the posts. Each database has one of the two (migration 0001)."""
+
+    post_id = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        abstract = True
+
+
+class FtsRow(IndexRow):
+    """SQLite's FTS5 table `search_fts` (rowid = the post's id)."""
+
+    post_id = models.BigIntegerField(primary_key=True, db_column="rowid")
+
+    class Meta:
+        db_table = "search_fts"
+        required_db_vendor = "sqlite"
+
+    def __str__(self) -> str:
+        return f"search_fts {self.post_id}"
+
+
+class EntryRow(IndexRow):
+    """PostgreSQL's `search_entry` (a tsvector per post)."""
+
+    class Meta:
+        db_table = "search_entry"
+        required_db_vendor = "postgresql"
+
+    def __str__(self) -> str:
+        return f"search_entry {self.post_id}"

@@ -60,6 +60,8 @@ def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None =
             progress(done, max(total, done))
     if postgres:
         with connection.cursor() as cursor:
+            # Inside an outer transaction the deferred key checks must run first.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(index.POSTGRES_VECTOR_INDEX)
     if progress and done == 0:
         progress(0, 0)

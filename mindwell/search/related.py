@@ -12,8 +12,9 @@ questions learn of newer ones without being worked out again."""
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 
 from mindwell.moderation.rules import plain_text
 from mindwell.qa.models import Post, PostKind, visible_filter
@@ -23,6 +24,37 @@ from mindwell.search.models import RelatedQuestion
 from mindwell.search.topics import RELATED
 
 SHOWN = 5
+# The ranked ids are also kept in the cache (written when worked out), so the question page
+# asks for them by id: a condition on the primary key, which every database plans as a few
+# index lookups inside the page's OR. Read from the table only after an eviction.
+CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _key(question_id: int) -> str:
+    return f"search:related:{question_id}"
+
+
+def ranked_ids(question_id: int) -> list[int]:
+    """This question's related questions' ids, best first."""
+    ids: list[int] | None = cache.get(_key(question_id))
+    if ids is None:
+        ids = list(
+            RelatedQuestion.objects.filter(question_id=question_id)
+            .order_by("rank")
+            .values_list("related_id", flat=True)
+        )
+        cache.set(_key(question_id), ids, CACHE_SECONDS)
+    return ids
+
+
+def _keep(question_id: int, ids: list[int], *, offered: list[int]) -> None:
+    """After commit: the question's new list in the cache; the lists it joined read again."""
+
+    def write() -> None:
+        cache.set(_key(question_id), ids, CACHE_SECONDS)
+        cache.delete_many([_key(pk) for pk in offered])
+
+    transaction.on_commit(write)
 
 
 def refresh(question_id: int) -> list[int]:
@@ -47,12 +79,13 @@ def refresh(question_id: int) -> list[int]:
             RelatedQuestion(question_id=question.pk, related_id=related_id, rank=rank)
             for rank, related_id in enumerate(ids, start=1)
         )
-        _offer(question.pk, ids)
+        _keep(question.pk, ids, offered=_offer(question.pk, ids))
     return ids
 
 
-def _offer(question_id: int, found: list[int]) -> None:
-    """Add the question to the lists of the questions it found that are not full yet."""
+def _offer(question_id: int, found: list[int]) -> list[int]:
+    """Add the question to the lists of the questions it found that are not full yet;
+    returns the ids of those it was added to."""
     counts = dict(
         RelatedQuestion.objects.filter(question_id__in=found)
         .values_list("question_id")
@@ -63,20 +96,26 @@ def _offer(question_id: int, found: list[int]) -> None:
             "question_id", flat=True
         )
     )
+    offered = [other for other in found if counts.get(other, 0) < SHOWN and other not in taken]
     RelatedQuestion.objects.bulk_create(
         RelatedQuestion(question_id=other, related_id=question_id, rank=counts.get(other, 0) + 1)
-        for other in found
-        if counts.get(other, 0) < SHOWN and other not in taken
+        for other in offered
     )
+    return offered
 
 
 def related_to(question_id: int) -> RelatedRows:
     """The condition and rank that qa's question page adds to its query of posts."""
-    rows = RelatedQuestion.objects.filter(question_id=question_id, related_id=OuterRef("pk"))
+    ids = ranked_ids(question_id)
     where = Q(
-        Exists(rows),
         visible_filter(AnonymousUser()),
+        pk__in=ids,
         kind=PostKind.QUESTION,
         duplicate_of__isnull=True,
     )
-    return RelatedRows(where=where, rank=Subquery(rows.values("rank")[:1]), shows=RELATED)
+    rank = Case(
+        *(When(pk=pk, then=Value(place)) for place, pk in enumerate(ids, start=1)),
+        default=Value(None),
+        output_field=IntegerField(),
+    )
+    return RelatedRows(where=where, rank=rank, shows=RELATED)
