@@ -13,6 +13,7 @@ from django.test import RequestFactory, override_settings
 from mindwell.core import ratelimit
 from mindwell.core.errors import RateLimited
 from tests.conftest import make_member
+from tests.pages.servers import REDIS_URL
 from tests.support.clock import Clock, stop_clock
 
 
@@ -152,8 +153,6 @@ def test_the_defaults_cover_every_action_the_issue_names_and_are_far_above_a_per
 
 
 # A real Redis, as CI has and as production uses with REDIS_URL ---------------------------
-
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 
 @pytest.fixture

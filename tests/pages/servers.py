@@ -68,7 +68,20 @@ class Server:
         self.proc.wait(10)
 
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+def redis_url_for_this_process(base: str) -> str:
+    """`base` with a Redis database of this test process's own: pytest-xdist's worker gwN
+    takes the database N below base's (15 by default, so gw0 15 and gw1 14), so that one
+    worker flushing its database never empties the other's."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    url, _, db = base.rpartition("/")
+    if not worker.startswith("gw") or not db.isdigit():
+        return base
+    return f"{url}/{(int(db) - int(worker[2:])) % 16}"
+
+
+REDIS_URL = redis_url_for_this_process(
+    os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+)
 
 
 def token_in(html):
