@@ -63,6 +63,9 @@ def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None =
             # Inside an outer transaction the deferred key checks must run first.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(index.POSTGRES_VECTOR_INDEX)
+            # Fresh statistics: without them the planner takes a common word for a rare
+            # one and reads every match through the GIN index (seconds, not milliseconds).
+            cursor.execute("ANALYZE search_entry")
     if progress and done == 0:
         progress(0, 0)
     return done
