@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import fanout, screening  # need no Django settings either
+from bench import fanout, screening, search  # need no Django settings either
 from bench.sitegen.plan import MEMBER_PASSWORD  # needs no Django settings
 from config import server
 
@@ -666,6 +666,13 @@ def main() -> None:
     report["screening"] = {"conditions": screening.describe(), "rows": screening_rows}
     fanouts = {database: fanout_case(database) for database in args.databases.split(",")}
     report["fanout"] = fanouts
+    # Search on the largest site of the run (bench.search): the page's query mix, similar
+    # questions, posting with and without the index.
+    searches = [
+        search.measure(database, max(sizes), rounds=search.ROUNDS)
+        for database in args.databases.split(",")
+    ]
+    report["search"] = searches
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2) + "\n")
@@ -677,6 +684,7 @@ def main() -> None:
     text += f"\n\nCrisis screening ({screening.describe()}):\n\n" + screening.table(screening_rows)
     text += "\n\nAnswering a question with 1,000 followers (python -m bench.fanout):\n\n"
     text += _fanout_tables(fanouts)
+    text += "\n\nSearch (python -m bench.search):\n\n" + search.table(searches)
     out.with_suffix(".md").write_text(text + "\n")
     print(text)
     print(f"\nWritten to {out} and {out.with_suffix('.md')}")

@@ -37,6 +37,7 @@ DRAFTS = (
     "Should I worry that I cry for no reason on Sunday evenings",
 )
 POST_ROUNDS = 15
+ROUNDS = 100
 
 
 def p95(values: list[float]) -> float:
@@ -226,7 +227,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.search", description=__doc__)
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--size", type=int, default=1_000_000)
-    parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=ROUNDS)
     parser.add_argument("--out", type=Path)
     parser.add_argument("--here", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
