@@ -325,7 +325,13 @@ def _question_page(
         (row for row in kept if row.duplicate_of_id == question.pk), key=lambda row: row.pk
     )
     related = sorted(
-        (row for row in kept if getattr(row, "related_rank", None) and row.pk != question.pk),
+        # Not the question this one duplicates: the closed notice links it already.
+        (
+            row
+            for row in kept
+            if getattr(row, "related_rank", None)
+            and row.pk not in (question.pk, question.duplicate_of_id)
+        ),
         key=lambda row: int(getattr(row, "related_rank", 0)),
     )
     for answer in answers:

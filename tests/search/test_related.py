@@ -93,3 +93,18 @@ def test_an_edit_works_the_list_out_again(thread, committed, maya):
     )  # fmt: skip
     other.refresh_from_db()
     assert first.title in related_titles(other)
+
+
+def test_a_duplicate_does_not_list_its_original_again(thread, committed, moderator):
+    from mindwell.moderation.actions import closing
+
+    first, second, _other = thread
+    committed(
+        closing.close_question,
+        question=second,
+        by=moderator,
+        reason="duplicate",
+        duplicate_of=first,
+    )
+    # The closed notice links the original; the related block does not repeat it.
+    assert first.title not in related_titles(second)
