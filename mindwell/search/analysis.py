@@ -37,8 +37,10 @@ _stemmer = Stemmer.Stemmer("english")
 
 def fold(text: str) -> str:
     """Lower case without accents or apostrophes: "Don't" and "dont", "café" and "cafe" match."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.casefold()
+    if not text.isascii():  # most text is: it has no accents to fold
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(char for char in text if not unicodedata.combining(char))
     return text.replace("'", "").replace("\u2019", "")
 
 
@@ -61,6 +63,7 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+@lru_cache(maxsize=4096)
 def tag_term(name: str) -> str:
     return f"{MARK}t" + hashlib.sha1(name.casefold().encode()).hexdigest()[:16]
 

@@ -11,9 +11,10 @@ results."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from mindwell.moderation.rules import plain_text
 from mindwell.qa.models import Comment, Post, PostKind
@@ -54,63 +55,74 @@ def _joined(texts: Iterable[str]) -> str:
     return " ".join(term for text in texts for term in analysis.terms(text))
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=4096)
 def _html_terms(html: str) -> str:
     """The terms of rendered HTML. Kept for a while: the same text comes again when a post's
     comments change or its question is edited, and a generated bench site reuses a few."""
     return _joined([plain_text(html)])
 
 
-def documents(post_ids: Iterable[int]) -> Iterator[Document]:
-    """The documents of the posts with these ids that still exist, in a few queries."""
-    posts = list(
-        Post.objects.filter(pk__in=list(post_ids))
-        .select_related("question")
-        .only(
-            "id",
-            "kind",
-            "title",
-            "tag_names",
-            "category_id",
-            "author_id",
-            "anonymous",
-            "body_html",
-            "question_id",
-            "question__title",
-            "question__tag_names",
-            "question__category_id",
-        )
-    )
-    if not posts:
-        return
+@dataclass(frozen=True)
+class Rows:
+    """What the documents of a batch of posts are made from, read in a few queries: plain
+    data, so another process can do the analysis (rebuild.py)."""
+
+    posts: list[tuple[Any, ...]]
+    comments: dict[int, list[str]]  # post id: its live comments' HTML, oldest first
+    ancestry: dict[int, list[int]]
+
+
+POST_FIELDS = (
+    "id", "kind", "title", "tag_names", "category_id", "author_id", "anonymous", "body_html",
+    "question_id", "question__tag_names", "question__category_id",
+)  # fmt: skip
+
+
+def read_rows(post_ids: Iterable[int]) -> Rows:
+    posts = list(Post.objects.filter(pk__in=list(post_ids)).values_list(*POST_FIELDS))
     comments: dict[int, list[str]] = defaultdict(list)
-    live_comments = Comment.objects.filter(
-        post_id__in=[post.pk for post in posts], deleted_at__isnull=True
-    ).order_by("id")
-    for post_id, body_html in live_comments.values_list("post_id", "body_html"):
-        comments[post_id].append(_html_terms(body_html))
-    ancestry = _ancestry()
-    for post in posts:
-        question = post if post.kind == PostKind.QUESTION else post.question
-        assert question is not None
-        tag_names = question.tag_names.split()
+    if posts:
+        live_comments = Comment.objects.filter(
+            post_id__in=[row[0] for row in posts], deleted_at__isnull=True
+        ).order_by("id")
+        for post_id, body_html in live_comments.values_list("post_id", "body_html"):
+            comments[post_id].append(body_html)
+    return Rows(posts=posts, comments=dict(comments), ancestry=_ancestry() if posts else {})
+
+
+def build(rows: Rows) -> list[Document]:
+    """The documents of these rows: text analysis only, no queries."""
+    built = []
+    for (
+        post_id, kind, title, own_tags, own_category, author_id, anonymous, body_html,
+        question_id, question_tags, question_category,
+    ) in rows.posts:  # fmt: skip
+        is_question = kind == PostKind.QUESTION
+        tag_names = (own_tags if is_question else question_tags).split()
+        category_id = own_category if is_question else question_category
         marks = [
-            analysis.kind_term(post.kind),
-            analysis.question_term(question.pk),
+            analysis.kind_term(kind),
+            analysis.question_term(post_id if is_question else question_id),
             *(analysis.tag_term(name) for name in tag_names),
-            *(analysis.category_term(c) for c in ancestry.get(question.category_id or 0, [])),
+            *(analysis.category_term(c) for c in rows.ancestry.get(category_id or 0, [])),
         ]
         # Never for an anonymous post: `user:ID` must not tell who wrote it.
-        if post.author_id is not None and not post.anonymous:
-            marks.append(analysis.author_term(post.author_id))
-        yield Document(
-            post_id=post.pk,
-            title=_joined([post.title]) if post.kind == PostKind.QUESTION else "",
-            # Only the question ranks higher for its tags; its answers carry their markers.
-            tags=_joined(name.replace("-", " ") for name in tag_names)
-            if post.kind == PostKind.QUESTION
-            else "",
-            body=_html_terms(post.body_html),
-            comments=" ".join(comments[post.pk]),
-            marks=" ".join(marks),
+        if author_id is not None and not anonymous:
+            marks.append(analysis.author_term(author_id))
+        built.append(
+            Document(
+                post_id=post_id,
+                title=_joined([title]) if is_question else "",
+                # Only the question ranks higher for its tags; its answers carry markers.
+                tags=_joined(name.replace("-", " ") for name in tag_names) if is_question else "",
+                body=_html_terms(body_html),
+                comments=" ".join(_html_terms(html) for html in rows.comments.get(post_id, [])),
+                marks=" ".join(marks),
+            )
         )
+    return built
+
+
+def documents(post_ids: Iterable[int]) -> list[Document]:
+    """The documents of the posts with these ids that still exist, in a few queries."""
+    return build(read_rows(post_ids))

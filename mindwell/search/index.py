@@ -29,6 +29,11 @@ Column = Literal["title", "tags", "body", "comments", "marks"]
 # bm25 weights on SQLite, by column; ts_rank weights {D, C, B, A} on PostgreSQL.
 FTS5_WEIGHTS = (10.0, 4.0, 1.0, 0.25, 0.0)
 TS_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
+# As migration 0001 made it.
+SQLITE_TABLE = (
+    "CREATE VIRTUAL TABLE search_fts USING fts5("
+    "title, tags, body, comments, marks, tokenize = 'unicode61 remove_diacritics 0')"
+)
 POSTGRES_VECTOR_INDEX = (
     "CREATE INDEX IF NOT EXISTS search_entry_vector_idx ON search_entry USING gin (vector)"
 )
@@ -92,10 +97,7 @@ def store(documents: Iterable[Document]) -> int:
             )
         else:
             cursor.executemany(
-                "DELETE FROM search_fts WHERE rowid = %s", [(row.post_id,) for row in rows]
-            )
-            cursor.executemany(
-                "INSERT INTO search_fts (rowid, title, tags, body, comments, marks) "
+                "INSERT OR REPLACE INTO search_fts (rowid, title, tags, body, comments, marks) "
                 "VALUES (%s, %s, %s, %s, %s, %s)",
                 [(row.post_id, *row.columns()) for row in rows],
             )
@@ -112,8 +114,18 @@ def remove(post_ids: Iterable[int]) -> None:
 
 
 def clear() -> None:
+    """Empty the index. FTS5 deletes row by row (minutes on a large site), so its table is
+    made again instead."""
     with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_entry" if _is_postgres() else "DELETE FROM search_fts")
+        if _is_postgres():
+            # TRUNCATE waits for no deferred key check of this transaction: run them first
+            # (every key here is deferrable and initially deferred, as Django makes them).
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("TRUNCATE search_entry")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+        else:
+            cursor.execute("DROP TABLE search_fts")
+            cursor.execute(SQLITE_TABLE)
 
 
 def is_empty() -> bool:

@@ -4,16 +4,18 @@ category moved under another)."""
 
 from __future__ import annotations
 
-import sys
+import multiprocessing
 import time
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
+from multiprocessing.pool import AsyncResult
 from typing import Any, TextIO
 
 from django.db import connection, transaction
 
 from mindwell.qa.models import Post
 from mindwell.search import index
-from mindwell.search.documents import documents
+from mindwell.search.documents import Document, build, documents, read_rows
 
 BATCH = 1000
 BAR_WIDTH = 30
@@ -35,7 +37,47 @@ def progress_bar(stream: TextIO | Any) -> Callable[[int, int], None]:
     return show
 
 
-def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None = None) -> int:
+def _batches(batch: int) -> Iterator[list[int]]:
+    """Every post's id, in order, `batch` at a time."""
+    after = 0
+    while True:
+        ids = list(
+            Post.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch]
+        )
+        if not ids:
+            return
+        yield ids
+        after = ids[-1]
+
+
+def _built(batch: int, jobs: int) -> Iterator[tuple[int, list[Document]]]:
+    """Each batch's post count and documents, in order. With `jobs` > 1 the text analysis
+    (most of the time) runs in that many processes while this one reads and writes; all
+    queries stay in this process, inside its transaction."""
+    if jobs <= 1:
+        for ids in _batches(batch):
+            yield len(ids), documents(ids)
+        return
+    pending: deque[tuple[int, AsyncResult[list[Document]]]] = deque()
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        for ids in _batches(batch):
+            pending.append((len(ids), pool.apply_async(build, (read_rows(ids),))))
+            while len(pending) > 2 * jobs or pending[0][1].ready():
+                count, result = pending.popleft()
+                yield count, result.get()
+                if not pending:
+                    break
+        while pending:
+            count, result = pending.popleft()
+            yield count, result.get()
+
+
+def rebuild(
+    *,
+    batch: int = BATCH,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Empty the index, then write every post's document, a batch per transaction, in the
     order of ids; returns how many posts were indexed. Posts written meanwhile are
     indexed by the handlers as usual."""
@@ -46,16 +88,11 @@ def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None =
     if postgres:
         with connection.cursor() as cursor:
             cursor.execute("DROP INDEX IF EXISTS search_entry_vector_idx")
-    done, after = 0, 0
-    while True:
-        ids = list(
-            Post.objects.filter(pk__gt=after).order_by("pk").values_list("pk", flat=True)[:batch]
-        )
-        if not ids:
-            break
+    done = 0
+    for count, built in _built(batch, jobs):
         with transaction.atomic():
-            index.store(documents(ids))
-        done, after = done + len(ids), ids[-1]
+            index.store(built)
+        done += count
         if progress:
             progress(done, max(total, done))
     if postgres:
@@ -69,7 +106,3 @@ def rebuild(*, batch: int = BATCH, progress: Callable[[int, int], None] | None =
     if progress and done == 0:
         progress(0, 0)
     return done
-
-
-def rebuild_with_bar(*, stream: TextIO = sys.stderr) -> int:
-    return rebuild(progress=progress_bar(stream))

@@ -83,6 +83,25 @@ def test_rebuild_indexes_every_post_again(committed, ask, answer, maya, dr_okafo
     assert found("therapist") == [question.pk]
 
 
+def test_rebuild_with_worker_processes_writes_the_same_documents(
+    committed, ask, answer, maya, dr_okafor
+):
+    questions = [
+        committed(ask, maya, title=f"Café talks with my counsellor, week {n}") for n in range(3)
+    ]
+    reply = committed(answer, questions[0], dr_okafor, body="Attachment to a therapist is common.")
+    committed(
+        actions.add_comment, post=reply, author=maya, body="Thank you, that helps with jealousy."
+    )
+    ids = [*(q.pk for q in questions), reply.pk]
+    assert rebuild.rebuild(batch=1, jobs=1) == 4
+    alone = index.stored_terms(ids)
+    assert rebuild.rebuild(batch=1, jobs=2) == 4
+    assert index.stored_terms(ids) == alone
+    assert found("jealousy") == [reply.pk]  # the comment, indexed with its post
+    assert set(found("cafe")) == {q.pk for q in questions}
+
+
 def test_query_text_is_never_read_as_syntax():
     with pytest.raises(ValueError):
         Phrase(terms=('a" OR "b',))

@@ -1,3 +1,4 @@
+import os
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
@@ -14,6 +15,12 @@ class Command(BaseCommand):
             "--batch", type=int, default=rebuild.BATCH, help="posts written per transaction"
         )
         parser.add_argument(
+            "--jobs",
+            type=int,
+            default=os.cpu_count() or 1,
+            help="processes that analyse the text (default: one per CPU)",
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help="only when the index holds nothing and there are posts (./run: a site "
@@ -24,5 +31,5 @@ class Command(BaseCommand):
         if options["if_empty"] and not (index.is_empty() and Post.objects.exists()):
             return
         show = rebuild.progress_bar(self.stderr) if options["verbosity"] > 0 else None
-        count = rebuild.rebuild(batch=options["batch"], progress=show)
+        count = rebuild.rebuild(batch=options["batch"], jobs=options["jobs"], progress=show)
         self.stdout.write(f"Indexed {count:,} posts.")
