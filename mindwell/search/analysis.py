@@ -63,6 +63,12 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+@lru_cache(maxsize=50_000)
+def word_terms(word: str) -> frozenset[str]:
+    """The index terms of one word as written (highlighting asks this of every word)."""
+    return frozenset(terms(word))
+
+
 @lru_cache(maxsize=4096)
 def tag_term(name: str) -> str:
     return f"{MARK}t" + hashlib.sha1(name.casefold().encode()).hexdigest()[:16]

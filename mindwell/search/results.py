@@ -177,7 +177,7 @@ def _snippets(rows: list[Post], *, highlight: frozenset[str]) -> dict[int, tuple
 def _matches(text: str, highlight: frozenset[str]) -> Iterable[tuple[int, int]]:
     """The spans of the words in `text` whose index terms are among `highlight`."""
     for match in analysis.WORD.finditer(text):
-        if any(term in highlight for term in analysis.terms(match.group())):
+        if not highlight.isdisjoint(analysis.word_terms(match.group())):
             yield match.span()
 
 
