@@ -67,6 +67,11 @@ def _keep(question_id: int, ids: list[int], *, offered: list[int]) -> None:
     transaction.on_commit(write)
 
 
+def forget(question_id: int) -> None:
+    """The question is gone for good (purged): its ids leave the cache with it."""
+    cache.delete(_key(question_id))
+
+
 def refresh(question_id: int) -> list[int]:
     """Work out this question's related questions again and remember when; returns their
     ids, best first."""
