@@ -31,7 +31,10 @@ def work_out_related_soon() -> int:
     """A housekeeping job: have the worker work out the newest `related.BATCH` questions
     whose related questions never were; returns how many. The housekeeping runs each job
     inside one transaction (on SQLite, holding the write lock throughout), so the job only
-    picks them and queues `work_out_related`."""
+    picks them and queues `work_out_related`. Nothing while the index is empty (a site
+    whose index is not built yet): every list would come out empty, and stay so."""
+    if index.is_empty():
+        return 0
     ids = list(related.never_worked_out().values_list("pk", flat=True)[: related.BATCH])
     if ids:
         work_out_related.enqueue(question_ids=ids)

@@ -5,7 +5,7 @@ once from `manage.py refresh_related_questions`."""
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.test import Client
 
 from mindwell.core.housekeeping import run_all
@@ -112,3 +112,12 @@ def test_the_command_works_out_every_question_again_with_all(older_site):
     assert out == "Worked out the related questions of 3 questions.\n" and err == ""
     again = dict(RelatedWorkedOut.objects.values_list("question_id", "worked_out_at"))
     assert again.keys() == times.keys() and all(again[pk] > times[pk] for pk in times)
+
+
+def test_nothing_is_worked_out_while_the_index_is_empty(ask, maya, committed):
+    """A site whose index is not built yet: every list would come out empty, for good."""
+    ask(maya)
+    assert committed(run_all)[JOB] == 0
+    with pytest.raises(CommandError, match="The search index is empty"):
+        run_command()
+    assert worked_out() == set()

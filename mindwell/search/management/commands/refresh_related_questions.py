@@ -1,8 +1,9 @@
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from mindwell.search import rebuild, related
+from mindwell.qa.models import Post
+from mindwell.search import index, rebuild, related
 
 
 class Command(BaseCommand):
@@ -22,6 +23,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if index.is_empty() and Post.objects.questions().exists():
+            # Every list would come out empty and be remembered as worked out.
+            raise CommandError(
+                "The search index is empty: build it first (manage.py rebuild_search_index)."
+            )
         show = (
             rebuild.progress_bar(self.stderr, noun="questions")
             if options["verbosity"] > 0
