@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.handlers import Message as MessageHandler
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
@@ -139,6 +140,15 @@ def client_for(user: User | None) -> Client:
 def _no_views_carried_between_tests():
     yield
     discard_pending_views()
+
+
+@pytest.fixture(autouse=True)
+def _nothing_cached_between_tests():
+    """Each test starts with an empty cache: keys name rows by id, and a test database
+    (SQLite's rolled back) hands the same ids to the next test's rows."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 class SmtpInbox(MessageHandler):

@@ -6,9 +6,9 @@ class SearchConfig(AppConfig):
     label = "search"
 
     def ready(self) -> None:
-        from mindwell.core import events, robots
+        from mindwell.core import events, housekeeping, robots
         from mindwell.qa import suggestions
-        from mindwell.search import handlers, related, similar
+        from mindwell.search import handlers, related, similar, tasks
 
         # Result pages are one person's, per query: nothing for a search engine to keep.
         robots.keep_out("search:results")
@@ -23,3 +23,6 @@ class SearchConfig(AppConfig):
                 draft_url_name="search:similar",
             )
         )
+        # Questions whose related questions were never worked out (written before search
+        # existed, imported, generated): a bounded batch per run, newest first.
+        housekeeping.register("related questions backfill", tasks.work_out_related_soon)

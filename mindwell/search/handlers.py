@@ -1,9 +1,10 @@
 """The index follows every change to what it holds, after the change commits: a post
 written, edited, redacted or moved (its document again, and its answers' when a question's
 tags or title changed), a comment added or taken out of view (its post's document), a post
-purged (its documents go). Deleting, hiding and restoring change nothing in the index: the
-search asks who may see each post as it reads, so a hidden post is never found by those
-who may not see it, and is found again the moment it is restored.
+purged (its documents go, and a question's cached related questions). Deleting, hiding and
+restoring change nothing in the index: the search asks who may see each post as it reads,
+so a hidden post is never found by those who may not see it, and is found again the moment
+it is restored.
 
 Writing a document is quick, so it happens here, in the request that made the change. If
 it fails (a locked database), the worker does it again (search.tasks)."""
@@ -77,6 +78,12 @@ def question_written(event: PostCreated | PostEdited) -> None:
         related.refresh(event.post_id)
 
 
+def question_purged(event: PostPurged) -> None:
+    """Its rows went with it; its cached ids go too."""
+    if event.kind == "question":
+        related.forget(event.post_id)
+
+
 def shown_as_related_changed(
     event: PostCreated
     | PostEdited
@@ -105,6 +112,7 @@ SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (PostPurged, post_purged),
     (PostCreated, question_written),
     (PostEdited, question_written),
+    (PostPurged, question_purged),
     *(
         (event_type, shown_as_related_changed)
         for event_type in (

@@ -20,6 +20,19 @@ class RelatedQuestion(models.Model):
         return f"{self.question_id} -> {self.related_id} (#{self.rank})"
 
 
+class RelatedWorkedOut(models.Model):
+    """When a question's related questions were last worked out (search.related.refresh),
+    kept even when none were found: the backfill works out only the questions without one."""
+
+    question = models.OneToOneField(
+        "qa.Post", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    worked_out_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.question_id} worked out at {self.worked_out_at:%Y-%m-%d %H:%M}"
+
+
 class IndexRow(models.Model):
     """The index's tables, as Django knows them: never read through the ORM (search.index
     writes and reads them in SQL), declared only so that a test database's flush empties

@@ -21,8 +21,8 @@ BATCH = 1000
 BAR_WIDTH = 30
 
 
-def progress_bar(stream: TextIO | Any) -> Callable[[int, int], None]:
-    """A one-line bar on `stream`, redrawn in place: done/total, percentage, rate."""
+def progress_bar(stream: TextIO | Any, *, noun: str = "posts") -> Callable[[int, int], None]:
+    """A one-line bar on `stream`, redrawn in place: done/total `noun`, percentage, rate."""
     started = time.monotonic()
 
     def show(done: int, total: int) -> None:
@@ -31,7 +31,7 @@ def progress_bar(stream: TextIO | Any) -> Callable[[int, int], None]:
         rate = done / max(time.monotonic() - started, 1e-9)
         bar = "#" * filled + "-" * (BAR_WIDTH - filled)
         end = "\n" if done >= total else ""
-        stream.write(f"\r[{bar}] {done:,}/{total:,} posts {share:4.0%} {rate:,.0f}/s{end}")
+        stream.write(f"\r[{bar}] {done:,}/{total:,} {noun} {share:4.0%} {rate:,.0f}/s{end}")
         stream.flush()
 
     return show

@@ -7,20 +7,27 @@ once, and the page declares each one it shows (search.topics.RELATED), so a stor
 goes stale when one's title, answer count or visibility changes.
 
 A new question is also offered to the questions it found, where they have room, so older
-questions learn of newer ones without being worked out again."""
+questions learn of newer ones without being worked out again.
+
+Each working out is remembered (`RelatedWorkedOut`), even when it found nothing: questions
+written before search existed, or imported, have none, and the backfill (a housekeeping
+job, search.tasks; `manage.py refresh_related_questions`) works out those, newest first."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.utils import timezone
 
 from mindwell.moderation.rules import plain_text
 from mindwell.qa.models import Post, PostKind, visible_filter
 from mindwell.qa.suggestions import RelatedRows
 from mindwell.search import similar
-from mindwell.search.models import RelatedQuestion
+from mindwell.search.models import RelatedQuestion, RelatedWorkedOut
 from mindwell.search.topics import RELATED
 
 SHOWN = 5
@@ -28,6 +35,9 @@ SHOWN = 5
 # asks for them by id: a condition on the primary key, which every database plans as a few
 # index lookups inside the page's OR. Read from the table only after an eviction.
 CACHE_SECONDS = 7 * 24 * 3600
+# The backfill's bound: questions worked out per housekeeping run (search.tasks); the
+# command reads its list this many at a time.
+BATCH = 200
 
 
 def _key(question_id: int) -> str:
@@ -57,8 +67,14 @@ def _keep(question_id: int, ids: list[int], *, offered: list[int]) -> None:
     transaction.on_commit(write)
 
 
+def forget(question_id: int) -> None:
+    """The question is gone for good (purged): its ids leave the cache with it."""
+    cache.delete(_key(question_id))
+
+
 def refresh(question_id: int) -> list[int]:
-    """Work out this question's related questions again; returns their ids, best first."""
+    """Work out this question's related questions again and remember when; returns their
+    ids, best first."""
     question = (
         Post.objects.filter(pk=question_id, kind=PostKind.QUESTION)
         .only("id", "title", "body_html", "tag_names")
@@ -79,8 +95,47 @@ def refresh(question_id: int) -> list[int]:
             RelatedQuestion(question_id=question.pk, related_id=related_id, rank=rank)
             for rank, related_id in enumerate(ids, start=1)
         )
+        RelatedWorkedOut.objects.bulk_create(
+            [RelatedWorkedOut(question_id=question.pk, worked_out_at=timezone.now())],
+            update_conflicts=True,
+            unique_fields=["question"],
+            update_fields=["worked_out_at"],
+        )
         _keep(question.pk, ids, offered=_offer(question.pk, ids))
     return ids
+
+
+def never_worked_out() -> QuerySet[Post]:
+    """Questions whose related questions were never worked out, newest first."""
+    worked_out = RelatedWorkedOut.objects.filter(question=OuterRef("pk"))
+    return Post.objects.questions().filter(~Exists(worked_out)).order_by("-pk")
+
+
+def refresh_all(
+    *,
+    everything: bool = False,
+    batch: int = BATCH,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Work out the related questions of the questions never worked out (or of every
+    question), newest first, each in its own transaction; returns how many. For operators
+    (the command): it runs until done, however large the site."""
+    questions = Post.objects.questions().order_by("-pk") if everything else never_worked_out()
+    total = questions.count()
+    done, before = 0, None
+    while True:
+        rest = questions if before is None else questions.filter(pk__lt=before)
+        ids = list(rest.values_list("pk", flat=True)[:batch])
+        if not ids:
+            break
+        for question_id in ids:
+            refresh(question_id)
+        done, before = done + len(ids), ids[-1]
+        if progress:
+            progress(done, max(total, done))
+    if progress and done == 0:
+        progress(0, 0)
+    return done
 
 
 def _offer(question_id: int, found: list[int]) -> list[int]:

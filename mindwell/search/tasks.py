@@ -1,10 +1,11 @@
-"""The worker's side of the index: documents a request could not write."""
+"""The worker's side of search: documents a request could not write, and related questions
+never worked out (the backfill, a bounded batch per housekeeping run)."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
-from mindwell.search import index
+from mindwell.search import index, related
 from mindwell.search.documents import documents
 
 
@@ -12,3 +13,29 @@ from mindwell.search.documents import documents
 def reindex_posts(*, post_ids: list[int]) -> int:
     """Write these posts' documents again (those that still exist); returns how many."""
     return index.store(documents(post_ids))
+
+
+@task()
+def work_out_related(*, question_ids: list[int]) -> int:
+    """Work out the related questions of those of these questions never worked out yet,
+    newest first, each in its own transaction; returns how many. Running it again does
+    nothing twice."""
+    waiting = related.never_worked_out().filter(pk__in=question_ids)
+    ids = list(waiting.values_list("pk", flat=True))
+    for question_id in ids:
+        related.refresh(question_id)
+    return len(ids)
+
+
+def work_out_related_soon() -> int:
+    """A housekeeping job: have the worker work out the newest `related.BATCH` questions
+    whose related questions never were; returns how many. The housekeeping runs each job
+    inside one transaction (on SQLite, holding the write lock throughout), so the job only
+    picks them and queues `work_out_related`. Nothing while the index is empty (a site
+    whose index is not built yet): every list would come out empty, and stay so."""
+    if index.is_empty():
+        return 0
+    ids = list(related.never_worked_out().values_list("pk", flat=True)[: related.BATCH])
+    if ids:
+        work_out_related.enqueue(question_ids=ids)
+    return len(ids)

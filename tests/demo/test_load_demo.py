@@ -1,10 +1,12 @@
 """The demo content loads through the real actions and gives a believable, consistent site."""
 
 import shutil
+from datetime import timedelta
 from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.management import CommandError, call_command
 from django.db.models import Sum
@@ -72,6 +74,21 @@ class TheDemoSite(TestCase):
             (q.title, titles[q.duplicate_of]) for q in duplicates
         )
         assert all(question.close_reason == "duplicate" for question in closed)
+
+    def test_the_home_pages_first_page_is_mostly_open_questions(self) -> None:
+        page = Client().get("/").context["page"].items
+        assert len(page) == settings.MINDWELL_PAGE_SIZE
+        duplicates = [question for question in page if question.duplicate_of_id]
+        assert len(duplicates) <= len(page) // 4, [q.title for q in duplicates]
+
+    def test_duplicates_are_older_and_closed_once_their_original_was_asked(self) -> None:
+        now = timezone.now()
+        closed = Post.objects.questions().filter(duplicate_of__isnull=False)
+        for question in closed.select_related("duplicate_of"):
+            assert timedelta(days=60) <= now - question.created_at <= timedelta(days=400)
+            original, closed_at = question.duplicate_of, question.closed_at
+            assert original is not None and closed_at is not None
+            assert max(question.created_at, original.created_at) < closed_at <= now
 
     def test_the_hot_and_unanswered_lists_are_plausible(self) -> None:
         questions = Post.objects.questions()

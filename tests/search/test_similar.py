@@ -11,14 +11,6 @@ from mindwell.search import similar
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _fresh_counts():
-    # Document counts are cached between requests; each test has its own posts.
-    cache.clear()
-    yield
-    cache.clear()
-
-
 @pytest.fixture
 def site(committed, ask, maya):
     """A few questions on nearby topics, indexed after commit."""

@@ -156,20 +156,22 @@ class DemoWriter:
 
     def _close_duplicates(self) -> None:
         """The moderator closes each duplicate as a duplicate of its original, a few hours
-        after it was asked (what similar_eval --closed-duplicates measures with)."""
+        after the later of the two was asked (what similar_eval --closed-duplicates measures
+        with). Most duplicates are older than their originals: a site's well-answered
+        question is often the newer one, and the recent questions stay open ones."""
         assert self.moderator is not None, "the members are created first"
         by_name = {question.path.stem: q for q, question in enumerate(self.content.questions)}
         for q, question in enumerate(self.content.questions):
             if not question.duplicate_of:
                 continue
             self.step = f"closing {_where(question)} as a duplicate"
-            post = self.questions[q]
+            post, original = self.questions[q], self.questions[by_name[question.duplicate_of]]
             close_question(
                 question=post,
                 by=self.moderator,
                 reason=CloseReason.DUPLICATE,
-                duplicate_of=self.questions[by_name[question.duplicate_of]],
-                now=self._at(post.created_at + timedelta(hours=5)),
+                duplicate_of=original,
+                now=self._at(max(post.created_at, original.created_at) + timedelta(hours=5)),
             )
 
     def _appoint_category_moderators(self) -> None:
