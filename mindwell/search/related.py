@@ -23,12 +23,13 @@ from django.db import transaction
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
+from mindwell.core.pagecache import changed_now, shows, version_of
 from mindwell.moderation.rules import plain_text
 from mindwell.qa.models import Post, PostKind, visible_filter
 from mindwell.qa.suggestions import RelatedRows
 from mindwell.search import similar
 from mindwell.search.models import RelatedQuestion, RelatedWorkedOut
-from mindwell.search.topics import RELATED
+from mindwell.search.topics import RELATED, RELATED_LIST
 
 SHOWN = 5
 # The ranked ids are also kept in the cache (written when worked out), so the question page
@@ -41,7 +42,9 @@ BATCH = 200
 
 
 def _key(question_id: int) -> str:
-    return f"search:related:{question_id}"
+    """Versioned: a list worked out in one process (the worker's backfill, an edit) is read
+    by every other at once, even from a cache of its own (no Redis)."""
+    return f"search:related:{question_id}:{version_of(RELATED_LIST(question_id))}"
 
 
 def ranked_ids(question_id: int) -> list[int]:
@@ -61,8 +64,8 @@ def _keep(question_id: int, ids: list[int], *, offered: list[int]) -> None:
     """After commit: the question's new list in the cache; the lists it joined read again."""
 
     def write() -> None:
+        changed_now(RELATED_LIST(question_id), *(RELATED_LIST(pk) for pk in offered))
         cache.set(_key(question_id), ids, CACHE_SECONDS)
-        cache.delete_many([_key(pk) for pk in offered])
 
     transaction.on_commit(write)
 
@@ -70,6 +73,7 @@ def _keep(question_id: int, ids: list[int], *, offered: list[int]) -> None:
 def forget(question_id: int) -> None:
     """The question is gone for good (purged): its ids leave the cache with it."""
     cache.delete(_key(question_id))
+    changed_now(RELATED_LIST(question_id))
 
 
 def refresh(question_id: int) -> list[int]:
@@ -160,7 +164,9 @@ def _offer(question_id: int, found: list[int]) -> list[int]:
 
 
 def related_to(question_id: int) -> RelatedRows:
-    """The condition and rank that qa's question page adds to its query of posts."""
+    """The condition and rank that qa's question page adds to its query of posts; the page
+    shows this question's list as it is now."""
+    shows(RELATED_LIST(question_id))
     ids = ranked_ids(question_id)
     where = Q(
         visible_filter(AnonymousUser()),

@@ -68,3 +68,25 @@ def test_a_stored_page_shows_a_related_questions_new_title_and_drops_it_once_hid
 
     actions.hide_post(post=related, by=moderator)
     assert set(read_everywhere(servers, readers, url).values()) == {("miss",)}
+
+
+def test_a_list_worked_out_in_another_process_is_on_every_stored_page_at_once(
+    servers,  # noqa: F811
+    maya, newcomer, ask,
+):  # fmt: skip
+    from mindwell.search import related as related_lists
+    from mindwell.search.models import RelatedQuestion, RelatedWorkedOut
+
+    related = ask(newcomer, title="Is it normal to feel attached to my therapist?")
+    question = ask(maya, title="Attached to my counsellor after two years")
+    # As on a site whose questions were written before search: no list yet.
+    RelatedQuestion.objects.filter(question_id=question.pk).delete()
+    RelatedWorkedOut.objects.filter(question_id=question.pk).delete()
+    related_lists.forget(question.pk)
+    url = question.get_absolute_url()
+    readers = {"anonymous": "", "member": _cookie_for(make_member("reader"))}
+    stored_everywhere(servers, readers, url, [])  # each server keeps the empty list too
+
+    assert related_lists.refresh(question.pk) == [related.pk]  # this process: the backfill
+    assert set(read_everywhere(servers, readers, url).values()) == {("miss", related.title)}
+    stored_everywhere(servers, readers, url, [related.title])

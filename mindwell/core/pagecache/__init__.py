@@ -36,7 +36,7 @@ from mindwell.core.pagecache.members import (
     stored_apart_for,
 )
 from mindwell.core.pagecache.stored import stored_page
-from mindwell.core.pagecache.versions import FileVersions, reset_versions
+from mindwell.core.pagecache.versions import FileVersions, reset_versions, versions
 
 __all__ = [
     "HIT_HANDLERS",
@@ -57,7 +57,14 @@ __all__ = [
     "shows",
     "stored_apart_for",
     "stored_page",
+    "version_of",
 ]
+
+
+def version_of(name: str) -> int:
+    """A topic's current version, the same in every process: a key that data cached apart
+    from pages can carry, so that `changed(name)` makes it stale everywhere at once."""
+    return versions().get([name])[0]
 
 
 def reset_stores() -> None:
