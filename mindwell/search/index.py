@@ -2,10 +2,13 @@
 documents, `find` posts matching an `Expression` among a QuerySet's posts.
 
 SQLite: an FTS5 table `search_fts` whose rowid is the post's id, one column per document
-column, ranked by bm25 with the title weighted most. PostgreSQL: `search_entry`, a
-tsvector per post with the columns as weights A to D (marks unweighted, D), under a GIN
-index, ranked by ts_rank with the same order of weights. Both hold the terms of
-search.analysis, so the same query finds the same posts on either.
+column. PostgreSQL: `search_entry`, a tsvector per post with the columns as weights A to D
+(marks unweighted, D), under a GIN index. Both hold the terms of search.analysis, so the
+same query finds the same posts on either, and both rank them by the same rule
+(`_presence_rank`): each phrase counts by the best place a post has it, the title above
+the tags above the text. Not bm25: FTS5 reads a common word's every posting to weigh it
+(50-70 ms for a word in a third of 3.5 million posts, however few are ranked), and ties
+go to the votes anyway.
 
 A query that matches many posts is ranked among its newest `CANDIDATES` matches (the
 filters, visibility included, are applied before that cut): a word in a third of a million
@@ -27,8 +30,11 @@ from mindwell.search.documents import COLUMNS, Document
 
 CANDIDATES = 5000
 Column = Literal["title", "tags", "body", "comments", "marks"]
-# bm25 weights on SQLite, by column; ts_rank weights {D, C, B, A} on PostgreSQL.
-FTS5_WEIGHTS = (10.0, 4.0, 1.0, 0.25, 0.0)
+# What a phrase adds to a post's rank by where the post has it; a match anywhere else (the
+# text, a comment) adds 1. The first RANKED_PHRASES phrases of a query are weighed.
+PLACE_WEIGHTS: dict[Column, float] = {"title": 10.0, "tags": 4.0}
+RANKED_PHRASES = 4
+# ts_rank weights {D, C, B, A} on PostgreSQL, for the plain baseline of similar_eval.
 TS_RANK_WEIGHTS = "{0.05, 0.2, 0.4, 1.0}"
 # As migration 0001 made it.
 SQLITE_TABLE = (
@@ -223,47 +229,75 @@ def find(
     candidates: int = CANDIDATES,
 ) -> Found:
     """The page of `posts` matching `expression`, best first: rank (title above tags above
-    text above comments), then score, then accepted answers, then the newest. Without an
-    expression (filters only), the matching posts by score. `posts` carries the filters and
-    who may see what, as conditions on the post's own row."""
+    text), then score, then accepted answers, then the newest. Without an expression
+    (filters only), the matching posts by score. `posts` carries the filters and who may
+    see what, as conditions on the post's own row."""
     where, where_params = _where(posts)
     table = Post._meta.db_table
+    columns = f"{table}.id, {table}.score, {table}.is_accepted"
     if expression is None:
-        inner = (
-            f"SELECT {table}.id, 0.0 AS rank, {table}.score, {table}.is_accepted "
-            f"FROM {table} WHERE {where} ORDER BY {table}.id DESC LIMIT %s"
-        )
+        inner = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {table}.id DESC LIMIT %s"
         params: list[Any] = [*where_params, candidates]
     elif _is_postgres():
         inner = (
-            f"SELECT {table}.id, ts_rank('{TS_RANK_WEIGHTS}', e.vector, q.query) AS rank, "
-            f"{table}.score, {table}.is_accepted "
-            f"FROM search_entry e CROSS JOIN (SELECT %s::tsquery AS query) q "
+            f"SELECT {columns}, e.vector FROM search_entry e "
             f"JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ q.query AND ({where}) ORDER BY e.post_id DESC LIMIT %s"
+            f"WHERE e.vector @@ %s::tsquery AND ({where}) ORDER BY e.post_id DESC LIMIT %s"
         )
         params = [tsquery(expression), *where_params, candidates]
     else:
-        weights = ", ".join(str(weight) for weight in FTS5_WEIGHTS)
         inner = (
-            f"SELECT {table}.id, -bm25(search_fts, {weights}) AS rank, "
-            f"{table}.score, {table}.is_accepted "
-            f"FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"SELECT {columns} FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}) ORDER BY search_fts.rowid DESC LIMIT %s"
         )
         params = [fts5_query(expression), *where_params, candidates]
+    weighed = [] if expression is None else _weighed_places(expression)
+    rank, rank_params = _presence_rank(weighed)
     sql = (
-        f"SELECT id, COUNT(*) OVER () FROM ({inner}) found "
+        f"WITH found AS MATERIALIZED ({inner}) "
+        f"SELECT id, COUNT(*) OVER () FROM (SELECT id, score, is_accepted, {rank} AS rank "
+        "FROM found) ranked "
         "ORDER BY rank DESC, score DESC, is_accepted DESC, id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, limit, offset])
+        cursor.execute(sql, [*params, *rank_params, limit, offset])
         rows = cursor.fetchall()
     if not rows:
         total = _count(inner, params) if offset else 0
         return Found(total=total, bounded=total >= candidates)
     total = rows[0][1]
     return Found(post_ids=[row[0] for row in rows], total=total, bounded=total >= candidates)
+
+
+def _weighed_places(expression: Expression) -> list[tuple[str, str, float]]:
+    """The checks a match is ranked by: each phrase narrowed to each weighed place."""
+    checks = []
+    for phrase in (*expression.all_of, *expression.any_of)[:RANKED_PHRASES]:
+        for column, weight in PLACE_WEIGHTS.items():
+            if not phrase.columns or column in phrase.columns:
+                narrowed = Phrase(terms=phrase.terms, columns=(column,))
+                checks.append((_fts5_phrase(narrowed), _ts_phrase(narrowed), weight))
+    return checks
+
+
+def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[Any]]:
+    """The SQL of a candidate's rank, for rows of `found` (id; vector on PostgreSQL): the
+    sum of the weights of the checks it passes, each (FTS5 match, tsquery, weight) and
+    narrowed to one place. On PostgreSQL a test of the row's own vector; on SQLite whether
+    its id is among the posts FTS5 finds from the oldest candidate's id on (a seek, then a
+    short walk)."""
+    parts, params = [], []
+    for fts5_match, ts_query, weight in checks:
+        if _is_postgres():
+            parts.append(f"CASE WHEN found.vector @@ %s::tsquery THEN {weight!r} ELSE 0 END")
+            params.append(ts_query)
+        else:
+            parts.append(
+                "CASE WHEN found.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s "
+                f"AND rowid >= (SELECT MIN(id) FROM found)) THEN {weight!r} ELSE 0 END"
+            )
+            params.append(fts5_match)
+    return " + ".join(parts) or "0", params
 
 
 def _count(inner: str, params: list[Any]) -> int:
@@ -276,8 +310,8 @@ def _count(inner: str, params: list[Any]) -> int:
 
 # Where a draft's words are looked for: the question's own words, not its comments.
 SIMILAR_COLUMNS: tuple[Column, ...] = ("title", "tags", "body")
-# bm25 weights on SQLite for (title, tags, body, comments, marks).
-SIMILAR_FTS5_WEIGHTS = "10.0, 4.0, 1.0, 0.0, 0.0"
+# What a group adds by where a question has it, times the group's weight.
+SIMILAR_PLACES: dict[Column, float] = {"title": 3.0, "tags": 1.5, "body": 1.0}
 
 
 def _check_terms(terms: Iterable[str]) -> None:
@@ -317,53 +351,88 @@ def rank_questions(
     limit: int,
     columns: Sequence[Column] = SIMILAR_COLUMNS,
     newest: int | None = None,
+    plain_bm25: bool = False,
 ) -> list[int]:
-    """The ids of `posts` holding a term of any group in `columns`, best first: bm25 with the
-    title weighted most on SQLite (its own IDF), and on PostgreSQL the sum over the groups
-    of the group's weight times ts_rank of its terms (ts_rank knows no IDF, so the caller's
-    weights carry it). A group is a word with its synonyms. Ranks every match, or with
-    `newest` only the newest that many: the caller keeps the work bounded by asking only
-    for terms that are not common (`document_counts`), or by `newest` when all are."""
+    """The ids of `posts` holding a term of any group in `columns`, best first: the sum over
+    the groups of the group's weight (the caller's IDF) times the weight of each place the
+    question has one of its terms (SIMILAR_PLACES), the same on both databases. A group is
+    a word with its synonyms. Ranks every match, or with `newest` only the newest that
+    many: the caller keeps the work bounded by asking only for terms that are not common
+    (`document_counts`), or by `newest` when all are. `plain_bm25`: the baseline that
+    similar_eval compares with, bm25 on SQLite and ts_rank on PostgreSQL."""
     for terms, _weight in groups:
         _check_terms(terms)
     if not groups:
         return []
+    if plain_bm25:
+        return _rank_bm25(groups=groups, posts=posts, limit=limit, columns=columns)
+    where, where_params = _where(posts)
+    table = Post._meta.db_table
+    cut = "" if newest is None else f" ORDER BY {table}.id DESC LIMIT %s"
+    if _is_postgres():
+        label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
+        every = " | ".join(f"'{t}':{label}" for terms, _ in groups for t in terms)
+        inner = (
+            f"SELECT {table}.id, e.vector FROM search_entry e "
+            f"JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ %s::tsquery AND ({where}){cut}"
+        )
+    else:
+        every = "{" + " ".join(columns) + "} : (" + " OR ".join(
+            f'"{term}"' for terms, _ in groups for term in terms
+        ) + ")"  # fmt: skip
+        inner = (
+            f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}){cut}"
+        )
+    params: list[Any] = [every, *where_params, *([] if newest is None else [newest])]
+    checks = []
+    for terms, weight in groups:
+        for column in columns:
+            place = SIMILAR_PLACES.get(column, 0.0)
+            if place:
+                fts5_match = "{" + column + "} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
+                ts_query = "(" + " | ".join(f"'{t}':{PG_WEIGHT[column]}" for t in terms) + ")"
+                checks.append((fts5_match, ts_query, weight * place))
+    rank, rank_params = _presence_rank(checks)
+    sql = (
+        f"WITH found AS MATERIALIZED ({inner}) "
+        f"SELECT id FROM (SELECT id, {rank} AS rank FROM found) ranked "
+        "ORDER BY rank DESC, id DESC LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, *rank_params, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _rank_bm25(
+    *,
+    groups: Sequence[tuple[Sequence[str], float]],
+    posts: QuerySet[Post],
+    limit: int,
+    columns: Sequence[Column],
+) -> list[int]:
     where, where_params = _where(posts)
     table = Post._meta.db_table
     if _is_postgres():
         label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
-        queries = ["(" + " | ".join(f"'{t}':{label}" for t in terms) + ")" for terms, _ in groups]
-        score = " + ".join(
-            f"%s * ts_rank('{TS_RANK_WEIGHTS}', e.vector, %s::tsquery)" for _ in groups
-        )
-        matches = (
-            f"SELECT {table}.id, e.vector FROM search_entry e "
-            f"JOIN {table} ON {table}.id = e.post_id WHERE e.vector @@ %s::tsquery AND ({where})"
-        )
-        params: list[Any] = []
-        for (_terms, weight), query in zip(groups, queries, strict=True):
-            params += [weight, query]
-        params += [" | ".join(queries), *where_params]
-        cut = ""
-        if newest is not None:
-            cut = f" ORDER BY {table}.id DESC LIMIT %s"
-            params.append(newest)
+        query = " | ".join(f"'{t}':{label}" for terms, _ in groups for t in terms)
         sql = (
-            f"SELECT id FROM (SELECT id, {score.replace('e.vector', 'm.vector')} AS rank "
-            f"FROM ({matches}{cut}) m) ranked ORDER BY rank DESC, id DESC LIMIT %s"
+            f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ %s::tsquery AND ({where}) "
+            f"ORDER BY ts_rank('{TS_RANK_WEIGHTS}', e.vector, %s::tsquery) DESC, "
+            f"{table}.id DESC LIMIT %s"
         )
-        params.append(limit)
+        params: list[Any] = [query, *where_params, query, limit]
     else:
         every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
-        match = "{" + " ".join(columns) + "} : (" + every + ")"
-        cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
+        weights = "10.0, 4.0, 1.0, 0.0, 0.0"  # title, tags, text, comments, marks
         sql = (
-            f"SELECT id FROM (SELECT {table}.id, bm25(search_fts, {SIMILAR_FTS5_WEIGHTS}) AS rank "
-            f"FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND ({where}){cut}) ranked "
-            "ORDER BY rank, id DESC LIMIT %s"
+            f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}) "
+            f"ORDER BY bm25(search_fts, {weights}), {table}.id DESC LIMIT %s"
         )
-        params = [match, *where_params, *([] if newest is None else [newest]), limit]
+        params = ["{" + " ".join(columns) + "} : (" + every + ")", *where_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

@@ -215,7 +215,9 @@ def similar_ids(
             if word not in analysis.STOP_WORDS
         }
         plain = [((term,), 1.0) for term in sorted(terms)]
-        return index.rank_questions(groups=plain, posts=posts, limit=limit, columns=("title",))
+        return index.rank_questions(
+            groups=plain, posts=posts, limit=limit, columns=("title",), plain_bm25=True
+        )
     groups = draft_groups(title=title, body=body, tags=tags)
     if not groups:
         return []
