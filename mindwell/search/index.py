@@ -28,7 +28,7 @@ from django.db.models import QuerySet
 from mindwell.qa.models import Post
 from mindwell.search.documents import COLUMNS, Document
 
-CANDIDATES = 5000
+CANDIDATES = 2000
 Column = Literal["title", "tags", "body", "comments", "marks"]
 # What a phrase adds to a post's rank by where the post has it; a match anywhere else (the
 # text, a comment) adds 1. The first RANKED_PHRASES phrases of a query are weighed.
@@ -368,7 +368,9 @@ def rank_questions(
         return _rank_bm25(groups=groups, posts=posts, limit=limit, columns=columns)
     where, where_params = _where(posts)
     table = Post._meta.db_table
-    cut = "" if newest is None else f" ORDER BY {table}.id DESC LIMIT %s"
+    # The index's own order on SQLite: through qa_post's, FTS5 is probed a row at a time.
+    order = f"{table}.id" if _is_postgres() else "search_fts.rowid"
+    cut = "" if newest is None else f" ORDER BY {order} DESC LIMIT %s"
     if _is_postgres():
         label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
         every = " | ".join(f"'{t}':{label}" for terms, _ in groups for t in terms)
