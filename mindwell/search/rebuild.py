@@ -99,7 +99,10 @@ def rebuild(
         with connection.cursor() as cursor:
             # Inside an outer transaction the deferred key checks must run first.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # GIN builds in memory, then merges: the default 64 MB makes it many times over.
+            cursor.execute("SET maintenance_work_mem TO '512MB'")
             cursor.execute(index.POSTGRES_VECTOR_INDEX)
+            cursor.execute("RESET maintenance_work_mem")
             # Fresh statistics: without them the planner takes a common word for a rare
             # one and reads every match through the GIN index (seconds, not milliseconds).
             cursor.execute("ANALYZE search_entry")
