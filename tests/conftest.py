@@ -151,6 +151,19 @@ def _nothing_cached_between_tests():
     cache.clear()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _page_versions_of_this_process(tmp_path_factory):
+    """Each test process keeps its own page versions: ids repeat across the workers' test
+    databases, so another worker's change to a topic must not make this one's stale."""
+    from django.conf import settings
+
+    from mindwell.core.pagecache import reset_stores
+
+    folder = tmp_path_factory.mktemp("page-versions")
+    settings.MINDWELL_PAGE_VERSIONS_FILE = str(folder / "page-versions.bin")
+    reset_stores()
+
+
 class SmtpInbox(MessageHandler):
     """What a real SMTP server on loopback received."""
 

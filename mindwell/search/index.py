@@ -240,7 +240,7 @@ def find(
         params: list[Any] = [*where_params, candidates]
     elif _is_postgres():
         inner = (
-            f"SELECT {columns}, e.vector FROM search_entry e "
+            f"SELECT {columns} FROM search_entry e "
             f"JOIN {table} ON {table}.id = e.post_id "
             f"WHERE e.vector @@ %s::tsquery AND ({where}) ORDER BY e.post_id DESC LIMIT %s"
         )
@@ -256,7 +256,7 @@ def find(
     sql = (
         f"WITH found AS MATERIALIZED ({inner}) "
         f"SELECT id, COUNT(*) OVER () FROM (SELECT id, score, is_accepted, {rank} AS rank "
-        "FROM found) ranked "
+        f"FROM found{_VECTORS if _is_postgres() and weighed else ''}) ranked "
         "ORDER BY rank DESC, score DESC, is_accepted DESC, id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
@@ -280,8 +280,12 @@ def _weighed_places(expression: Expression) -> list[tuple[str, str, float]]:
     return checks
 
 
+_VECTORS = " JOIN search_entry v ON v.post_id = found.id"
+
+
 def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[Any]]:
-    """The SQL of a candidate's rank, for rows of `found` (id; vector on PostgreSQL): the
+    """The SQL of a candidate's rank, for rows of `found` (and `v`, their index rows, joined
+    on PostgreSQL by `_VECTORS`: vectors carried through the cut's sort spill to disk): the
     sum of the weights of the checks it passes, each (FTS5 match, tsquery, weight) and
     narrowed to one place. On PostgreSQL a test of the row's own vector; on SQLite whether
     its id is among the posts FTS5 finds from the oldest candidate's id on (a seek, then a
@@ -289,7 +293,7 @@ def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[
     parts, params = [], []
     for fts5_match, ts_query, weight in checks:
         if _is_postgres():
-            parts.append(f"CASE WHEN found.vector @@ %s::tsquery THEN {weight!r} ELSE 0 END")
+            parts.append(f"CASE WHEN v.vector @@ %s::tsquery THEN {weight!r} ELSE 0 END")
             params.append(ts_query)
         else:
             parts.append(
@@ -321,9 +325,10 @@ def _check_terms(terms: Iterable[str]) -> None:
 
 
 def document_counts(terms: Sequence[str], *, bound: int) -> dict[str, int]:
-    """In how many documents each term appears in a title, tags or text, counted up to
-    `bound`: past it a term is common, and the exact number would cost a scan of its
-    every posting. One bounded query per term."""
+    """In how many documents each term appears (anywhere: a term's postings are read
+    whole whatever the column, and on PostgreSQL a weight would mean reading each
+    document), counted up to `bound`: past it a term is common, and the exact number would
+    cost a scan of its every posting. One bounded query per term."""
     _check_terms(terms)
     counts: dict[str, int] = {}
     with connection.cursor() as cursor:
@@ -332,13 +337,13 @@ def document_counts(terms: Sequence[str], *, bound: int) -> dict[str, int]:
                 cursor.execute(
                     "SELECT COUNT(*) FROM (SELECT 1 FROM search_entry "
                     "WHERE vector @@ %s::tsquery LIMIT %s) hits",
-                    [f"'{term}':ABC", bound],
+                    [f"'{term}'", bound],
                 )
             else:
                 cursor.execute(
                     "SELECT COUNT(*) FROM (SELECT 1 FROM search_fts "
                     "WHERE search_fts MATCH %s LIMIT %s) hits",
-                    ["{title tags body} : " + f'"{term}"', bound],
+                    [f'"{term}"', bound],
                 )
             counts[term] = int(cursor.fetchone()[0])
     return counts
@@ -353,9 +358,9 @@ def rank_questions(
     newest: int | None = None,
     plain_bm25: bool = False,
 ) -> list[int]:
-    """The ids of `posts` holding a term of any group in `columns`, best first: the sum over
-    the groups of the group's weight (the caller's IDF) times the weight of each place the
-    question has one of its terms (SIMILAR_PLACES), the same on both databases. A group is
+    """The ids of `posts` holding a term of any group, best first: the sum over the groups
+    of the group's weight (the caller's IDF) times the weight of each place in `columns`
+    the question has one of its terms (SIMILAR_PLACES), the same on both databases. A group is
     a word with its synonyms. Ranks every match, or with `newest` only the newest that
     many: the caller keeps the work bounded by asking only for terms that are not common
     (`document_counts`), or by `newest` when all are. `plain_bm25`: the baseline that
@@ -372,17 +377,14 @@ def rank_questions(
     order = f"{table}.id" if _is_postgres() else "search_fts.rowid"
     cut = "" if newest is None else f" ORDER BY {order} DESC LIMIT %s"
     if _is_postgres():
-        label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
-        every = " | ".join(f"'{t}':{label}" for terms, _ in groups for t in terms)
+        every = " | ".join(f"'{t}'" for terms, _ in groups for t in terms)
         inner = (
-            f"SELECT {table}.id, e.vector FROM search_entry e "
+            f"SELECT {table}.id FROM search_entry e "
             f"JOIN {table} ON {table}.id = e.post_id "
             f"WHERE e.vector @@ %s::tsquery AND ({where}){cut}"
         )
     else:
-        every = "{" + " ".join(columns) + "} : (" + " OR ".join(
-            f'"{term}"' for terms, _ in groups for term in terms
-        ) + ")"  # fmt: skip
+        every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
         inner = (
             f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}){cut}"
@@ -399,7 +401,8 @@ def rank_questions(
     rank, rank_params = _presence_rank(checks)
     sql = (
         f"WITH found AS MATERIALIZED ({inner}) "
-        f"SELECT id FROM (SELECT id, {rank} AS rank FROM found) ranked "
+        f"SELECT id FROM (SELECT id, {rank} AS rank "
+        f"FROM found{_VECTORS if _is_postgres() else ''}) ranked "
         "ORDER BY rank DESC, id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
