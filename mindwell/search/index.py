@@ -30,8 +30,8 @@ from mindwell.search.documents import COLUMNS, Document
 
 CANDIDATES = 2000
 Column = Literal["title", "tags", "body", "comments", "marks"]
-# What a phrase adds to a post's rank by where the post has it; a match anywhere else (the
-# text, a comment) adds 1. The first RANKED_PHRASES phrases of a query are weighed.
+# What a phrase adds to a post's rank by where the post has it (a match only in the text or
+# a comment adds nothing: every candidate matches). The first RANKED_PHRASES are weighed.
 PLACE_WEIGHTS: dict[Column, float] = {"title": 10.0, "tags": 4.0}
 RANKED_PHRASES = 4
 # ts_rank weights {D, C, B, A} on PostgreSQL, for the plain baseline of similar_eval.
