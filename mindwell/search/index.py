@@ -189,6 +189,18 @@ def fts5_query(expression: Expression) -> str:
     return text
 
 
+def _any_term(terms: Iterable[str], columns: Sequence[Column] = ()) -> tuple[str, str]:
+    """Any one of `terms` in `columns` (anywhere when none), as FTS5 match text and as
+    tsquery text."""
+    listed = list(terms)
+    fts5_match = "(" + " OR ".join(f'"{term}"' for term in listed) + ")"
+    if columns:
+        fts5_match = "{" + " ".join(columns) + "} : " + fts5_match
+    weights = "".join(sorted({PG_WEIGHT[column] for column in columns}))
+    label = f":{weights}" if weights else ""
+    return fts5_match, "(" + " | ".join(f"'{term}'{label}" for term in listed) + ")"
+
+
 def _ts_phrase(phrase: Phrase) -> str:
     weights = "".join(sorted({PG_WEIGHT[column] for column in phrase.columns}))
     label = f":{weights}" if weights else ""
@@ -376,28 +388,27 @@ def rank_questions(
     # The index's own order on SQLite: through qa_post's, FTS5 is probed a row at a time.
     order = f"{table}.id" if _is_postgres() else "search_fts.rowid"
     cut = "" if newest is None else f" ORDER BY {order} DESC LIMIT %s"
+    every_fts5, every_ts = _any_term(term for terms, _ in groups for term in terms)
     if _is_postgres():
-        every = " | ".join(f"'{t}'" for terms, _ in groups for t in terms)
+        every = every_ts
         inner = (
             f"SELECT {table}.id FROM search_entry e "
             f"JOIN {table} ON {table}.id = e.post_id "
             f"WHERE e.vector @@ %s::tsquery AND ({where}){cut}"
         )
     else:
-        every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
+        every = every_fts5
         inner = (
             f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}){cut}"
         )
     params: list[Any] = [every, *where_params, *([] if newest is None else [newest])]
-    checks = []
-    for terms, weight in groups:
-        for column in columns:
-            place = SIMILAR_PLACES.get(column, 0.0)
-            if place:
-                fts5_match = "{" + column + "} : (" + " OR ".join(f'"{t}"' for t in terms) + ")"
-                ts_query = "(" + " | ".join(f"'{t}':{PG_WEIGHT[column]}" for t in terms) + ")"
-                checks.append((fts5_match, ts_query, weight * place))
+    checks = [
+        (*_any_term(terms, (column,)), weight * SIMILAR_PLACES[column])
+        for terms, weight in groups
+        for column in columns
+        if column in SIMILAR_PLACES
+    ]
     rank, rank_params = _presence_rank(checks)
     sql = (
         f"WITH found AS MATERIALIZED ({inner}) "
@@ -419,9 +430,8 @@ def _rank_bm25(
 ) -> list[int]:
     where, where_params = _where(posts)
     table = Post._meta.db_table
+    fts5_match, query = _any_term((term for terms, _ in groups for term in terms), columns)
     if _is_postgres():
-        label = "".join(sorted({PG_WEIGHT[column] for column in columns}))
-        query = " | ".join(f"'{t}':{label}" for terms, _ in groups for t in terms)
         sql = (
             f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
             f"WHERE e.vector @@ %s::tsquery AND ({where}) "
@@ -430,14 +440,13 @@ def _rank_bm25(
         )
         params: list[Any] = [query, *where_params, query, limit]
     else:
-        every = " OR ".join(f'"{term}"' for terms, _ in groups for term in terms)
         weights = "10.0, 4.0, 1.0, 0.0, 0.0"  # title, tags, text, comments, marks
         sql = (
             f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}) "
             f"ORDER BY bm25(search_fts, {weights}), {table}.id DESC LIMIT %s"
         )
-        params = ["{" + " ".join(columns) + "} : (" + every + ")", *where_params, limit]
+        params = [fts5_match, *where_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]

@@ -62,11 +62,9 @@ def _built(batch: int, jobs: int) -> Iterator[tuple[int, list[Document]]]:
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
         for ids in _batches(batch):
             pending.append((len(ids), pool.apply_async(build, (read_rows(ids),))))
-            while len(pending) > 2 * jobs or pending[0][1].ready():
+            while pending and (len(pending) > 2 * jobs or pending[0][1].ready()):
                 count, result = pending.popleft()
                 yield count, result.get()
-                if not pending:
-                    break
         while pending:
             count, result = pending.popleft()
             yield count, result.get()
