@@ -149,3 +149,16 @@ def test_the_command_fills_an_empty_index_with_a_progress_bar(committed, ask, ma
     assert "Indexed 1 posts." in out.getvalue()
     assert "[" + "#" * rebuild.BAR_WIDTH + "] 1/1 posts" in err.getvalue()
     assert found("therapist") == [question.pk]
+
+
+@pytest.mark.parametrize("option", ["--batch", "--jobs"])
+@pytest.mark.parametrize("value", ["0", "-2", "many"])
+def test_the_command_refuses_a_count_below_one_and_keeps_the_index(
+    committed, ask, maya, option, value
+):
+    from django.core.management import CommandError, call_command
+
+    question = committed(ask, maya)
+    with pytest.raises(CommandError, match=option):
+        call_command("rebuild_search_index", option, value)
+    assert found("therapist") == [question.pk]

@@ -1,3 +1,4 @@
+import argparse
 import os
 from typing import Any
 
@@ -7,16 +8,30 @@ from mindwell.qa.models import Post
 from mindwell.search import index, rebuild
 
 
+def at_least_one(text: str) -> int:
+    """A count of 1 or more: a batch of 0 would empty the index and write nothing back."""
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number} is less than 1")
+    return number
+
+
 class Command(BaseCommand):
     help = "Build the full-text search index again from every question and answer."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
-            "--batch", type=int, default=rebuild.BATCH, help="posts written per transaction"
+            "--batch",
+            type=at_least_one,
+            default=rebuild.BATCH,
+            help="posts written per transaction",
         )
         parser.add_argument(
             "--jobs",
-            type=int,
+            type=at_least_one,
             default=os.cpu_count() or 1,
             help="processes that analyse the text (default: one per CPU)",
         )
