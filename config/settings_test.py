@@ -5,8 +5,15 @@ import os
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 
 from config.settings import *  # noqa: F403
-from config.settings import DATABASES, MINDWELL_RATE_LIMITS, STATIC_ROOT, VAR_DIR
+from config.settings import DATABASES, MIDDLEWARE, MINDWELL_RATE_LIMITS, STATIC_ROOT, VAR_DIR
 
+# Every test Client builds its middleware: this WhiteNoise reads the static files once a run.
+MIDDLEWARE = [
+    "tests.support.static_files.ScanOnceWhiteNoiseMiddleware"
+    if name == "whitenoise.middleware.WhiteNoiseMiddleware"
+    else name
+    for name in MIDDLEWARE
+]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite posts many forms from one address, at once: the rate limits are a thousand times

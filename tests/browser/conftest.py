@@ -5,7 +5,11 @@ finders, so pages get the CSS and JS of the work tree)."""
 from __future__ import annotations
 
 import os
+import sys
+import threading
+import traceback
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -25,6 +29,14 @@ from tests.browser.support import (
     CSP_LISTENER,
     POLICY_CONSOLE_WORDS,
 )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here carries the `browser` mark: ./test runs them on SQLite only."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(scope="package")
@@ -74,7 +86,18 @@ def site_url(live_server: Any) -> str:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
     report = yield
     setattr(item, f"report_{report.when}", report)  # read by `visitor` to keep evidence
+    if report.failed and report.when == "call":
+        # A page that waited in vain on the live server: where each of its threads was.
+        report.sections.append(("threads of the test process at the failure", _stacks()))
     return report
+
+
+def _stacks() -> str:
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, ident)}\n{''.join(traceback.format_stack(frame))}"
+        for ident, frame in sys._current_frames().items()
+    )
 
 
 @pytest.fixture

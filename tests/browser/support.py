@@ -4,10 +4,11 @@ conftest.py."""
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from playwright.sync_api import Page, Response
 
@@ -35,6 +36,9 @@ WEIGHT_BUDGET = 50 * 1024  # bytes of our own CSS and JS per page, gzip-compress
 # WCAG 2.0, 2.1 and 2.2 at A and AA, and axe's best practices (landmarks, one h1, ...).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 BLOCKING_IMPACTS = {"serious", "critical"}
+# The axe rules a theme can change: the dark theme (static/css, prefers-color-scheme) only
+# gives the colour variables other values, so the other rules find the same in both themes.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 
 # Every page the browser shows reports what its Content-Security-Policy blocked through this
@@ -52,19 +56,42 @@ document.addEventListener("securitypolicyviolation", (event) => {{
 POLICY_CONSOLE_WORDS = ("Content Security Policy", "Content-Security-Policy", "Permissions-Policy")
 
 
-def axe_violations(page: Page) -> list[dict[str, Any]]:
-    """Run axe-core on the page as it is now; return every violation, any impact."""
+def axe_violations(page: Page, *, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now: every rule of AXE_TAGS, or only `rules`;
+    return every violation, any impact."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol rather than added as an inline <script>,
         # which the page's Content-Security-Policy refuses.
-        page.evaluate(AXE_JS.read_text())
+        page.evaluate(_axe_source())
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
     result = page.evaluate(
-        """(tags) => axe.run(document, {
-            runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]
-        })""",
-        AXE_TAGS,
+        """(only) => axe.run(document, {runOnly: only, resultTypes: ["violations"]})""", only
     )
     return list(result["violations"])
+
+
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text()
+
+
+def axe_in_both_themes(page: Page, name: str, *, shots: str | None = None) -> list[str]:
+    """What axe finds blocking on the page as it is now, one entry per theme, headed by
+    `name`: every rule in the light theme, and the colour rules in the dark one. With
+    `shots`, a screenshot named `<shots>-<theme>` in each. Leaves the page light."""
+    failures = []
+    themes: list[tuple[Literal["light", "dark"], list[str] | None]] = [
+        ("light", None),
+        ("dark", COLOUR_RULES),
+    ]
+    for theme, rules in themes:
+        page.emulate_media(color_scheme=theme)
+        if found := blocking(axe_violations(page, rules=rules)):
+            failures.append(f"{name} ({theme}, {page.url}):\n{describe_violations(found)}")
+        if shots:
+            screenshot(page, f"{shots}-{theme}")
+    page.emulate_media(color_scheme="light")
+    return failures
 
 
 def describe_violations(violations: list[dict[str, Any]]) -> str:

@@ -14,7 +14,7 @@ from mindwell.moderation.actions import closing
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations
+from tests.browser.support import axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -45,10 +45,7 @@ def test_a_moderator_closes_a_duplicate_without_javascript_and_the_pages_pass_ax
     failures: list[str] = []
 
     def check(name: str, each: Page) -> None:
-        for theme in ("light", "dark"):
-            each.emulate_media(color_scheme=theme)
-            if found := blocking(axe_violations(each)):
-                failures.append(f"{name} ({theme}):\n{describe_violations(found)}")
+        failures.extend(axe_in_both_themes(each, name))
 
     # With JavaScript off, through the plain forms.
     page = visitor(moderator, javascript=False)

@@ -11,7 +11,14 @@ from playwright.sync_api import Page, expect
 from mindwell.qa import actions
 from mindwell.qa.models import Comment
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations, focused, screenshot
+from tests.browser.support import (
+    axe_in_both_themes,
+    axe_violations,
+    blocking,
+    describe_violations,
+    focused,
+    screenshot,
+)
 from tests.conftest import make_member
 
 pytestmark = [
@@ -115,10 +122,8 @@ def test_a_moderator_sees_a_deleted_comment_marked_and_restores_it(
     page.goto(comment.get_absolute_url())
     item = page.locator(f"#c{comment.pk}")
     expect(item).to_contain_text("only moderators see this")
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        violations = blocking(axe_violations(page))
-        assert not violations, describe_violations(violations)
+    failures = axe_in_both_themes(page, "a deleted comment, as its moderator sees it")
+    assert not failures, "\n\n".join(failures)
     item.get_by_role("button", name="Restore comment").click()
     expect(page.get_by_role("status").first).to_contain_text("The comment is back.")
     expect(page.locator(f"#c{comment.pk}")).not_to_contain_text("only moderators see this")

@@ -12,9 +12,7 @@ from playwright.sync_api import Page, expect
 from mindwell.qa import actions
 from tests.browser.support import (
     ask,
-    axe_violations,
-    blocking,
-    describe_violations,
+    axe_in_both_themes,
     has_horizontal_scroll,
 )
 from tests.conftest import make_member
@@ -50,10 +48,8 @@ def test_feed_links_lead_to_their_feeds_and_pass_axe(visitor: Visitor) -> None:
             expect(link).to_have_attribute("href", feed)
             assert page.locator(f'head link[rel="alternate"][href="{feed}"]').count() == 1
             assert not has_horizontal_scroll(page), (path, width)
-            for theme in ("light", "dark"):
-                page.emulate_media(color_scheme=theme)
-                problems = blocking(axe_violations(page))
-                assert not problems, f"{path} {theme} {width}:\n{describe_violations(problems)}"
+            failures = axe_in_both_themes(page, f"{path} at {width}px")
+            assert not failures, "\n\n".join(failures)
             fetched = page.request.get(feed)
             assert fetched.status == 200
             assert fetched.headers["content-type"] == "application/atom+xml; charset=utf-8"

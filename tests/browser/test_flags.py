@@ -12,7 +12,7 @@ from mindwell.moderation.actions.flags import flag_item
 from mindwell.moderation.models import Flag
 from mindwell.qa import actions
 from mindwell.qa.models import Post
-from tests.browser.support import ask, axe_violations, blocking, describe_violations, screenshot
+from tests.browser.support import ask, axe_in_both_themes, screenshot
 from tests.conftest import make_member
 
 pytestmark = [
@@ -33,10 +33,8 @@ def answer() -> Post:
 
 
 def assert_passes_axe(page: Page, name: str) -> None:
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        violations = blocking(axe_violations(page))
-        assert not violations, f"{name} ({theme}):\n{describe_violations(violations)}"
+    failures = axe_in_both_themes(page, name)
+    assert not failures, "\n\n".join(failures)
 
 
 def test_a_member_flags_an_answer_in_place(visitor: Visitor, answer: Post) -> None:

@@ -18,7 +18,7 @@ from mindwell.moderation.queue import enqueue
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations
+from tests.browser.support import axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -42,11 +42,7 @@ class Axe:
             return
         self.seen.add(name)
         assert page.locator("h1").count() == 1, name
-        for theme in ("light", "dark"):
-            page.emulate_media(color_scheme=theme)
-            if found := blocking(axe_violations(page)):
-                self.failures.append(f"{name} ({theme}, {page.url}):\n{describe_violations(found)}")
-        page.emulate_media(color_scheme="light")
+        self.failures.extend(axe_in_both_themes(page, name))
 
     def assert_clean(self) -> None:
         assert not self.failures, "\n\n".join(self.failures)

@@ -17,7 +17,7 @@ from mindwell.moderation.actions.members import (
 )
 from mindwell.qa import actions
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations
+from tests.browser.support import axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -60,11 +60,7 @@ def test_moderating_members_pages_pass_axe_and_a_suspension_is_seen_by_the_membe
         assert response is not None
         assert response.status == (403 if name == "suspended-ask" else 200), name
         assert page.locator("h1").count() == 1, name
-        for theme in ("light", "dark"):
-            page.emulate_media(color_scheme=theme)
-            found = blocking(axe_violations(page))
-            if found:
-                failures.append(f"{name} ({theme}, {path}):\n{describe_violations(found)}")
+        failures.extend(axe_in_both_themes(page, name))
     assert not failures, "\n\n".join(failures)
 
     # The moderator suspends maya with the form; she sees why on the next page.

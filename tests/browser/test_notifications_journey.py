@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from mindwell.notifications.models import EmailSettings, Follow, Notification
 from mindwell.qa import actions
 from mindwell.tags.models import Category, Tag
-from tests.browser.support import ask, axe_violations, blocking, describe_violations, screenshot
+from tests.browser.support import ask, axe_in_both_themes, screenshot
 from tests.conftest import make_member
 
 pytestmark = [
@@ -27,12 +27,8 @@ Visitor = Callable[..., Page]
 
 def assert_accessible(page: Page, name: str) -> None:
     """axe on the page as it is now, in the light and the dark theme."""
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        found = blocking(axe_violations(page))
-        assert not found, f"{name} ({theme}):\n{describe_violations(found)}"
-        screenshot(page, f"notifications-{name}-{theme}")
-    page.emulate_media(color_scheme="light")
+    failures = axe_in_both_themes(page, name, shots=f"notifications-{name}")
+    assert not failures, "\n\n".join(failures)
 
 
 def mark_document(page: Page) -> None:
@@ -196,7 +192,5 @@ def test_the_bell_and_the_follow_button_fit_a_phone(visitor: Visitor) -> None:
     expect(page.get_by_role("button", name="Follow this question")).to_be_visible()
     assert not page.evaluate("document.documentElement.scrollWidth > innerWidth + 1")
     screenshot(page, "notifications-phone-question", full_page=False)
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        found = blocking(axe_violations(page))
-        assert not found, f"phone question page ({theme}):\n{describe_violations(found)}"
+    failures = axe_in_both_themes(page, "phone question page")
+    assert not failures, "\n\n".join(failures)

@@ -28,9 +28,7 @@ from tests.browser.support import (
     ARTIFACTS,
     WEIGHT_BUDGET,
     WeightMeter,
-    axe_violations,
-    blocking,
-    describe_violations,
+    axe_in_both_themes,
     screenshot,
 )
 
@@ -183,17 +181,11 @@ def test_every_page_type_passes_axe_in_both_themes_and_stays_light(
         weights = meter.measure(page)
         assert any(k.endswith(".css") for k in weights), f"{name}: no stylesheet loaded"
         entry: dict[str, Any] = {"path": path, "weights": weights, "total": sum(weights.values())}
-        for theme in ("light", "dark"):
-            page.emulate_media(color_scheme=theme)
-            violations = axe_violations(page)
-            entry[theme] = [f"{v['impact']} {v['id']}" for v in violations]
-            if blocking(violations):
-                failures.append(
-                    f"{name} ({theme}, {path}):\n{describe_violations(blocking(violations))}"
-                )
+        failures.extend(axe_in_both_themes(page, name))
         if entry["total"] > WEIGHT_BUDGET:
             failures.append(f"{name}: {entry['total']} bytes of CSS and JS > {WEIGHT_BUDGET}")
         report[name] = entry
+        page.emulate_media(color_scheme="dark")
         screenshot(page, f"page-{name}-dark", full_page=False)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "pages-report.json").write_text(json.dumps(report, indent=2))

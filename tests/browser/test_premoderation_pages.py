@@ -13,7 +13,7 @@ from mindwell.moderation.actions.rules import add_watched_word, change_rules
 from mindwell.qa import actions
 from mindwell.qa.guest_links import issue_link
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations
+from tests.browser.support import axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -59,8 +59,5 @@ def test_the_premoderation_pages_pass_axe_in_both_themes(visitor: Callable[..., 
         response = page.goto(path)
         assert response is not None and response.status == 200, (name, path)
         assert page.locator("h1").count() == 1, name
-        for theme in ("light", "dark"):
-            page.emulate_media(color_scheme=theme)
-            if found := blocking(axe_violations(page)):
-                failures.append(f"{name} ({theme}, {path}):\n{describe_violations(found)}")
+        failures.extend(axe_in_both_themes(page, name))
     assert not failures, "\n\n".join(failures)

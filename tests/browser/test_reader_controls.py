@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from mindwell.qa import actions
 from mindwell.tags.models import Tag
-from tests.browser.support import ask, axe_violations, blocking, describe_violations
+from tests.browser.support import ask, axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -26,10 +26,8 @@ Visitor = Callable[..., Page]
 def assert_accessible(checker: Page, url: str) -> None:
     """axe on `url`, as the same member sees it (axe runs as JavaScript: its own page)."""
     checker.goto(url)
-    for theme in ("light", "dark"):
-        checker.emulate_media(color_scheme=theme)
-        found = blocking(axe_violations(checker))
-        assert not found, f"{url} ({theme}):\n{describe_violations(found)}"
+    failures = axe_in_both_themes(checker, url)
+    assert not failures, "\n\n".join(failures)
 
 
 def test_a_member_hides_a_tag_reads_a_hidden_question_once_and_opens_folded_text(

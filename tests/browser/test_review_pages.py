@@ -14,7 +14,7 @@ from mindwell.moderation.queue import PRIORITY_URGENT, enqueue
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations, screenshot
+from tests.browser.support import axe_in_both_themes, screenshot
 from tests.conftest import make_member
 
 pytestmark = [
@@ -52,10 +52,7 @@ def spam_wave() -> dict[str, object]:
 
 def check_axe(page: Page, name: str, failures: list[str]) -> None:
     assert page.locator("h1").count() == 1, name
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        if problems := blocking(axe_violations(page)):
-            failures.append(f"{name} ({theme}):\n{describe_violations(problems)}")
+    failures.extend(axe_in_both_themes(page, name))
     screenshot(page, f"review-{name}", full_page=True)
 
 

@@ -15,7 +15,7 @@ from mindwell.moderation.models import Queue
 from mindwell.moderation.queue import PRIORITY_HIGH, enqueue
 from mindwell.qa import actions
 from mindwell.tags.models import Category
-from tests.browser.support import axe_violations, blocking, describe_violations
+from tests.browser.support import axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -31,12 +31,7 @@ BODY = (
 
 
 def axe_failures(page: Page, name: str) -> list[str]:
-    failures = []
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        if found := blocking(axe_violations(page)):
-            failures.append(f"{name} ({theme}, {page.url}):\n{describe_violations(found)}")
-    return failures
+    return axe_in_both_themes(page, name)
 
 
 def test_a_crisis_question_reaches_its_author_and_the_moderators(

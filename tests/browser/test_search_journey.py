@@ -13,11 +13,8 @@ from playwright.sync_api import Page, expect
 from mindwell.qa import actions
 from tests.browser.support import (
     ask,
-    axe_violations,
-    blocking,
-    describe_violations,
+    axe_in_both_themes,
     has_horizontal_scroll,
-    screenshot,
 )
 from tests.conftest import make_member
 
@@ -30,12 +27,8 @@ Visitor = Callable[..., Page]
 
 
 def assert_accessible(page: Page, name: str) -> None:
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        found = blocking(axe_violations(page))
-        assert not found, f"{name} ({theme}):\n{describe_violations(found)}"
-        screenshot(page, f"search-{name}-{theme}")
-    page.emulate_media(color_scheme="light")
+    failures = axe_in_both_themes(page, name, shots=f"search-{name}")
+    assert not failures, "\n\n".join(failures)
 
 
 def test_a_reader_searches_from_the_header_and_narrows_with_operators(visitor: Visitor) -> None:

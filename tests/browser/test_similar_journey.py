@@ -10,7 +10,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
-from tests.browser.support import ask, axe_violations, blocking, describe_violations, screenshot
+from tests.browser.support import ask, axe_in_both_themes
 from tests.conftest import make_member
 
 pytestmark = [
@@ -44,11 +44,8 @@ def test_an_asker_sees_questions_like_theirs_as_they_type(visitor: Visitor) -> N
     expect(link).to_be_visible()
     expect(hints.get_by_role("heading", name="Already asked? These look alike")).to_be_visible()
     expect(hints.locator("li")).to_have_count(1)
-    for theme in ("light", "dark"):
-        page.emulate_media(color_scheme=theme)
-        found = blocking(axe_violations(page))
-        assert not found, f"ask page with hints ({theme}):\n{describe_violations(found)}"
-        screenshot(page, f"similar-hints-{theme}")
+    failures = axe_in_both_themes(page, "ask page with hints", shots="similar-hints")
+    assert not failures, "\n\n".join(failures)
 
     # Reading one and coming back keeps the draft.
     link.click()

@@ -34,7 +34,7 @@ def servers(request, tmp_path, settings):
         "SECRET_KEY": settings.SECRET_KEY,  # so the sessions made here are valid there
         "REDIS_URL": redis_url,
     }
-    pair = [Server(env), Server(env)]
+    pair = Server.pair(env)
     yield pair
     for server in pair:
         server.stop()

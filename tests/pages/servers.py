@@ -31,7 +31,7 @@ def database_url():
 
 
 class Server:
-    def __init__(self, env):
+    def __init__(self, env, *, wait=True):
         self.port = free_port()
         granian = Path(sys.executable).with_name("granian")
         self.proc = subprocess.Popen(
@@ -41,6 +41,10 @@ class Server:
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group, granian's worker included
         )  # fmt: skip
+        if wait:
+            self.wait_until_serving()
+
+    def wait_until_serving(self):
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
@@ -49,9 +53,22 @@ class Server:
             except OSError:
                 if self.proc.poll() is not None:
                     raise RuntimeError(self.proc.stderr.read().decode()) from None
-                time.sleep(0.1)
+                time.sleep(0.05)
         self.stop()
         raise RuntimeError("granian did not start")
+
+    @classmethod
+    def pair(cls, env):
+        """Two servers, started side by side: each takes about a second to boot."""
+        pair = [cls(env, wait=False), cls(env, wait=False)]
+        try:
+            for server in pair:
+                server.wait_until_serving()
+        except RuntimeError:
+            for server in pair:
+                server.stop()
+            raise
+        return pair
 
     def request(self, method, path, *, cookie=None, body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
