@@ -43,6 +43,7 @@ from mindwell.qa.events import (
     PostPurged,
     PostRedacted,
     PostRestored,
+    QuestionsRetagged,
     Submitted,
     VoteCast,
 )
@@ -1180,9 +1181,13 @@ def record_view(*, question: Post) -> None:
 
 
 def _retag_questions(tag: Tag, replace: Callable[[list[str]], list[str]]) -> None:
+    retagged = []
     for question in Post.objects.select_for_update().filter(tags=tag).order_by("pk"):
         names = replace(question.tag_list)
         Post.objects.filter(pk=question.pk).update(tag_names=" ".join(names))
+        retagged.append(question.pk)
+    if retagged:
+        announce(QuestionsRetagged(tuple(retagged)))
 
 
 def update_tag(*, tag: Tag, name: str, description: str) -> Tag:

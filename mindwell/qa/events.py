@@ -161,3 +161,11 @@ class Submitted:
     # keys). None when nobody can be asked (the demo loader, commands, a rollback): checks
     # that ask then let the text through.
     confirmed: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class QuestionsRetagged:
+    """A site administrator renamed or removed a tag: these questions' tag names changed,
+    and with them what their answers carry of the question (a search index)."""
+
+    question_ids: tuple[int, ...]

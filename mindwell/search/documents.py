@@ -51,6 +51,11 @@ def _ancestry() -> dict[int, list[int]]:
     return lines
 
 
+def categories_within(category_id: int) -> list[int]:
+    """The category and every category under it, at any depth."""
+    return [c for c, line in _ancestry().items() if category_id in line]
+
+
 def _joined(texts: Iterable[str]) -> str:
     return " ".join(term for text in texts for term in analysis.terms(text))
 

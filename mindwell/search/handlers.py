@@ -1,7 +1,9 @@
 """The index follows every change to what it holds, after the change commits: a post
 written, edited, redacted or moved (its document again, and its answers' when a question's
 tags or title changed), a comment added or taken out of view (its post's document), a post
-purged (its documents go, and a question's cached related questions). Deleting, hiding and
+purged (its documents go, and a question's cached related questions), and the threads
+of a tag an administrator renamed or removed, or of a category moved under another (the
+worker writes those: a popular tag may hold a third of the questions). Deleting, hiding and
 restoring change nothing in the index: the search asks who may see each post as it reads,
 so a hidden post is never found by those who may not see it, and is found again the moment
 it is restored.
@@ -30,11 +32,13 @@ from mindwell.qa.events import (
     PostPurged,
     PostRedacted,
     PostRestored,
+    QuestionsRetagged,
 )
 from mindwell.qa.models import Post, PostKind
 from mindwell.search import index, related, tasks
 from mindwell.search.documents import documents
 from mindwell.search.topics import related_changed
+from mindwell.tags.events import CategoryMoved
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +70,18 @@ def comment_changed(
     event: CommentAdded | CommentDeleted | CommentHidden | CommentRestored | CommentPurged,
 ) -> None:
     reindex([event.post_id])
+
+
+def questions_retagged(event: QuestionsRetagged) -> None:
+    ids = event.question_ids
+    for start in range(0, len(ids), tasks.THREADS_PER_BATCH):
+        tasks.reindex_threads.enqueue(
+            question_ids=list(ids[start : start + tasks.THREADS_PER_BATCH])
+        )
+
+
+def category_moved(event: CategoryMoved) -> None:
+    tasks.reindex_category.enqueue(category_id=event.category_id)
 
 
 def post_purged(event: PostPurged) -> None:
@@ -110,6 +126,8 @@ SUBSCRIPTIONS: list[tuple[type, Callable[[Any], None]]] = [
     (CommentRestored, comment_changed),
     (CommentPurged, comment_changed),
     (PostPurged, post_purged),
+    (QuestionsRetagged, questions_retagged),
+    (CategoryMoved, category_moved),
     (PostCreated, question_written),
     (PostEdited, question_written),
     (PostPurged, question_purged),

@@ -1,18 +1,45 @@
-"""The worker's side of search: documents a request could not write, and related questions
-never worked out (the backfill, a bounded batch per housekeeping run)."""
+"""The worker's side of search: documents a request could not write, threads whose tags or
+category an administrator changed (any number of questions: too many for the request), and
+related questions never worked out (the backfill, a bounded batch per housekeeping run)."""
 
 from __future__ import annotations
 
 from django_tasks import task
 
+from mindwell.qa.models import Post, PostKind
 from mindwell.search import index, related
-from mindwell.search.documents import documents
+from mindwell.search.documents import categories_within, documents
+
+# Questions whose threads are written again in one transaction (a tag or category change).
+THREADS_PER_BATCH = 500
 
 
 @task()
 def reindex_posts(*, post_ids: list[int]) -> int:
     """Write these posts' documents again (those that still exist); returns how many."""
     return index.store(documents(post_ids))
+
+
+@task()
+def reindex_threads(*, question_ids: list[int]) -> int:
+    """Write these questions' documents again, with their answers' (which carry the
+    question's tags and category); returns how many posts."""
+    answers = Post.objects.filter(question_id__in=question_ids, kind=PostKind.ANSWER)
+    return index.store(documents([*question_ids, *answers.values_list("id", flat=True)]))
+
+
+@task()
+def reindex_category(*, category_id: int) -> int:
+    """Write again the documents of every thread in the category and its subcategories,
+    THREADS_PER_BATCH questions per transaction; returns how many posts."""
+    questions = Post.objects.filter(
+        kind=PostKind.QUESTION, category_id__in=categories_within(category_id)
+    )
+    ids = list(questions.order_by("pk").values_list("pk", flat=True))
+    return sum(
+        reindex_threads.call(question_ids=ids[start : start + THREADS_PER_BATCH])
+        for start in range(0, len(ids), THREADS_PER_BATCH)
+    )
 
 
 @task()

@@ -5,6 +5,8 @@ from django.db.models import F
 
 from mindwell.accounts.models import User
 from mindwell.core.errors import ActionError
+from mindwell.core.events import announce
+from mindwell.tags.events import CategoryMoved
 from mindwell.tags.models import MAX_TAGS_PER_QUESTION, TAG_PATTERN, Category, Tag
 from mindwell.tags.topics import categories_changed
 
@@ -67,12 +69,16 @@ def save_category(*, category: Category) -> Category:
     """Save a category edited by a site administrator (names, place, description); its
     question count stays the actions' to keep."""
     with transaction.atomic():
+        moved = False
         if category.pk is not None:
-            category.question_count = (
-                Category.objects.filter(pk=category.pk).values_list("question_count", flat=True)
+            category.question_count, parent_id = (
+                Category.objects.filter(pk=category.pk).values_list("question_count", "parent_id")
             ).get()
+            moved = parent_id != category.parent_id
         category.save()
         categories_changed()
+        if moved:
+            announce(CategoryMoved(category.pk))
     return category
 
 
