@@ -72,7 +72,10 @@ def test_the_index_splits_the_questions_into_files_by_ranges_of_ids(maya, ask, m
     parts = [loc.text for loc in index.findall("sm:sitemap/sm:loc", NS)]
     newest = questions[-1].pk
     assert parts == [f"http://testserver/sitemap/questions-{n}.xml" for n in range(newest // 3 + 1)]
-    for n, part in enumerate(parts):
+    # The files from the one before this test's first question on: ids keep growing over a
+    # test run on PostgreSQL, and the earlier files are those of no question here.
+    for n in range(max(questions[0].pk // 3 - 1, 0), len(parts)):
+        part = parts[n]
         assert part is not None
         urls = _xml(part.removeprefix("http://testserver")).findall("sm:url/sm:loc", NS)
         assert len(urls) <= 3
