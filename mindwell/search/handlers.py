@@ -73,11 +73,7 @@ def comment_changed(
 
 
 def questions_retagged(event: QuestionsRetagged) -> None:
-    ids = event.question_ids
-    for start in range(0, len(ids), tasks.THREADS_PER_BATCH):
-        tasks.reindex_threads.enqueue(
-            question_ids=list(ids[start : start + tasks.THREADS_PER_BATCH])
-        )
+    tasks.reindex_threads_soon(event.question_ids)
 
 
 def category_moved(event: CategoryMoved) -> None:

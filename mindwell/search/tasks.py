@@ -4,6 +4,8 @@ related questions never worked out (the backfill, a bounded batch per housekeepi
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+
 from django_tasks import task
 
 from mindwell.qa.models import Post, PostKind
@@ -28,6 +30,12 @@ def reindex_threads(*, question_ids: list[int]) -> int:
     return index.store(documents([*question_ids, *answers.values_list("id", flat=True)]))
 
 
+def reindex_threads_soon(question_ids: Sequence[int]) -> None:
+    """Queue `reindex_threads` for these questions, THREADS_PER_BATCH to a task."""
+    for batch in _thread_batches(question_ids):
+        reindex_threads.enqueue(question_ids=batch)
+
+
 @task()
 def reindex_category(*, category_id: int) -> int:
     """Write again the documents of every thread in the category and its subcategories,
@@ -36,10 +44,12 @@ def reindex_category(*, category_id: int) -> int:
         kind=PostKind.QUESTION, category_id__in=categories_within(category_id)
     )
     ids = list(questions.order_by("pk").values_list("pk", flat=True))
-    return sum(
-        reindex_threads.call(question_ids=ids[start : start + THREADS_PER_BATCH])
-        for start in range(0, len(ids), THREADS_PER_BATCH)
-    )
+    return sum(reindex_threads.call(question_ids=batch) for batch in _thread_batches(ids))
+
+
+def _thread_batches(question_ids: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(question_ids), THREADS_PER_BATCH):
+        yield list(question_ids[start : start + THREADS_PER_BATCH])
 
 
 @task()
