@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connections
 from django.test import Client
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, Route, expect, sync_playwright
 
 from mindwell.accounts.models import User
 from tests.browser.support import (
@@ -107,6 +107,13 @@ def policy_violations() -> list[str]:
     return []
 
 
+def _without_scripts(route: Route) -> None:
+    if route.request.resource_type == "script":
+        route.abort("blockedbyclient")
+    else:
+        route.fallback()
+
+
 @pytest.fixture
 def visitor(
     browser: Browser,
@@ -118,7 +125,12 @@ def visitor(
     timezone_id=None) -> a page in a new browser context (in that time zone, if given):
     its own cookies, so each visitor is a separate person. A user is logged in by session
     cookie. Any JavaScript error, any request to another site, or
-    anything the Content-Security-Policy blocks fails the test."""
+    anything the Content-Security-Policy blocks fails the test.
+
+    javascript=False: the site's scripts never load, so the pages behave as for a visitor
+    without JavaScript, while the browser's engine stays on for the test's own checks (axe).
+    Only the site's scripts differ between the two: no template has a <noscript> and no
+    style asks for `scripting` (tests/browser/test_without_scripts.py)."""
     contexts: list[BrowserContext] = []
     errors: list[str] = []
     outside: list[str] = []
@@ -137,7 +149,6 @@ def visitor(
             viewport={"width": width, "height": height},
             color_scheme="dark" if dark else "light",
             reduced_motion="reduce",
-            java_script_enabled=javascript,
             timezone_id=timezone_id,
         )
         context.set_default_timeout(15_000)
@@ -158,6 +169,8 @@ def visitor(
                 else outside.append(request.url)
             ),
         )
+        if not javascript:
+            context.route("**/*", _without_scripts)
         context.expose_binding(CSP_BINDING, lambda source, text: policy_violations.append(text))
         context.add_init_script(script=CSP_LISTENER)
         page = context.new_page()

@@ -58,6 +58,7 @@ def test_a_moderator_closes_a_duplicate_without_javascript_and_the_pages_pass_ax
     page.get_by_role("button", name="Close the question").click()
     expect(page.get_by_text("This question has an answer already:")).to_be_visible()
     expect(page.get_by_role("link", name=original.title)).to_be_visible()
+    check("closed-duplicate-without-javascript", page)
 
     # Each page of closing, as its people see it.
     other = _ask(maya, "Why do I dread the end of each session so much?")

@@ -75,8 +75,7 @@ def test_a_member_flags_an_answer_without_javascript(visitor: Visitor, answer: P
 def test_the_pages_of_flags_and_hidden_answers_pass_axe(visitor: Visitor, answer: Post) -> None:
     moderator = make_member("mod_sam", is_moderator=True)
     reader = make_member("reader")
-    # (axe needs JavaScript: the pages are checked here, in a browser that runs it.)
-    flag_page = visitor(make_member("other_reader"))
+    flag_page = visitor(make_member("other_reader"), javascript=False)
     flag_page.goto(f"/moderation/flag/post/{answer.pk}/")
     assert_passes_axe(flag_page, "flag page")
     flag_page.get_by_role("button", name="Send the flag").click()

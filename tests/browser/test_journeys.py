@@ -451,9 +451,8 @@ def test_on_a_phone_without_javascript_a_reader_pages_through_a_profiles_tabs(
     assert not has_horizontal_scroll(own)
     screenshot(own, "journey-profile-phone-own-comments")
 
-    # axe runs as a script: the same pages, at the same size, with JavaScript on.
     for user, path in [(None, second_page), (maya, "/u/maya/"), (maya, "/u/maya/comments/")]:
-        checked = visitor(user, width=360, height=740)
+        checked = visitor(user, width=360, height=740, javascript=False)
         checked.goto(path)
         problems = blocking(axe_violations(checked))
         assert not problems, f"{path}:\n{describe_violations(problems)}"

@@ -1,7 +1,7 @@
 """Reader controls and content notes in a real browser, with JavaScript off: a member hides
 a tag and mutes a word on the settings page, no longer meets those questions in the list,
 reads one of them once from its notice, opens a content note and a folded answer from the
-keyboard; every page on the way passes axe in both themes (run with JavaScript on)."""
+keyboard; every page on the way passes axe in both themes, as it is shown without JavaScript."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ Visitor = Callable[..., Page]
 
 
 def assert_accessible(checker: Page, url: str) -> None:
-    """axe on `url`, as the same member sees it (axe runs as JavaScript: its own page)."""
+    """axe on `url`, as the same member sees it (on a page of its own: the checks leave the
+    journey's page where it is)."""
     checker.goto(url)
     failures = axe_in_both_themes(checker, url)
     assert not failures, "\n\n".join(failures)
@@ -52,7 +53,7 @@ def test_a_member_hides_a_tag_reads_a_hidden_question_once_and_opens_folded_text
     actions.post_answer(question=plain, author=helper, body="A short walk after dinner helps me.")
 
     page = visitor(reader, javascript=False)
-    checker = visitor(reader)
+    checker = visitor(reader, javascript=False)
     page.goto("/accounts/settings/reading/")
     assert_accessible(checker, "/accounts/settings/reading/")
     page.get_by_label("self-harm").check()

@@ -72,4 +72,5 @@ def test_without_javascript_the_preview_lists_them(visitor: Visitor) -> None:
     hints = page.locator(".similar-hints")
     expect(hints.get_by_role("link", name=attached.title)).to_be_visible()
     expect(hints).to_contain_text("(0 answers)")
-    # (axe needs JavaScript: it runs on the same list in the journey above.)
+    failures = axe_in_both_themes(page, "preview with hints, without JavaScript")
+    assert not failures, "\n\n".join(failures)
