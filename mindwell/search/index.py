@@ -251,12 +251,14 @@ def find(
         inner = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {table}.id DESC LIMIT %s"
         params: list[Any] = [*where_params, candidates]
     elif _is_postgres():
-        inner = (
-            f"SELECT {columns} FROM search_entry e "
-            f"JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ %s::tsquery AND ({where}) ORDER BY e.post_id DESC LIMIT %s"
+        matches = _newest_matches(
+            f"SELECT {columns} FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ %s::tsquery AND ({where})",
+            [tsquery(expression), *where_params],
+            limit=candidates,
         )
-        params = [tsquery(expression), *where_params, candidates]
+        inner = "SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::boolean[]) found"
+        params = [list(column) for column in zip(*matches, strict=True)] or [[], [], []]
     else:
         inner = (
             f"SELECT {columns} FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
@@ -266,7 +268,7 @@ def find(
     weighed = [] if expression is None else _weighed_places(expression)
     rank, rank_params = _presence_rank(weighed)
     sql = (
-        f"WITH found AS MATERIALIZED ({inner}) "
+        f"WITH found (id, score, is_accepted) AS MATERIALIZED ({inner}) "
         f"SELECT id, COUNT(*) OVER () FROM (SELECT id, score, is_accepted, {rank} AS rank "
         f"FROM found{_VECTORS if _is_postgres() and weighed else ''}) ranked "
         "ORDER BY rank DESC, score DESC, is_accepted DESC, id DESC LIMIT %s OFFSET %s"
@@ -293,6 +295,30 @@ def _weighed_places(expression: Expression) -> list[tuple[str, str, float]]:
 
 
 _VECTORS = " JOIN search_entry v ON v.post_id = found.id"
+# PostgreSQL: GIN hands back its matches in no order, so the newest few would cost reading
+# every match (and for a phrase, every post holding its words, to check their positions).
+# They are looked for in windows of ids instead, newest first, each WINDOW_GROWTH times
+# wider than the last: a common word is done within the first.
+FIRST_WINDOW = 40_000
+WINDOW_GROWTH = 8
+
+
+def _newest_matches(select: str, params: Sequence[Any], *, limit: int) -> list[tuple[Any, ...]]:
+    """The rows of `select` (a query of search_entry as `e`, ending in its WHERE clause) for
+    the newest `limit` matches, newest first, window by window."""
+    rows: list[tuple[Any, ...]] = []
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT MAX(post_id) FROM search_entry")
+        above, width = cursor.fetchone()[0] or 0, FIRST_WINDOW
+        while above > 0 and len(rows) < limit:
+            below = max(0, above - width)
+            cursor.execute(
+                f"{select} AND e.post_id > %s AND e.post_id <= %s ORDER BY e.post_id DESC LIMIT %s",
+                [*params, below, above, limit - len(rows)],
+            )
+            rows.extend(cursor.fetchall())
+            above, width = below, width * WINDOW_GROWTH
+    return rows
 
 
 def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[Any]]:
@@ -386,23 +412,25 @@ def rank_questions(
     where, where_params = _where(posts)
     table = Post._meta.db_table
     # The index's own order on SQLite: through qa_post's, FTS5 is probed a row at a time.
-    order = f"{table}.id" if _is_postgres() else "search_fts.rowid"
-    cut = "" if newest is None else f" ORDER BY {order} DESC LIMIT %s"
+    cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
     every_fts5, every_ts = _any_term(term for terms, _ in groups for term in terms)
+    params: list[Any]
     if _is_postgres():
-        every = every_ts
-        inner = (
-            f"SELECT {table}.id FROM search_entry e "
-            f"JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ %s::tsquery AND ({where}){cut}"
+        select = (
+            f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ %s::tsquery AND ({where})"
         )
+        if newest is None:
+            inner, params = select, [every_ts, *where_params]
+        else:
+            matches = _newest_matches(select, [every_ts, *where_params], limit=newest)
+            inner, params = "SELECT unnest(%s::bigint[])", [[row[0] for row in matches]]
     else:
-        every = every_fts5
         inner = (
             f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}){cut}"
         )
-    params: list[Any] = [every, *where_params, *([] if newest is None else [newest])]
+        params = [every_fts5, *where_params, *([] if newest is None else [newest])]
     checks = [
         (*_any_term(terms, (column,)), weight * SIMILAR_PLACES[column])
         for terms, weight in groups
@@ -411,7 +439,7 @@ def rank_questions(
     ]
     rank, rank_params = _presence_rank(checks)
     sql = (
-        f"WITH found AS MATERIALIZED ({inner}) "
+        f"WITH found (id) AS MATERIALIZED ({inner}) "
         f"SELECT id FROM (SELECT id, {rank} AS rank "
         f"FROM found{_VECTORS if _is_postgres() else ''}) ranked "
         "ORDER BY rank DESC, id DESC LIMIT %s"

@@ -162,3 +162,40 @@ def test_the_command_refuses_a_count_below_one_and_keeps_the_index(
     with pytest.raises(CommandError, match=option):
         call_command("rebuild_search_index", option, value)
     assert found("therapist") == [question.pk]
+
+
+def test_a_query_matching_more_than_the_candidates_is_ranked_among_the_newest(committed, ask, maya):
+    in_title = committed(
+        ask, maya, title="Grief after my mother died", body="It comes in waves, most days."
+    )
+    in_text = [
+        committed(ask, maya, title=f"Ending therapy, part {n}", body="I feel a grief about it.")
+        for n in range(4)
+    ]
+    expression = Expression(all_of=(Phrase(terms=(analysis.stem("grief"),)),))
+    everything = index.find(expression=expression, posts=Post.objects.all(), candidates=10)
+    assert everything.post_ids[0] == in_title.pk
+    assert (everything.total, everything.bounded) == (5, False)
+    newest = index.find(expression=expression, posts=Post.objects.all(), candidates=3)
+    assert newest.post_ids == [post.pk for post in reversed(in_text[1:])]
+    assert (newest.total, newest.bounded) == (3, True)
+
+
+@pytest.mark.parametrize("text", ["grief", "feel grief", '"feel grief"'])
+def test_matches_found_window_by_window_are_those_found_at_once(
+    committed, ask, maya, monkeypatch, text
+):
+    """PostgreSQL looks for the newest matches in windows of ids (one window on a small site):
+    windows of a few ids each find the same posts in the same order."""
+    for n in range(6):
+        committed(ask, maya, title=f"Ending therapy, part {n}", body="I feel grief about it.")
+        committed(ask, maya, title=f"Sleeping badly, part {n}", body="I feel tired, and grief.")
+    from mindwell.search import query
+
+    expression = query.parse(text, user=AnonymousUser()).expression
+    at_once = index.find(expression=expression, posts=Post.objects.all(), candidates=4)
+    monkeypatch.setattr(index, "FIRST_WINDOW", 1)
+    monkeypatch.setattr(index, "WINDOW_GROWTH", 2)
+    windowed = index.find(expression=expression, posts=Post.objects.all(), candidates=4)
+    assert len(at_once.post_ids) == 4
+    assert (windowed.post_ids, windowed.total) == (at_once.post_ids, at_once.total)

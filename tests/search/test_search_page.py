@@ -5,6 +5,7 @@ hidden, snippets are safe, and bad input gets a sentence, never a 500."""
 from datetime import UTC, datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from mindwell.moderation.actions.closing import close_question
@@ -285,8 +286,9 @@ def test_the_results_page_takes_a_fixed_number_of_queries(
     client = client_for(maya)
     client.get(URL, {"q": "grief"})
     # session and member, the search, the posts, their questions, comments of the posts
-    # matched only there.
-    with django_assert_num_queries(6):
+    # matched only there. On PostgreSQL the search is three: the newest id, the matches in
+    # the one window of ids this small site needs (index._newest_matches), their ranking.
+    with django_assert_num_queries(8 if connection.vendor == "postgresql" else 6):
         response = client.get(URL, {"q": "grief"})
     results = response.context["page"].results
     assert len(results) == 4 and any(r.in_comment for r in results)
