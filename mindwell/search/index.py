@@ -121,7 +121,14 @@ def tsvector(document: Document) -> str:
             at += 1
             places[term].append(f"{min(at, MAX_POSITION)}{label}")
         at += 1
-    return " ".join(f"'{term}':{','.join(found)}" for term, found in places.items())
+    terms = " ".join(f"'{term}':{','.join(found)}" for term, found in places.items())
+    return f"{terms} '{bucket(document.post_id)}'"
+
+
+def bucket(post_id: int) -> str:
+    """The lexeme of the post's bucket of ids (`_newest_matches`); no term of the analysis
+    starts with `~`."""
+    return f"~b{post_id // BUCKET_IDS}"
 
 
 def remove(post_ids: Iterable[int]) -> None:
@@ -252,10 +259,7 @@ def find(
         params: list[Any] = [*where_params, candidates]
     elif _is_postgres():
         matches = _newest_matches(
-            f"SELECT {columns} FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ %s::tsquery AND ({where})",
-            [tsquery(expression), *where_params],
-            limit=candidates,
+            tsquery(expression), columns, where, where_params, limit=candidates
         )
         inner = "SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::boolean[]) found"
         params = [list(column) for column in zip(*matches, strict=True)] or [[], [], []]
@@ -295,29 +299,60 @@ def _weighed_places(expression: Expression) -> list[tuple[str, str, float]]:
 
 
 _VECTORS = " JOIN search_entry v ON v.post_id = found.id"
-# PostgreSQL: GIN hands back its matches in no order, so the newest few would cost reading
-# every match (and for a phrase, every post holding its words, to check their positions).
-# They are looked for in windows of ids instead, newest first, each WINDOW_GROWTH times
-# wider than the last: a common word is done within the first.
-FIRST_WINDOW = 40_000
-WINDOW_GROWTH = 8
+# PostgreSQL: GIN hands back its matches in no order, and reads every posting of each
+# term, so the newest few would cost reading every match (and for a phrase, every post
+# holding its words, to check their positions). Each document also holds the lexeme of its
+# bucket of BUCKET_IDS ids (`bucket`), and the matches are looked for in windows of the
+# newest ids, newest first: within a window of at most MAX_BUCKETS buckets the query names
+# them, and GIN skips to their postings. The first window is FIRST_WINDOW ids wide; the
+# next, as wide as the matches found so far say the rest need, WINDOW_HEADROOM times over.
+# (Migration 0005 gave the documents written before it their bucket: a new width needs
+# `rebuild_search_index`.)
+BUCKET_IDS = 10_000
+MAX_BUCKETS = 32
+FIRST_WINDOW = 20_000
+WINDOW_HEADROOM = 1.5
 
 
-def _newest_matches(select: str, params: Sequence[Any], *, limit: int) -> list[tuple[Any, ...]]:
-    """The rows of `select` (a query of search_entry as `e`, ending in its WHERE clause) for
-    the newest `limit` matches, newest first, window by window."""
+def _in_window(query: str, below: int, above: int) -> str:
+    """The tsquery text of `query` narrowed to the buckets of the ids in (below, above],
+    when they are few enough to be worth naming."""
+    first, last = (below + 1) // BUCKET_IDS, above // BUCKET_IDS
+    if last - first >= MAX_BUCKETS:
+        return query
+    buckets = " | ".join(f"'~b{number}'" for number in range(first, last + 1))
+    return f"({query}) & ({buckets})"
+
+
+def _newest_matches(
+    query: str, columns: str, where: str, where_params: Sequence[Any], *, limit: int
+) -> list[tuple[Any, ...]]:
+    """`columns` of the newest `limit` posts matching the tsquery text `query` and `where`
+    (a condition on qa_post's row), newest first, window by window."""
+    table = Post._meta.db_table
+    # OFFSET 0 keeps the window a subquery of its own, in id order, so the join reads its
+    # matches newest first and stops at the limit.
+    sql = (
+        f"SELECT {columns} FROM (SELECT post_id FROM search_entry WHERE vector @@ %s::tsquery "
+        "AND post_id > %s AND post_id <= %s ORDER BY post_id DESC OFFSET 0) e "
+        f"JOIN {table} ON {table}.id = e.post_id WHERE ({where}) "
+        "ORDER BY e.post_id DESC LIMIT %s"
+    )
     rows: list[tuple[Any, ...]] = []
     with connection.cursor() as cursor:
         cursor.execute("SELECT MAX(post_id) FROM search_entry")
-        above, width = cursor.fetchone()[0] or 0, FIRST_WINDOW
+        top = above = cursor.fetchone()[0] or 0
+        width = FIRST_WINDOW
         while above > 0 and len(rows) < limit:
-            below = max(0, above - width)
+            # Down to a bucket's edge: a bucket named is read whole.
+            below = max(0, (above - width) // BUCKET_IDS * BUCKET_IDS)
+            need = limit - len(rows)
             cursor.execute(
-                f"{select} AND e.post_id > %s AND e.post_id <= %s ORDER BY e.post_id DESC LIMIT %s",
-                [*params, below, above, limit - len(rows)],
+                sql, [_in_window(query, below, above), below, above, *where_params, need]
             )
             rows.extend(cursor.fetchall())
-            above, width = below, width * WINDOW_GROWTH
+            share = max(len(rows), 1) / (top - below)
+            above, width = below, max(1, round((limit - len(rows)) / share * WINDOW_HEADROOM))
     return rows
 
 
@@ -423,7 +458,7 @@ def rank_questions(
         if newest is None:
             inner, params = select, [every_ts, *where_params]
         else:
-            matches = _newest_matches(select, [every_ts, *where_params], limit=newest)
+            matches = _newest_matches(every_ts, f"{table}.id", where, where_params, limit=newest)
             inner, params = "SELECT unnest(%s::bigint[])", [[row[0] for row in matches]]
     else:
         inner = (

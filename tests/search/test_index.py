@@ -185,8 +185,10 @@ def test_a_query_matching_more_than_the_candidates_is_ranked_among_the_newest(co
 def test_matches_found_window_by_window_are_those_found_at_once(
     committed, ask, maya, monkeypatch, text
 ):
-    """PostgreSQL looks for the newest matches in windows of ids (one window on a small site):
-    windows of a few ids each find the same posts in the same order."""
+    """PostgreSQL looks for the newest matches in windows of ids, naming their buckets (one
+    window without buckets on a small site): buckets of two ids and windows of a few find
+    the same posts in the same order."""
+    monkeypatch.setattr(index, "BUCKET_IDS", 2)
     for n in range(6):
         committed(ask, maya, title=f"Ending therapy, part {n}", body="I feel grief about it.")
         committed(ask, maya, title=f"Sleeping badly, part {n}", body="I feel tired, and grief.")
@@ -195,7 +197,15 @@ def test_matches_found_window_by_window_are_those_found_at_once(
     expression = query.parse(text, user=AnonymousUser()).expression
     at_once = index.find(expression=expression, posts=Post.objects.all(), candidates=4)
     monkeypatch.setattr(index, "FIRST_WINDOW", 1)
-    monkeypatch.setattr(index, "WINDOW_GROWTH", 2)
+    monkeypatch.setattr(index, "WINDOW_HEADROOM", 0.01)
     windowed = index.find(expression=expression, posts=Post.objects.all(), candidates=4)
     assert len(at_once.post_ids) == 4
     assert (windowed.post_ids, windowed.total) == (at_once.post_ids, at_once.total)
+
+
+def test_a_window_names_the_buckets_of_its_ids_when_they_are_few():
+    assert index.bucket(3_531_229) == "~b353"
+    assert index._in_window("'sleep'", 3_510_000, 3_531_229) == (
+        "('sleep') & ('~b351' | '~b352' | '~b353')"
+    )
+    assert index._in_window("'sleep'", 0, 3_531_229) == "'sleep'"
