@@ -254,27 +254,38 @@ def find(
     where, where_params = _where(posts)
     table = Post._meta.db_table
     columns = f"{table}.id, {table}.score, {table}.is_accepted"
+    weighed = [] if expression is None else _weighed_places(expression)
+    rank, rank_params = _presence_rank(weighed)
     if expression is None:
         inner = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {table}.id DESC LIMIT %s"
         params: list[Any] = [*where_params, candidates]
     elif _is_postgres():
+        # Ranked with the matches, as they are read (`v`, their index rows), and ordered here.
         matches = _newest_matches(
-            tsquery(expression), columns, where, where_params, limit=candidates
+            tsquery(expression),
+            (f"{columns}, {rank}", rank_params),
+            where,
+            where_params,
+            limit=candidates,
+            vectors=bool(weighed),
         )
-        inner = "SELECT * FROM unnest(%s::bigint[], %s::integer[], %s::boolean[]) found"
-        params = [list(column) for column in zip(*matches, strict=True)] or [[], [], []]
+        matches.sort(key=lambda row: (row[3], row[1], row[2], row[0]), reverse=True)
+        total = len(matches)
+        return Found(
+            post_ids=[row[0] for row in matches[offset : offset + limit]],
+            total=total,
+            bounded=total >= candidates,
+        )
     else:
         inner = (
             f"SELECT {columns} FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
             f"WHERE search_fts MATCH %s AND ({where}) ORDER BY search_fts.rowid DESC LIMIT %s"
         )
         params = [fts5_query(expression), *where_params, candidates]
-    weighed = [] if expression is None else _weighed_places(expression)
-    rank, rank_params = _presence_rank(weighed)
     sql = (
-        f"WITH found (id, score, is_accepted) AS MATERIALIZED ({inner}) "
+        f"WITH found AS MATERIALIZED ({inner}) "
         f"SELECT id, COUNT(*) OVER () FROM (SELECT id, score, is_accepted, {rank} AS rank "
-        f"FROM found{_VECTORS if _is_postgres() and weighed else ''}) ranked "
+        "FROM found) ranked "
         "ORDER BY rank DESC, score DESC, is_accepted DESC, id DESC LIMIT %s OFFSET %s"
     )
     with connection.cursor() as cursor:
@@ -311,7 +322,7 @@ _VECTORS = " JOIN search_entry v ON v.post_id = found.id"
 BUCKET_IDS = 10_000
 MAX_BUCKETS = 32
 FIRST_WINDOW = 20_000
-WINDOW_HEADROOM = 1.5
+WINDOW_HEADROOM = 1.25
 
 
 def _in_window(query: str, below: int, above: int) -> str:
@@ -325,17 +336,26 @@ def _in_window(query: str, below: int, above: int) -> str:
 
 
 def _newest_matches(
-    query: str, columns: str, where: str, where_params: Sequence[Any], *, limit: int
+    query: str,
+    columns: tuple[str, Sequence[Any]],
+    where: str,
+    where_params: Sequence[Any],
+    *,
+    limit: int,
+    vectors: bool = False,
 ) -> list[tuple[Any, ...]]:
-    """`columns` of the newest `limit` posts matching the tsquery text `query` and `where`
-    (a condition on qa_post's row), newest first, window by window."""
+    """The columns (SQL and its parameters) of the newest `limit` posts matching the tsquery
+    text `query` and `where` (a condition on qa_post's row), newest first, window by
+    window; with `vectors`, the columns may read each one's index row as `v`."""
     table = Post._meta.db_table
-    # OFFSET 0 keeps the window a subquery of its own, in id order, so the join reads its
-    # matches newest first and stops at the limit.
+    select, select_params = columns
+    # OFFSET 0 keeps the window a subquery of its own, in id order, so the joins read its
+    # matches newest first and stop at the limit.
     sql = (
-        f"SELECT {columns} FROM (SELECT post_id FROM search_entry WHERE vector @@ %s::tsquery "
+        f"SELECT {select} FROM (SELECT post_id FROM search_entry WHERE vector @@ %s::tsquery "
         "AND post_id > %s AND post_id <= %s ORDER BY post_id DESC OFFSET 0) e "
-        f"JOIN {table} ON {table}.id = e.post_id WHERE ({where}) "
+        f"JOIN {table} ON {table}.id = e.post_id "
+        f"{'JOIN search_entry v ON v.post_id = e.post_id ' if vectors else ''}WHERE ({where}) "
         "ORDER BY e.post_id DESC LIMIT %s"
     )
     rows: list[tuple[Any, ...]] = []
@@ -347,9 +367,8 @@ def _newest_matches(
             # Down to a bucket's edge: a bucket named is read whole.
             below = max(0, (above - width) // BUCKET_IDS * BUCKET_IDS)
             need = limit - len(rows)
-            cursor.execute(
-                sql, [_in_window(query, below, above), below, above, *where_params, need]
-            )
+            window = [_in_window(query, below, above), below, above]
+            cursor.execute(sql, [*select_params, *window, *where_params, need])
             rows.extend(cursor.fetchall())
             share = max(len(rows), 1) / (top - below)
             above, width = below, max(1, round((limit - len(rows)) / share * WINDOW_HEADROOM))
@@ -357,16 +376,16 @@ def _newest_matches(
 
 
 def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[Any]]:
-    """The SQL of a candidate's rank, for rows of `found` (and `v`, their index rows, joined
-    on PostgreSQL by `_VECTORS`: vectors carried through the cut's sort spill to disk): the
-    sum of the weights of the checks it passes, each (FTS5 match, tsquery, weight) and
+    """The SQL of a candidate's rank, for rows of `found` on SQLite, and on PostgreSQL for
+    rows whose index row is joined as `v` (`_VECTORS`; vectors carried through a sort of
+    the candidates would spill to disk): the sum of the weights of the checks it passes, each (FTS5 match, tsquery, weight) and
     narrowed to one place. On PostgreSQL a test of the row's own vector; on SQLite whether
     its id is among the posts FTS5 finds from the oldest candidate's id on (a seek, then a
     short walk)."""
     parts, params = [], []
     for fts5_match, ts_query, weight in checks:
         if _is_postgres():
-            parts.append(f"CASE WHEN v.vector @@ %s::tsquery THEN {weight!r} ELSE 0 END")
+            parts.append(f"CASE WHEN v.vector @@ %s::tsquery THEN {weight!r}::float8 ELSE 0 END")
             params.append(ts_query)
         else:
             parts.append(
@@ -458,7 +477,9 @@ def rank_questions(
         if newest is None:
             inner, params = select, [every_ts, *where_params]
         else:
-            matches = _newest_matches(every_ts, f"{table}.id", where, where_params, limit=newest)
+            matches = _newest_matches(
+                every_ts, (f"{table}.id", ()), where, where_params, limit=newest
+            )
             inner, params = "SELECT unnest(%s::bigint[])", [[row[0] for row in matches]]
     else:
         inner = (
