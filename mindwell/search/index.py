@@ -378,10 +378,10 @@ def _newest_matches(
 def _presence_rank(checks: Sequence[tuple[str, str, float]]) -> tuple[str, list[Any]]:
     """The SQL of a candidate's rank, for rows of `found` on SQLite, and on PostgreSQL for
     rows whose index row is joined as `v` (`_VECTORS`; vectors carried through a sort of
-    the candidates would spill to disk): the sum of the weights of the checks it passes, each (FTS5 match, tsquery, weight) and
-    narrowed to one place. On PostgreSQL a test of the row's own vector; on SQLite whether
-    its id is among the posts FTS5 finds from the oldest candidate's id on (a seek, then a
-    short walk)."""
+    the candidates would spill to disk): the sum of the weights of the checks it passes,
+    each (FTS5 match, tsquery, weight) and narrowed to one place. On PostgreSQL a test of
+    the row's own vector; on SQLite whether its id is among the posts FTS5 finds from the
+    oldest candidate's id on (a seek, then a short walk)."""
     parts, params = [], []
     for fts5_match, ts_query, weight in checks:
         if _is_postgres():
