@@ -25,10 +25,11 @@ from typing import Any, Literal
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
-from mindwell.qa.models import Post
+from mindwell.qa.models import Post, PostKind
+from mindwell.search import analysis
 from mindwell.search.documents import COLUMNS, Document
 
-CANDIDATES = 2000
+CANDIDATES = 1000
 Column = Literal["title", "tags", "body", "comments", "marks"]
 # What a phrase adds to a post's rank by where the post has it (a match only in the text or
 # a comment adds nothing: every candidate matches). The first RANKED_PHRASES are weighed.
@@ -465,28 +466,6 @@ def rank_questions(
         return _rank_bm25(groups=groups, posts=posts, limit=limit, columns=columns)
     where, where_params = _where(posts)
     table = Post._meta.db_table
-    # The index's own order on SQLite: through qa_post's, FTS5 is probed a row at a time.
-    cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
-    every_fts5, every_ts = _any_term(term for terms, _ in groups for term in terms)
-    params: list[Any]
-    if _is_postgres():
-        select = (
-            f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
-            f"WHERE e.vector @@ %s::tsquery AND ({where})"
-        )
-        if newest is None:
-            inner, params = select, [every_ts, *where_params]
-        else:
-            matches = _newest_matches(
-                every_ts, (f"{table}.id", ()), where, where_params, limit=newest
-            )
-            inner, params = "SELECT unnest(%s::bigint[])", [[row[0] for row in matches]]
-    else:
-        inner = (
-            f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
-            f"WHERE search_fts MATCH %s AND ({where}){cut}"
-        )
-        params = [every_fts5, *where_params, *([] if newest is None else [newest])]
     checks = [
         (*_any_term(terms, (column,)), weight * SIMILAR_PLACES[column])
         for terms, weight in groups
@@ -494,6 +473,32 @@ def rank_questions(
         if column in SIMILAR_PLACES
     ]
     rank, rank_params = _presence_rank(checks)
+    every_fts5, every_ts = _any_term(term for terms, _ in groups for term in terms)
+    params: list[Any]
+    if _is_postgres() and newest is not None:
+        # Ranked with the matches, as they are read, and ordered here (as `find` does). The
+        # kind's marker lets GIN leave out the answers, most of the posts, before the join.
+        questions_only = f"({every_ts}) & '{analysis.kind_term(PostKind.QUESTION)}'"
+        matches = _newest_matches(
+            questions_only, (f"{table}.id, {rank}", rank_params), where, where_params,
+            limit=newest, vectors=True,
+        )  # fmt: skip
+        matches.sort(key=lambda row: (row[1], row[0]), reverse=True)
+        return [row[0] for row in matches[:limit]]
+    if _is_postgres():
+        inner = (
+            f"SELECT {table}.id FROM search_entry e JOIN {table} ON {table}.id = e.post_id "
+            f"WHERE e.vector @@ %s::tsquery AND ({where})"
+        )
+        params = [every_ts, *where_params]
+    else:
+        # The index's own order: through qa_post's, FTS5 is probed a row at a time.
+        cut = "" if newest is None else " ORDER BY search_fts.rowid DESC LIMIT %s"
+        inner = (
+            f"SELECT {table}.id FROM search_fts JOIN {table} ON {table}.id = search_fts.rowid "
+            f"WHERE search_fts MATCH %s AND ({where}){cut}"
+        )
+        params = [every_fts5, *where_params, *([] if newest is None else [newest])]
     sql = (
         f"WITH found (id) AS MATERIALIZED ({inner}) "
         f"SELECT id FROM (SELECT id, {rank} AS rank "
