@@ -1,11 +1,12 @@
 """The worker's side of search: documents a request could not write, threads whose tags or
 category an administrator changed (any number of questions: too many for the request), and
-related questions never worked out (the backfill, a bounded batch per housekeeping run)."""
+related questions never worked out (the backfill, a batch at a time until none is left)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from django.core.cache import cache
 from django_tasks import task
 
 from mindwell.qa.models import Post, PostKind
@@ -53,26 +54,44 @@ def _thread_batches(question_ids: Sequence[int]) -> Iterator[list[int]]:
 
 
 @task()
-def work_out_related(*, question_ids: list[int]) -> int:
+def work_out_related(*, question_ids: list[int], go_on: bool = False) -> int:
     """Work out the related questions of those of these questions never worked out yet,
     newest first, each in its own transaction; returns how many. Running it again does
-    nothing twice."""
+    nothing twice. With `go_on` (the backfill), then queue the next batch while any are
+    left, so that a site of many questions is done in hours rather than a batch an hour;
+    the worker takes other tasks between batches."""
     waiting = related.never_worked_out().filter(pk__in=question_ids)
     ids = list(waiting.values_list("pk", flat=True))
     for question_id in ids:
         related.refresh(question_id)
+    if go_on:
+        _queue_backfill_batch()
+    return len(ids)
+
+
+# The backfill's chain marks itself running in the cache for this long after each batch, so
+# that the housekeeping starts no second chain beside it, and starts it again if it stopped.
+BACKFILL_MARK = "search:related:backfill"
+BACKFILL_MARK_SECONDS = 15 * 60
+
+
+def _queue_backfill_batch() -> int:
+    ids = list(related.never_worked_out().values_list("pk", flat=True)[: related.BATCH])
+    if ids:
+        cache.set(BACKFILL_MARK, True, BACKFILL_MARK_SECONDS)
+        work_out_related.enqueue(question_ids=ids, go_on=True)
+    else:
+        cache.delete(BACKFILL_MARK)
     return len(ids)
 
 
 def work_out_related_soon() -> int:
-    """A housekeeping job: have the worker work out the newest `related.BATCH` questions
-    whose related questions never were; returns how many. The housekeeping runs each job
-    inside one transaction (on SQLite, holding the write lock throughout), so the job only
-    picks them and queues `work_out_related`. Nothing while the index is empty (a site
-    whose index is not built yet): every list would come out empty, and stay so."""
-    if index.is_empty():
+    """A housekeeping job: start the backfill, unless it is running: the worker works out
+    the questions whose related questions never were, `related.BATCH` at a time, newest
+    first (`work_out_related`). Returns how many the first batch holds. The housekeeping
+    runs each job inside one transaction (on SQLite, holding the write lock throughout), so
+    the job only queues. Nothing while the index is empty (a site whose index is not built
+    yet): every list would come out empty, and stay so."""
+    if index.is_empty() or cache.get(BACKFILL_MARK):
         return 0
-    ids = list(related.never_worked_out().values_list("pk", flat=True)[: related.BATCH])
-    if ids:
-        work_out_related.enqueue(question_ids=ids)
-    return len(ids)
+    return _queue_backfill_batch()

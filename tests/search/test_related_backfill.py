@@ -1,16 +1,17 @@
 """Questions whose related questions were never worked out (written before search existed,
-imported, generated) get them from the housekeeping, a batch at a time, newest first, or at
-once from `manage.py refresh_related_questions`."""
+imported, generated) get them from the backfill the housekeeping starts, a batch at a time,
+newest first, until none is left, or at once from `manage.py refresh_related_questions`."""
 
 from io import StringIO
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from mindwell.core.housekeeping import run_all
 from mindwell.qa import actions
-from mindwell.search import rebuild, related
+from mindwell.search import rebuild, related, tasks
 from mindwell.search.models import RelatedWorkedOut
 from mindwell.search.tasks import work_out_related
 
@@ -47,25 +48,43 @@ def older_site(ask, maya):
     return first, other, second
 
 
-def test_the_housekeeping_works_them_out_newest_first_a_batch_per_run(
+def test_the_housekeeping_starts_the_backfill_which_goes_on_a_batch_at_a_time(
     older_site, committed, monkeypatch
 ):
     first, other, second = older_site
     monkeypatch.setattr(related, "BATCH", 2)
+    batches = []
+
+    class Queued:  # what is queued, run at once as the test settings' backend does
+        def enqueue(self, **kwargs):
+            batches.append(kwargs)
+            return real.call(**kwargs)
+
+    real = tasks.work_out_related
+    monkeypatch.setattr(tasks, "work_out_related", Queued())
     assert related_titles(second) == []
 
-    assert committed(run_all)[JOB] == 2
-    assert worked_out() == {second.pk, other.pk}
-    assert related_titles(second) == [first.title]  # the page read [] before; fresh now
-    # The older question learns of the newer one that found it, without its turn yet.
-    assert related_titles(first) == [second.title]
-
-    assert committed(run_all)[JOB] == 1
+    assert committed(run_all)[JOB] == 2  # the first batch; the chain queues the next
+    assert batches == [
+        {"question_ids": [second.pk, other.pk], "go_on": True},
+        {"question_ids": [first.pk], "go_on": True},
+    ]
     assert worked_out() == {first.pk, second.pk, other.pk}
+    assert related_titles(second) == [first.title]  # the page read [] before; fresh now
     assert related_titles(first) == [second.title]
     # Nothing like the panic question: its list came out empty, and stays worked out.
     assert related_titles(other) == []
+    assert cache.get(tasks.BACKFILL_MARK) is None  # done: the next run may start one
     assert committed(run_all)[JOB] == 0
+
+
+def test_the_housekeeping_starts_no_second_backfill_beside_a_running_one(older_site, committed):
+    cache.set(tasks.BACKFILL_MARK, True)
+    assert committed(run_all)[JOB] == 0
+    assert worked_out() == set()
+    cache.delete(tasks.BACKFILL_MARK)  # it stopped: its mark lapses
+    assert committed(run_all)[JOB] == 3
+    assert len(worked_out()) == 3
 
 
 def test_a_question_written_since_is_worked_out_already(committed, ask, maya):
