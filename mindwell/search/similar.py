@@ -44,7 +44,7 @@ MAX_BODY = 3000
 COMMON = 1000
 PICK = 8
 # A draft of common words only is ranked among this many of their newest matches.
-COMMON_CANDIDATES = 1000
+COMMON_CANDIDATES = 500
 SHORTLIST = 40
 COUNTS_SECONDS = 6 * 60 * 60
 # How much a draft's word weighs by where it is; how much a question's, by where it is.
