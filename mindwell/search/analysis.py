@@ -14,6 +14,7 @@ import hashlib
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import pairwise
 
 import Stemmer
 
@@ -89,3 +90,18 @@ def question_term(question_id: int) -> str:
 def kind_term(kind: str) -> str:
     """`kind` is qa's PostKind value: "q" or "a"."""
     return f"{MARK}k{kind}"
+
+
+@lru_cache(maxsize=200_000)
+def pair_term(first: str, second: str) -> str:
+    """Two terms side by side, as one marker term. Documents hold the pairs of their
+    columns (documents.build), and a quoted phrase also asks for its pairs: the databases
+    then start from the few posts holding the words together, not from every post holding
+    each (the words' positions are still checked)."""
+    digest = hashlib.blake2b(f"{first} {second}".encode(), digest_size=5).hexdigest()
+    return f"{MARK}p{digest}"
+
+
+def pair_terms(sequence: list[str]) -> list[str]:
+    """The pair terms of a sequence of terms, in order."""
+    return [pair_term(first, second) for first, second in pairwise(sequence)]

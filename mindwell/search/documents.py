@@ -114,17 +114,17 @@ def build(rows: Rows) -> list[Document]:
         # Never for an anonymous post: `user:ID` must not tell who wrote it.
         if author_id is not None and not anonymous:
             marks.append(analysis.author_term(author_id))
-        built.append(
-            Document(
-                post_id=post_id,
-                title=_joined([title]) if is_question else "",
-                # Only the question ranks higher for its tags; its answers carry markers.
-                tags=_joined(name.replace("-", " ") for name in tag_names) if is_question else "",
-                body=_html_terms(body_html),
-                comments=" ".join(_html_terms(html) for html in rows.comments.get(post_id, [])),
-                marks=" ".join(marks),
-            )
+        text = (
+            _joined([title]) if is_question else "",
+            # Only the question ranks higher for its tags; its answers carry markers.
+            _joined(name.replace("-", " ") for name in tag_names) if is_question else "",
+            _html_terms(body_html),
+            " ".join(_html_terms(html) for html in rows.comments.get(post_id, [])),
         )
+        # Each column's pairs of terms side by side, once each (a phrase stays in a column).
+        pairs = {pair for column in text for pair in analysis.pair_terms(column.split())}
+        marks.extend(sorted(pairs))
+        built.append(Document(post_id, *text, marks=" ".join(marks)))
     return built
 
 

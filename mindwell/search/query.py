@@ -382,5 +382,13 @@ def _assemble(text: str, parts: _Parts) -> ParsedQuery:
         any_of = tuple(Phrase(terms=(analysis.kind_term(k),)) for k in PostKind.values)
         expression = Expression(any_of=any_of, none_of=tuple(parts.none_of))
         return ParsedQuery(text=text, expression=expression, filters=parts.filters)
-    expression = Expression(all_of=tuple(all_of), none_of=tuple(parts.none_of))
+    # A phrase also asks for its pairs of terms (analysis.pair_term): the same posts, found
+    # from the pairs' few postings rather than each word's many.
+    pairs = [
+        Phrase(terms=(pair,), columns=("marks",))
+        for phrase in all_of
+        if len(phrase.terms) > 1 and not phrase.terms[0].startswith(analysis.MARK)
+        for pair in dict.fromkeys(analysis.pair_terms(list(phrase.terms)))
+    ]
+    expression = Expression(all_of=(*all_of, *pairs), none_of=tuple(parts.none_of))
     return ParsedQuery(text=text, expression=expression, filters=parts.filters, highlight=highlight)

@@ -7,6 +7,7 @@ from mindwell.moderation.actions.audit import purge
 from mindwell.qa import actions
 from mindwell.qa.models import Post
 from mindwell.search import analysis, index, rebuild
+from mindwell.search.documents import documents
 from mindwell.search.index import Expression, Phrase
 from mindwell.search.visibility import findable_posts
 
@@ -209,3 +210,31 @@ def test_a_window_names_the_buckets_of_its_ids_when_they_are_few():
         "('sleep') & ('~b351' | '~b352' | '~b353')"
     )
     assert index._in_window("'sleep'", 0, 3_531_229) == "'sleep'"
+
+
+def test_a_document_holds_the_pairs_of_terms_side_by_side_in_each_column(committed, ask, maya):
+    question = committed(
+        ask, maya, title="Feeling better after therapy", body="Sleep came back slowly.",
+        tags="sleep",
+    )  # fmt: skip
+    [document] = documents([question.pk])
+    marks = set(document.marks.split())
+    assert analysis.pair_term("feel", "better") in marks
+    assert analysis.pair_term("sleep", "came") in marks
+    assert analysis.pair_term("therapi", "sleep") not in marks  # title into body: no pair
+
+
+def test_a_phrase_is_found_through_its_pairs_and_its_words_in_order(committed, ask, maya):
+    from mindwell.search import query
+
+    together = committed(
+        ask, maya, title="How I started to feel better", body="Slowly, in the spring."
+    )
+    apart = committed(
+        ask, maya, title="Better days will come, I feel", body="Or so my friends tell me.",
+    )  # fmt: skip
+    expression = query.parse('"feel better"', user=AnonymousUser()).expression
+    assert index.find(expression=expression, posts=Post.objects.all()).post_ids == [together.pk]
+    loose = query.parse("feel better", user=AnonymousUser()).expression
+    found = index.find(expression=loose, posts=Post.objects.all()).post_ids
+    assert sorted(found) == sorted([together.pk, apart.pk])

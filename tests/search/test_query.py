@@ -16,8 +16,17 @@ pytestmark = pytest.mark.django_db
 GUEST = AnonymousUser()
 
 
+PAIR = analysis.MARK + "p"
+
+
 def terms_of(parsed, part="all_of"):
-    return [phrase.terms for phrase in getattr(parsed.expression, part)]
+    """The phrases looked for, without the pairs a phrase also asks for (tested below)."""
+    phrases = getattr(parsed.expression, part)
+    return [phrase.terms for phrase in phrases if not phrase.terms[0].startswith(PAIR)]
+
+
+def pairs_of(parsed):
+    return [p.terms[0] for p in parsed.expression.all_of if p.terms[0].startswith(PAIR)]
 
 
 def test_loose_words_are_stemmed_and_stop_words_dropped():
@@ -32,6 +41,18 @@ def test_a_search_of_only_stop_words_keeps_them():
 
 def test_a_phrase_keeps_its_words_in_order_stop_words_too():
     assert terms_of(parse('"afraid of the dark"', user=GUEST)) == [("afraid", "of", "the", "dark")]
+
+
+def test_a_phrase_also_asks_for_its_pairs_of_terms_and_an_exclusion_does_not():
+    parsed = parse('"afraid of the dark" self-harm -"social media" grief', user=GUEST)
+    assert pairs_of(parsed) == [
+        analysis.pair_term("afraid", "of"),
+        analysis.pair_term("of", "the"),
+        analysis.pair_term("the", "dark"),
+        analysis.pair_term("self", "harm"),
+    ]
+    assert parsed.highlight == {"afraid", "of", "the", "dark", "self", "harm", "grief"}
+    assert pairs_of(parse("grief [jobs]", user=GUEST)) == []
 
 
 def test_exclusions_of_words_phrases_and_tags():
