@@ -6,7 +6,7 @@ configuration), so SQLite and PostgreSQL find the same posts for the same query.
 
 Filters that must be exact (a tag, a category, an author, a question) are indexed as
 marker terms no word can produce: `MARK` followed by a letter for what it marks and an id or
-a digest, e.g. `zqt3f9a...` for a tag."""
+a digest, e.g. `zqt3f9a...` for a tag; so are pairs of terms side by side (`pair_term`)."""
 
 from __future__ import annotations
 
