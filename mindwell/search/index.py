@@ -554,8 +554,11 @@ def stored_terms(post_ids: Sequence[int]) -> dict[int, dict[str, list[str]]]:
     found: dict[int, dict[str, list[str]]] = {}
     with connection.cursor() as cursor:
         if _is_postgres():
+            # Title, tags and text only (weights A to C): not the comments and markers.
             cursor.execute(
-                f"SELECT post_id, vector::text FROM search_entry WHERE post_id IN ({marks})", ids
+                "SELECT post_id, ts_filter(vector, '{a,b,c}')::text FROM search_entry "
+                f"WHERE post_id IN ({marks})",
+                ids,
             )
             by_weight = {"A": "title", "B": "tags", "C": "body"}
             for post_id, text in cursor.fetchall():
