@@ -64,6 +64,9 @@ def terms(text: str) -> list[str]:
     return [stem(word) for word in words(text)]
 
 
+STOP_TERMS = frozenset(terms(" ".join(STOP_WORDS)))
+
+
 @lru_cache(maxsize=50_000)
 def word_terms(word: str) -> frozenset[str]:
     """The index terms of one word as written (highlighting asks this of every word)."""
@@ -103,5 +106,10 @@ def pair_term(first: str, second: str) -> str:
 
 
 def pair_terms(sequence: list[str]) -> list[str]:
-    """The pair terms of a sequence of terms, in order."""
-    return [pair_term(first, second) for first, second in pairwise(sequence)]
+    """The pair terms of a sequence of terms, in order, leaving out a pair with a stop word
+    in it: those are most pairs, and a phrase is seldom rare for its stop words."""
+    return [
+        pair_term(first, second)
+        for first, second in pairwise(sequence)
+        if first not in STOP_TERMS and second not in STOP_TERMS
+    ]

@@ -192,7 +192,7 @@ def rerank(groups: list[Group], post_ids: list[int]) -> list[int]:
     return [post_id for _score, _rank, post_id in sorted(scored)]
 
 
-_STOP_TERMS = frozenset(analysis.stem(word) for word in analysis.STOP_WORDS)
+_STOP_TERMS = analysis.STOP_TERMS
 
 
 def similar_ids(

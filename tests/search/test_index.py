@@ -222,6 +222,7 @@ def test_a_document_holds_the_pairs_of_terms_side_by_side_in_each_column(committ
     assert analysis.pair_term("feel", "better") in marks
     assert analysis.pair_term("sleep", "came") in marks
     assert analysis.pair_term("therapi", "sleep") not in marks  # title into body: no pair
+    assert analysis.pair_term("better", "after") not in marks  # a stop word: no pair
 
 
 def test_a_phrase_is_found_through_its_pairs_and_its_words_in_order(committed, ask, maya):
