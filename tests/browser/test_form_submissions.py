@@ -4,6 +4,7 @@ with problems comes back with every problem and its text."""
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Callable
 
 import pytest
@@ -44,7 +45,9 @@ def test_an_answer_sent_again_after_the_connection_dropped_is_posted_once(
         page.wait_for_load_state()
     assert Post.objects.answers().count() == 1
     page.unroute("**/answer")
-    # The writer reloads the error page: the browser sends the same request again.
+    # The writer reloads the error page, once the browser shows it: the browser sends the
+    # same request again.
+    expect(page).to_have_url(re.compile(r"^chrome-error://"))
     page.reload()
 
     expect(page.get_by_role("status").first).to_contain_text("your answer is posted")
