@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 
@@ -105,7 +106,7 @@ def pair_term(first: str, second: str) -> str:
     return f"{MARK}p{digest}"
 
 
-def pair_terms(sequence: list[str]) -> list[str]:
+def pair_terms(sequence: Sequence[str]) -> list[str]:
     """The pair terms of a sequence of terms, in order, leaving out a pair with a stop word
     in it: those are most pairs, and a phrase is seldom rare for its stop words."""
     return [

@@ -332,7 +332,7 @@ def _in_window(query: str, below: int, above: int) -> str:
     first, last = (below + 1) // BUCKET_IDS, above // BUCKET_IDS
     if last - first >= MAX_BUCKETS:
         return query
-    buckets = " | ".join(f"'~b{number}'" for number in range(first, last + 1))
+    buckets = " | ".join(f"'{bucket(number * BUCKET_IDS)}'" for number in range(first, last + 1))
     return f"({query}) & ({buckets})"
 
 

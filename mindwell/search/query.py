@@ -388,7 +388,7 @@ def _assemble(text: str, parts: _Parts) -> ParsedQuery:
         Phrase(terms=(pair,), columns=("marks",))
         for phrase in all_of
         if len(phrase.terms) > 1 and not phrase.terms[0].startswith(analysis.MARK)
-        for pair in dict.fromkeys(analysis.pair_terms(list(phrase.terms)))
+        for pair in dict.fromkeys(analysis.pair_terms(phrase.terms))
     ]
     expression = Expression(all_of=(*all_of, *pairs), none_of=tuple(parts.none_of))
     return ParsedQuery(text=text, expression=expression, filters=parts.filters, highlight=highlight)

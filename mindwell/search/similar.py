@@ -184,15 +184,12 @@ def rerank(groups: list[Group], post_ids: list[int]) -> list[int]:
                 group = groups[g]
                 saturation = repeats / (repeats + 1.0) * 2 if column == "body" else 1.0
                 score += group.idf * group.weight * FOUND_WEIGHT[column] * saturation
-        title_words = [t for t in columns["title"] if t not in _STOP_TERMS]
+        title_words = [t for t in columns["title"] if t not in analysis.STOP_TERMS]
         if title_words:
             covered = sum(1 for t in title_words if term_group.get(t) in draft_title)
             score += TITLE_COVER * covered / len(title_words)
         scored.append((-score, rank, post_id))
     return [post_id for _score, _rank, post_id in sorted(scored)]
-
-
-_STOP_TERMS = analysis.STOP_TERMS
 
 
 def similar_ids(
