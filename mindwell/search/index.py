@@ -318,8 +318,7 @@ _VECTORS = " JOIN search_entry v ON v.post_id = found.id"
 # newest ids, newest first: within a window of at most MAX_BUCKETS buckets the query names
 # them, and GIN skips to their postings. The first window is FIRST_WINDOW ids wide; the
 # next, as wide as the matches found so far say the rest need, WINDOW_HEADROOM times over.
-# (Migration 0005 gave the documents written before it their bucket: a new width needs
-# `rebuild_search_index`.)
+# (A new width needs `rebuild_search_index`, as migration 0005 ran it for this one.)
 BUCKET_IDS = 10_000
 MAX_BUCKETS = 32
 FIRST_WINDOW = 20_000
